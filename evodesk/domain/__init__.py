@@ -1,0 +1,1 @@
+"""Pure domain of evodesk: values, rules and errors, no I/O."""

@@ -1,0 +1,156 @@
+"""Secrets (server API keys, webhook header values) live in the OS keyring only.
+
+There is deliberately no plaintext fallback: where no keyring backend works, evodesk
+says so and what to install. Keyring calls block (D-Bus), so they run off the loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Protocol
+
+from evodesk.domain.errors import SecretStoreUnavailable
+from evodesk.infra.logsetup import register_secret
+
+log = logging.getLogger(__name__)
+
+SERVICE = "evodesk"
+
+NO_BACKEND_MESSAGE = (
+    "No working keyring was found, and evodesk never stores keys in plain text. "
+    "Install and start a Secret Service provider (for example: apt install gnome-keyring, "
+    "then log in to a desktop session, or run gnome-keyring-daemon), or KWallet on KDE."
+)
+
+
+def server_key_ref(server_name: str) -> str:
+    return f"server/{server_name}/apikey"
+
+
+def webhook_headers_ref(server_name: str, instance: str) -> str:
+    return f"server/{server_name}/instance/{instance}/webhook-headers"
+
+
+class SecretStore(Protocol):
+    async def get(self, ref: str) -> str | None: ...
+
+    async def set(self, ref: str, value: str) -> None: ...
+
+    async def delete(self, ref: str) -> None: ...
+
+
+async def get_headers(store: SecretStore, ref: str | None) -> dict[str, str]:
+    """Webhook headers kept as one JSON secret; {} when none were saved."""
+    if not ref:
+        return {}
+    raw = await store.get(ref)
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        log.warning("Stored webhook headers under a reference are unreadable; ignoring them.")
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    headers = {str(k): str(v) for k, v in value.items()}
+    for secret in headers.values():
+        register_secret(secret)
+    return headers
+
+
+async def set_headers(store: SecretStore, ref: str, headers: dict[str, str]) -> None:
+    if headers:
+        await store.set(ref, json.dumps(headers, sort_keys=True))
+    else:
+        await store.delete(ref)
+
+
+class MemorySecretStore:
+    """In-memory secrets for unit tests and throw-away sandbox sessions."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, str] = {}
+
+    async def get(self, ref: str) -> str | None:
+        value = self._values.get(ref)
+        register_secret(value)
+        return value
+
+    async def set(self, ref: str, value: str) -> None:
+        register_secret(value)
+        self._values[ref] = value
+
+    async def delete(self, ref: str) -> None:
+        self._values.pop(ref, None)
+
+
+def _usable_backend(chosen: object | None = None) -> object:
+    import keyring
+    from keyring.backends import chainer, fail
+
+    backend = chosen if chosen is not None else keyring.get_keyring()
+    if isinstance(backend, fail.Keyring):
+        raise SecretStoreUnavailable(NO_BACKEND_MESSAGE)
+    if isinstance(backend, chainer.ChainerBackend) and not backend.backends:
+        raise SecretStoreUnavailable(NO_BACKEND_MESSAGE)
+    name = type(backend).__module__ + "." + type(backend).__name__
+    if "plaintext" in name.lower() or "keyrings.alt" in name:
+        raise SecretStoreUnavailable(NO_BACKEND_MESSAGE, detail=f"refused backend {name}")
+    return backend
+
+
+class KeyringSecretStore:
+    """The OS keyring, through the `keyring` package, one service name for evodesk."""
+
+    def __init__(self, service: str = SERVICE, *, backend: object | None = None) -> None:
+        self._service = service
+        self._backend = backend
+
+    async def check(self) -> None:
+        """Raise SecretStoreUnavailable unless a real backend answers."""
+        await asyncio.to_thread(self._probe)
+
+    def _probe(self) -> None:
+        import keyring.errors
+
+        backend = _usable_backend(self._backend)
+        try:
+            backend.get_password(self._service, "__evodesk_probe__")  # type: ignore[attr-defined]
+        except keyring.errors.KeyringError as exc:
+            raise SecretStoreUnavailable(NO_BACKEND_MESSAGE, detail=type(exc).__name__) from None
+
+    async def get(self, ref: str) -> str | None:
+        value = await asyncio.to_thread(self._call, "get_password", ref)
+        register_secret(value)
+        return value
+
+    async def set(self, ref: str, value: str) -> None:
+        register_secret(value)
+        await asyncio.to_thread(self._call, "set_password", ref, value)
+
+    async def delete(self, ref: str) -> None:
+        import keyring.errors
+
+        try:
+            await asyncio.to_thread(self._call, "delete_password", ref)
+        except keyring.errors.PasswordDeleteError:
+            pass  # already absent: deleting is idempotent
+
+    def _call(self, method: str, ref: str, *args: str) -> str | None:
+        import keyring.errors
+
+        backend = _usable_backend(self._backend)
+        try:
+            result = getattr(backend, method)(self._service, ref, *args)
+        except keyring.errors.PasswordDeleteError:
+            raise
+        except keyring.errors.KeyringError as exc:
+            # The exception text can echo what was passed in; keep only its type.
+            raise SecretStoreUnavailable(
+                f"The keyring refused to {method.split('_')[0]} a secret: {type(exc).__name__}.",
+                detail=type(exc).__name__,
+            ) from None
+        return result if isinstance(result, str) or result is None else str(result)

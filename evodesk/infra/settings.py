@@ -1,0 +1,58 @@
+"""User settings: a small JSON file in the config directory, tolerant of damage."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    language: str = ""  # "" follows the system locale; "en" or "pt_BR" overrides it
+    close_to_tray: bool = True
+    event_retention: int = 100_000
+    notifications_paused_until: str | None = None
+    ui_state: dict[str, Any] = field(default_factory=dict)
+
+    def with_changes(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+
+def load_settings(path: Path) -> Settings:
+    """Settings from ``path``; defaults for anything missing, unreadable or of the wrong type."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError) as exc:
+        log.warning("Settings file %s is unreadable (%s); using defaults.", path, exc)
+        return Settings()
+    if not isinstance(raw, dict):
+        log.warning("Settings file %s does not hold an object; using defaults.", path)
+        return Settings()
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    for f in fields(Settings):
+        if f.name not in raw:
+            continue
+        default = getattr(defaults, f.name)
+        value = raw[f.name]
+        if default is None or isinstance(value, type(default)):
+            values[f.name] = value
+        else:
+            log.warning("Setting %r has the wrong type; using its default.", f.name)
+    return replace(defaults, **values)
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write atomically so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(asdict(settings), indent=2, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)

@@ -1,0 +1,187 @@
+"""Servers: add, list, check and remove Evolution servers; one REST client per server.
+
+The API key goes to the secret store before the database row exists, and is removed
+again if the row cannot be written, so neither side is left half-done.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from evodesk.domain.errors import (
+    AlreadyExists,
+    EvodeskError,
+    InvalidInput,
+    NotFound,
+    SecretMissing,
+    WebsocketDisabledOnServer,
+)
+from evodesk.domain.models import Server, ServerInfo
+from evodesk.domain.validation import normalize_server_url, validate_name
+from evodesk.infra.secrets import SecretStore, server_key_ref, webhook_headers_ref
+from evodesk.services.ports import EvolutionPort, StorePort
+
+log = logging.getLogger(__name__)
+
+ClientFactory = Callable[[Server, str], EvolutionPort]
+
+
+@dataclass(frozen=True, slots=True)
+class ServerCheck:
+    """What `Check` found out about a server; `error` is set when it could not finish."""
+
+    server: Server
+    info: ServerInfo | None = None
+    key_valid: bool | None = None
+    websocket_available: bool | None = None
+    instance_count: int | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and bool(self.key_valid)
+
+
+class ServerService:
+    def __init__(
+        self, store: StorePort, secrets: SecretStore, client_factory: ClientFactory
+    ) -> None:
+        self._store = store
+        self._secrets = secrets
+        self._client_factory = client_factory
+        self._clients: dict[int, tuple[str, EvolutionPort]] = {}
+
+    async def add(self, name: str, url: str, api_key: str) -> Server:
+        name = validate_name(name, what="server name")
+        base_url = normalize_server_url(url)
+        api_key = (api_key or "").strip()
+        if not api_key:
+            raise InvalidInput("The API key is empty.")
+        try:
+            await self._store.get_server(name)
+        except NotFound:
+            pass
+        else:
+            raise AlreadyExists(f"A server named '{name}' already exists.")
+        ref = server_key_ref(name)
+        await self._secrets.set(ref, api_key)
+        try:
+            return await self._store.add_server(Server(name=name, base_url=base_url))
+        except BaseException:
+            await self._secrets.delete(ref)
+            raise
+
+    async def update(self, name: str, *, url: str | None = None,
+                     api_key: str | None = None) -> Server:
+        server = await self._store.get_server(name)
+        if url is not None:
+            server = replace(server, base_url=normalize_server_url(url))
+        if api_key is not None:
+            if not api_key.strip():
+                raise InvalidInput("The API key is empty.")
+            await self._secrets.set(server_key_ref(name), api_key.strip())
+        updated = await self._store.update_server(server)
+        await self._drop_client(updated)
+        return updated
+
+    async def list(self) -> list[Server]:
+        return await self._store.list_servers()
+
+    async def get(self, name: str) -> Server:
+        return await self._store.get_server(name)
+
+    async def remove(self, name: str) -> None:
+        server = await self._store.get_server(name)
+        assert server.id is not None
+        instances = await self._store.list_instances(server.id)
+        await self._drop_client(server)
+        await self._store.remove_server(name)
+        await self._secrets.delete(server_key_ref(name))
+        for instance in instances:
+            await self._secrets.delete(webhook_headers_ref(name, instance.name))
+
+    async def api_key(self, server: Server) -> str:
+        key = await self._secrets.get(server_key_ref(server.name))
+        if not key:
+            raise SecretMissing(
+                f"No API key for server '{server.name}' is in the keyring. "
+                "Edit the server and enter its key again."
+            )
+        return key
+
+    async def client(self, server: Server) -> EvolutionPort:
+        """The shared REST client of a server (re-created when its key changed)."""
+        assert server.id is not None
+        key = await self.api_key(server)
+        cached = self._clients.get(server.id)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        if cached is not None:
+            await cached[1].aclose()
+        client = self._client_factory(server, key)
+        self._clients[server.id] = (key, client)
+        return client
+
+    async def check(self, name: str) -> ServerCheck:
+        """Version, key validity and websocket support; stores what was learnt."""
+        server = await self._store.get_server(name)
+        result = await self._probe(server)
+        server = replace(
+            server,
+            version=result.info.version if result.info else server.version,
+            websocket_available=(
+                result.websocket_available
+                if result.websocket_available is not None
+                else server.websocket_available
+            ),
+            last_check_at=datetime.now(UTC),
+            last_check_error=result.error,
+        )
+        server = await self._store.update_server(server)
+        return replace(result, server=server)
+
+    async def _probe(self, server: Server) -> ServerCheck:
+        try:
+            client = await self.client(server)
+            info = await client.server_info()
+        except EvodeskError as exc:
+            return ServerCheck(server=server, error=str(exc))
+        try:
+            if not await client.check_key():
+                return ServerCheck(
+                    server=server, info=info, key_valid=False,
+                    error="The server refused the API key.",
+                )
+            instances = await client.list_instances()
+            websocket = await self._websocket_available(client, [i.name for i in instances])
+        except EvodeskError as exc:
+            return ServerCheck(server=server, info=info, error=str(exc))
+        return ServerCheck(
+            server=server, info=info, key_valid=True,
+            websocket_available=websocket, instance_count=len(instances),
+        )
+
+    @staticmethod
+    async def _websocket_available(client: EvolutionPort, names: list[str]) -> bool | None:
+        """Only a find on a real instance reveals it (an empty body means switched off)."""
+        if not names:
+            return None
+        try:
+            await client.find_websocket(names[0])
+        except WebsocketDisabledOnServer:
+            return False
+        return True
+
+    async def _drop_client(self, server: Server) -> None:
+        if server.id is not None and server.id in self._clients:
+            _, client = self._clients.pop(server.id)
+            await client.aclose()
+
+    async def aclose(self) -> None:
+        clients = [c for _, c in self._clients.values()]
+        self._clients.clear()
+        for client in clients:
+            await client.aclose()

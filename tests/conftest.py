@@ -1,0 +1,122 @@
+"""Suite-wide setup: every user directory redirected to a temp dir, an Xvfb display for
+Qt, asyncio tests of the window on the qasync loop, and shared fixtures."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.support import processes
+
+pytest_plugins = [p for p in ["tests.conftest_store"] if (Path(__file__).parent / (p.split(".")[1] + ".py")).exists()]
+
+_session_root = Path(tempfile.mkdtemp(prefix="evodesk-tests-"))
+_xvfb: processes.Xvfb | None = None
+# `make test` runs the suite under dbus-run-session; its bus hosts the test keyring.
+_outer_bus = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Runs before any Qt object exists, so the platform and directories apply to all."""
+    global _xvfb
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        path = _session_root / name.lower()
+        path.mkdir(parents=True, exist_ok=True)
+        os.environ[name] = str(path)
+    os.environ["XDG_RUNTIME_DIR"] = str(_session_root / "runtime")
+    (_session_root / "runtime").mkdir(mode=0o700, exist_ok=True)
+    os.environ["EVODESK_DATA_DIR"] = str(_session_root / "evodesk-data")
+    os.environ.pop("EVODESK_DATABASE_URL", None)
+    os.environ["LANGUAGE"] = "en"
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+    if os.environ["QT_QPA_PLATFORM"] == "xcb":
+        _xvfb = processes.start_xvfb()
+        os.environ["DISPLAY"] = _xvfb.display
+    # A keyring backend must never come from the developer's real session.
+    os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _xvfb is not None:
+        processes.stop(_xvfb.process)
+    shutil.rmtree(_session_root, ignore_errors=True)
+
+
+def _uses_qt(item: pytest.Item) -> bool:
+    return item.get_closest_marker("gui") is not None
+
+
+def pytest_asyncio_loop_factories(
+    config: pytest.Config, item: pytest.Item
+) -> Mapping[str, Callable[[], asyncio.AbstractEventLoop]]:
+    if _uses_qt(item):
+        return {"qasync": _qasync_loop}
+    return {"asyncio": asyncio.new_event_loop}
+
+
+def _qasync_loop() -> asyncio.AbstractEventLoop:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app, already_running=False)
+    return loop
+
+
+@dataclass
+class SecretService:
+    """A real gnome-keyring Secret Service on a private session bus."""
+
+    bus_address: str
+    env: dict[str, str]
+
+    def backend(self) -> object:
+        from keyring.backends import SecretService as secret_service_backend
+
+        return secret_service_backend.Keyring()
+
+
+@pytest.fixture(scope="session")
+def secret_service() -> Iterator[SecretService]:
+    own_bus = None
+    address = _outer_bus
+    if not address:
+        own_bus = processes.start_dbus_session()
+        address = own_bus.address
+    env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": address}
+    env.pop("PYTHON_KEYRING_BACKEND", None)
+    processes.start_gnome_keyring(env, _session_root / "keyring-data")
+    try:
+        yield SecretService(bus_address=address, env=env)
+    finally:
+        if own_bus is not None:
+            processes.stop(own_bus.process)
+
+
+@pytest.fixture
+def real_keyring(secret_service: SecretService, monkeypatch: pytest.MonkeyPatch) -> object:
+    """The SecretService backend, reachable from this process for one test."""
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", secret_service.bus_address)
+    return secret_service.backend()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "evodesk-data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def memory_secrets() -> Iterator[object]:
+    from evodesk.infra.secrets import MemorySecretStore
+
+    yield MemorySecretStore()
