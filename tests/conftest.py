@@ -15,7 +15,7 @@ import pytest
 
 from tests.support import processes
 
-pytest_plugins = [p for p in ["tests.conftest_store"] if (Path(__file__).parent / (p.split(".")[1] + ".py")).exists()]
+pytest_plugins = ["tests.conftest_store"]
 
 _session_root = Path(tempfile.mkdtemp(prefix="evodesk-tests-"))
 _xvfb: processes.Xvfb | None = None
@@ -67,6 +67,8 @@ def _qasync_loop() -> asyncio.AbstractEventLoop:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
+    # A test closing its last window must not stop the loop that runs the test.
+    app.setQuitOnLastWindowClosed(False)  # type: ignore[attr-defined]
     loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app, already_running=False)
     return loop
 

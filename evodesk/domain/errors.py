@@ -124,3 +124,14 @@ class ProtocolError(EvodeskError):
 
 class HandshakeRefused(ServerError):
     """The Socket.IO handshake was refused (bad key): do not retry blindly."""
+
+
+# --- delivery changes --------------------------------------------------------------
+
+
+class DeliveryChangeFailed(EvodeskError):
+    """A change of delivery mode failed; the message says whether the old mode is back."""
+
+    def __init__(self, message: str, *, restored: bool, detail: str | None = None) -> None:
+        super().__init__(message, detail=detail)
+        self.restored = restored

@@ -170,3 +170,15 @@ class Gap:
     started_at: datetime
     ended_at: datetime | None = None
     id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookConfig:
+    """What a person asks for when turning the webhook on."""
+
+    url: str
+    events: tuple[str, ...] = ()
+    base64: bool = False
+    by_events: bool = False
+    headers: dict[str, str] = field(default_factory=dict)
+    all_events: bool = False  # an empty list means every event on Evolution: only on request

@@ -7,6 +7,7 @@ says so and what to install. Keyring calls block (D-Bus), so they run off the lo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from typing import Protocol
@@ -134,10 +135,9 @@ class KeyringSecretStore:
     async def delete(self, ref: str) -> None:
         import keyring.errors
 
-        try:
+        # Already absent is fine: deleting is idempotent.
+        with contextlib.suppress(keyring.errors.PasswordDeleteError):
             await asyncio.to_thread(self._call, "delete_password", ref)
-        except keyring.errors.PasswordDeleteError:
-            pass  # already absent: deleting is idempotent
 
     def _call(self, method: str, ref: str, *args: str) -> str | None:
         import keyring.errors

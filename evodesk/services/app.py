@@ -14,8 +14,11 @@ from evodesk.domain.models import Server
 from evodesk.infra.paths import Paths, resolve_database_url
 from evodesk.infra.secrets import KeyringSecretStore, SecretStore
 from evodesk.infra.settings import Settings, load_settings, save_settings
+from evodesk.services.listener_control import ListenerControl
+from evodesk.services.manager import DeliveryManager
 from evodesk.services.ports import EvolutionPort, StorePort
 from evodesk.services.servers import ServerService
+from evodesk.services.sync import SyncService
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +35,8 @@ class AppServices:
     store: StorePort
     secrets: SecretStore
     servers: ServerService
+    manager: DeliveryManager
+    sync: SyncService
     settings: Settings = field(default_factory=Settings)
     database_url: str = ""
 
@@ -43,6 +48,7 @@ class AppServices:
         database_url: str | None = None,
         secrets: SecretStore | None = None,
         client_factory: Callable[[Server, str], EvolutionPort] = default_client_factory,
+        listener: ListenerControl | None = None,
     ) -> AppServices:
         from evodesk.infra.store import Store
 
@@ -50,11 +56,15 @@ class AppServices:
         url = resolve_database_url(paths, database_url)
         store = await Store.open(url)
         secret_store: SecretStore = secrets if secrets is not None else KeyringSecretStore()
+        servers = ServerService(store, secret_store, client_factory)
+        manager = DeliveryManager(store, servers, secret_store, listener)
         return cls(
             paths=paths,
             store=store,
             secrets=secret_store,
-            servers=ServerService(store, secret_store, client_factory),
+            servers=servers,
+            manager=manager,
+            sync=SyncService(store, servers, manager.locks, listener),
             settings=load_settings(paths.settings_file),
             database_url=url,
         )

@@ -87,7 +87,7 @@ class ServerService:
         await self._drop_client(updated)
         return updated
 
-    async def list(self) -> list[Server]:
+    async def all(self) -> list[Server]:
         return await self._store.list_servers()
 
     async def get(self, name: str) -> Server:

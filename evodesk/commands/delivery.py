@@ -1,0 +1,224 @@
+"""`evodesk sync | state | webhook | websocket | fix | restart`: the delivery-mode manager
+from a terminal, with the same rules as the window."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from typing import TextIO
+
+from evodesk.commands.base import CliError
+from evodesk.domain.errors import EvodeskError
+from evodesk.domain.models import Instance, WebhookConfig
+from evodesk.infra.secrets import get_headers
+from evodesk.services.app import AppServices
+from evodesk.services.instances import InstanceRef, find_known
+from evodesk.services.status import ChangeOutcome
+from evodesk.services.webhook_probe import probe_webhook
+
+HEADER_ENV_PREFIX = "EVODESK_HEADER_"
+
+
+def _instance_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("instance")
+    parser.add_argument("--server", help="the server of the instance (when the name is ambiguous)")
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    sync = sub.add_parser("sync", help="read every instance's real state from the servers")
+    sync.add_argument("--server", help="only this server")
+    sync.set_defaults(handler=_sync)
+
+    state = sub.add_parser("state", help="show an instance's delivery mode and state")
+    _instance_args(state)
+    state.add_argument("--json", action="store_true", help="one JSON object (see README)")
+    state.set_defaults(handler=_state)
+
+    webhook = sub.add_parser("webhook", help="webhook delivery (turns the websocket off)")
+    wsub = webhook.add_subparsers(dest="webhook_command", metavar="ACTION", required=True)
+    enable = wsub.add_parser("enable", help="deliver by webhook")
+    _instance_args(enable)
+    enable.add_argument("--url", help="receiver URL (default: the remembered one)")
+    b64 = enable.add_mutually_exclusive_group()
+    b64.add_argument("--base64", dest="base64", action="store_true", default=None,
+                     help="send media as base64 (applies after an instance restart)")
+    b64.add_argument("--no-base64", dest="base64", action="store_false")
+    enable.add_argument("--by-events", action="store_true", default=None,
+                        help="post each event to URL/<event-name>")
+    _event_args(enable)
+    enable.add_argument(
+        "--header", action="append", default=[], metavar="NAME",
+        help=f"custom header; its value is read from ${HEADER_ENV_PREFIX}<NAME> or prompted",
+    )
+    enable.add_argument("--no-headers", action="store_true", help="send no custom headers")
+    enable.set_defaults(handler=_webhook_enable)
+    disable = wsub.add_parser("disable", help="leave no delivery active")
+    _instance_args(disable)
+    disable.set_defaults(handler=_disable)
+    test = wsub.add_parser("test", help="POST a sample event to the webhook URL")
+    _instance_args(test)
+    test.set_defaults(handler=_webhook_test)
+
+    websocket = sub.add_parser("websocket", help="websocket delivery (turns the webhook off)")
+    ssub = websocket.add_subparsers(dest="websocket_command", metavar="ACTION", required=True)
+    ws_enable = ssub.add_parser("enable", help="deliver to evodesk's live listener")
+    _instance_args(ws_enable)
+    _event_args(ws_enable)
+    ws_enable.set_defaults(handler=_websocket_enable)
+    ws_disable = ssub.add_parser("disable", help="leave no delivery active")
+    _instance_args(ws_disable)
+    ws_disable.set_defaults(handler=_disable)
+
+    fix = sub.add_parser("fix", help="resolve a conflict by keeping one delivery mode")
+    _instance_args(fix)
+    fix.add_argument("--keep", choices=["webhook", "websocket"], required=True)
+    fix.set_defaults(handler=_fix)
+
+    restart = sub.add_parser("restart", help="restart an instance (applies base64 changes)")
+    _instance_args(restart)
+    restart.set_defaults(handler=_restart)
+
+
+def _event_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--event", action="append", default=[], metavar="EVENT",
+                        help="an event such as MESSAGES_UPSERT (repeatable; default: the "
+                             "remembered selection)")
+    parser.add_argument("--all-events", action="store_true",
+                        help="subscribe to every event (Evolution's empty list)")
+
+
+def _ref(args: argparse.Namespace) -> InstanceRef:
+    return InstanceRef(name=args.instance, server=args.server)
+
+
+def _events(args: argparse.Namespace, remembered: tuple[str, ...]) -> tuple[list[str], bool]:
+    if args.all_events:
+        if args.event:
+            raise CliError("Give either --event or --all-events, not both.")
+        return [], True
+    chosen = [e for item in args.event for e in item.split(",") if e.strip()]
+    if chosen:
+        return chosen, False
+    if remembered:
+        return list(remembered), False
+    raise CliError("No events remembered for this instance: give --event EVENT or --all-events.")
+
+
+def _print_outcome(outcome: ChangeOutcome, out: TextIO) -> None:
+    print(outcome.message, file=out)
+    for note in outcome.notes:
+        print(f"Note: {note}", file=out)
+    if outcome.restart_advised:
+        instance = outcome.status.instance.name
+        print(f"Run: evodesk restart {instance} --server {outcome.status.server.name}", file=out)
+
+
+async def _known(app: AppServices, args: argparse.Namespace) -> Instance | None:
+    _, instance = await find_known(app.store, _ref(args))
+    return instance
+
+
+async def _sync(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
+    summaries = await app.sync.sync_all(args.server)
+    if not summaries:
+        raise CliError("No servers yet. Add one with: evodesk server add NAME --url URL")
+    for summary in summaries:
+        for line in summary.lines():
+            print(line, file=out)
+    errors = [s for s in summaries if s.error]
+    if errors:
+        raise EvodeskError(f"{errors[0].server}: {errors[0].error}")
+    return 0
+
+
+async def _state(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
+    status = await app.manager.get_connection_state(_ref(args))
+    data = status.to_json()
+    if args.json:
+        print(json.dumps(data, indent=2), file=out)
+        return 0
+    print(f"{data['server']}/{data['instance']}: {data['mode']}", file=out)
+    wh, ws = data["webhook"], data["websocket"]
+    print(f"  webhook:   {'on' if wh['enabled'] else 'off'}  {wh['url'] or '-'}  "
+          f"base64={'yes' if wh['base64'] else 'no'}  events={len(wh['events'])}", file=out)
+    print(f"  websocket: {'on' if ws['enabled'] else 'off'}  events={len(ws['events'])}  "
+          f"listener={data['listener'] or '-'}", file=out)
+    print(f"  WhatsApp:  {data['connection'] or 'unknown'}", file=out)
+    if data["conflict"] or data["attention"]:
+        print(f"  ATTENTION: {data['attention']}", file=out)
+    if status.sync_error:
+        print(f"  (live state unavailable: {status.sync_error})", file=out)
+    return 0
+
+
+def _read_header(name: str) -> str:
+    env = HEADER_ENV_PREFIX + name.upper().replace("-", "_")
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise CliError(f"No value for header '{name}': set {env} or run in a terminal.")
+    return getpass.getpass(f"Value of header {name}: ")
+
+
+async def _webhook_enable(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
+    known = await _known(app, args)
+    url = args.url or (known.webhook_url if known else None)
+    if not url:
+        raise CliError("No webhook URL remembered for this instance: give --url URL.")
+    events, all_events = _events(args, known.webhook_events if known else ())
+    if args.no_headers:
+        headers: dict[str, str] = {}
+    elif args.header:
+        headers = {name: _read_header(name) for name in args.header}
+    else:
+        headers = await get_headers(app.secrets, known.webhook_headers_ref if known else None)
+    config = WebhookConfig(
+        url=url,
+        events=tuple(events),
+        all_events=all_events,
+        base64=args.base64 if args.base64 is not None else bool(known and known.webhook_base64),
+        by_events=bool(args.by_events) or bool(known and known.webhook_by_events),
+        headers=headers,
+    )
+    _print_outcome(await app.manager.enable_webhook(_ref(args), config), out)
+    return 0
+
+
+async def _websocket_enable(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
+    known = await _known(app, args)
+    events, all_events = _events(args, known.websocket_events if known else ())
+    outcome = await app.manager.enable_websocket(_ref(args), events, all_events=all_events)
+    _print_outcome(outcome, out)
+    return 0
+
+
+async def _disable(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
+    _print_outcome(await app.manager.disable_both(_ref(args)), out)
+    return 0
+
+
+async def _fix(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
+    if args.keep == "webhook":
+        outcome = await app.manager.keep_webhook(_ref(args))
+    else:
+        outcome = await app.manager.keep_websocket(_ref(args))
+    _print_outcome(outcome, out)
+    return 0
+
+
+async def _restart(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
+    print(await app.manager.restart_instance(_ref(args)), file=out)
+    return 0
+
+
+async def _webhook_test(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
+    server, known = await find_known(app.store, _ref(args))
+    if known is None:
+        raise CliError(f"Instance '{args.instance}' is not known yet: run evodesk sync first.")
+    probe = await probe_webhook(server, known, app.secrets)
+    print(probe.describe(), file=out)
+    return 0 if probe.ok else 1

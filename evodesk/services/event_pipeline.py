@@ -1,0 +1,301 @@
+"""From received Socket.IO events to domain `Event`s: secrets masked, duplicate keys,
+batched writes to the event log, and fan-out to subscribers that may fall behind."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import json
+import logging
+from collections import OrderedDict, deque
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any, Generic, Protocol, TypeVar
+
+from evodesk.domain.models import Event
+from evodesk.domain.secrets import mask_secrets
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class EventSink(Protocol):
+    """The part of the store the pipeline writes to."""
+
+    async def add_events(self, events: Sequence[Event]) -> int: ...
+    async def prune_events(self, keep: int) -> int: ...
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+class Subscription(Generic[T]):
+    """A bounded queue for one subscriber: when it is full, new items are dropped for this
+    subscriber only (and counted in `dropped`), so one slow reader never slows the rest.
+
+    Iterate with `async for`; iteration ends once the subscription is closed and drained.
+    """
+
+    def __init__(self, maxsize: int, on_close: Callable[[Subscription[T]], None]) -> None:
+        if maxsize < 1:
+            raise ValueError("maxsize must be at least 1")
+        self.maxsize = maxsize
+        self.dropped = 0
+        self._items: deque[T] = deque()
+        self._waiter: asyncio.Future[None] | None = None
+        self._closed = False
+        self._on_close = on_close
+
+    def offer(self, item: T) -> bool:
+        if self._closed:
+            return False
+        if len(self._items) >= self.maxsize:
+            self.dropped += 1
+            return False
+        self._items.append(item)
+        waiter = self._waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+        return True
+
+    def qsize(self) -> int:
+        return len(self._items)
+
+    def get_nowait(self) -> T:
+        """The oldest waiting item; IndexError when there is none."""
+        return self._items.popleft()
+
+    async def get(self) -> T:
+        """The next item; StopAsyncIteration once closed and drained."""
+        while not self._items:
+            if self._closed:
+                raise StopAsyncIteration
+            self._waiter = asyncio.get_running_loop().create_future()
+            try:
+                await self._waiter
+            finally:
+                self._waiter = None
+        return self._items.popleft()
+
+    def close(self) -> None:
+        """Stop receiving; items already queued can still be read."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._waiter is not None and not self._waiter.done():
+            self._waiter.set_result(None)
+        self._on_close(self)
+
+    def __aiter__(self) -> Subscription[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        return await self.get()
+
+
+EventSubscription = Subscription[Event]
+
+
+class RecentKeys:
+    """A bounded LRU of duplicate keys seen lately."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._keys: OrderedDict[str, None] = OrderedDict()
+
+    def seen(self, key: str) -> bool:
+        keys = self._keys
+        if key in keys:
+            keys.move_to_end(key)
+            return True
+        keys[key] = None
+        if len(keys) > self._size:
+            keys.popitem(last=False)
+        return False
+
+
+def duplicate_key(instance: str, event: str, payload: Mapping[str, Any]) -> str:
+    """Evolution sends no event id: instance + event + message id + status/timestamp.
+
+    Events without a message id (connection.update, qrcode.updated, …) are keyed by the
+    server's timestamp and a digest of their data, so only true repeats collide.
+    """
+    data = payload.get("data")
+    if type(data) is dict:
+        key = data.get("key")
+        message_id = key.get("id") if type(key) is dict else None
+        if message_id is None:
+            message_id = data.get("keyId") or data.get("messageId")
+        if message_id is not None:
+            status = data.get("status") or ""
+            stamp = data.get("messageTimestamp") or data.get("timestamp") or ""
+            return f"{instance}|{event}|{message_id}|{status}|{stamp}"
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str)
+    digest = hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+    return f"{instance}|{event}|{payload.get('date_time') or ''}|{digest}"
+
+
+class EventPipeline:
+    """Turns events into `Event`s, hands them to subscribers at once and writes them to
+    the sink in batches (when `batch_max` are waiting or `batch_interval` has passed).
+
+    Subscribers see an event before it is stored: a live view must not wait for the
+    disk, and a failing database must not blind it. The sink still gets every event;
+    batches that fail are retried, and only beyond `max_pending` are the oldest lost.
+    """
+
+    def __init__(
+        self,
+        sink: EventSink,
+        *,
+        clock: Clock | None = None,
+        batch_max: int = 200,
+        batch_interval: float = 0.2,
+        retention: int | None = 100_000,
+        recent_keys: int = 10_000,
+        max_pending: int = 1_000_000,
+        retry_delay: float = 1.0,
+    ) -> None:
+        self._sink = sink
+        self._clock = clock or SystemClock()
+        self._batch_max = max(1, batch_max)
+        self._batch_interval = batch_interval
+        self._retention = retention
+        self._prune_every = max(1_000, (retention or 0) // 10)
+        self._since_prune = self._prune_every  # prune once early: the log may be over already
+        self._recent = RecentKeys(recent_keys)
+        self._max_pending = max_pending
+        self._retry_delay = retry_delay
+        self._pending: list[Event] = []
+        self._subscribers: list[EventSubscription] = []
+        self._signal: asyncio.Future[None] | None = None
+        self._write_lock = asyncio.Lock()
+        self._writer: asyncio.Task[None] | None = None
+        self._closed = False
+        self.accepted = 0
+        self.stored = 0
+        self.lost = 0
+
+    def subscribe(self, *, maxsize: int = 1000) -> EventSubscription:
+        subscription: EventSubscription = Subscription(maxsize, self._subscribers.remove)
+        self._subscribers.append(subscription)
+        return subscription
+
+    def accept(
+        self, server_id: int, instance: str, event: str, args: list[object],
+        instance_ids: Mapping[str, int],
+    ) -> Event:
+        """One event from namespace `/{instance}`; `args` are the event's arguments."""
+        first = args[0] if args else None
+        payload: dict[str, Any] = first if type(first) is dict else {"args": args}
+        named = payload.get("instance")
+        if type(named) is str and named:
+            instance = named
+        key = duplicate_key(instance, event, payload)
+        server_time = payload.get("date_time")
+        sender = payload.get("sender")
+        item = Event(
+            server_id=server_id,
+            instance=instance,
+            wire_event=event,
+            received_at=self._clock.now(),
+            payload=mask_secrets(payload),
+            duplicate_key=key,
+            server_time=server_time if type(server_time) is str else None,
+            sender=sender if type(sender) is str else None,
+            instance_id=instance_ids.get(instance),
+            is_duplicate=self._recent.seen(key),
+        )
+        self.accepted += 1
+        if not self._closed:
+            pending = self._pending
+            pending.append(item)
+            size = len(pending)
+            if size == 1 or size >= self._batch_max:
+                self._wake_writer()
+            for subscription in self._subscribers:
+                subscription.offer(item)
+        return item
+
+    async def flush(self) -> None:
+        """Write every pending event now."""
+        await self._write_pending()
+
+    async def aclose(self) -> None:
+        """Write what is pending, stop the writer and end every subscription."""
+        self._closed = True
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await writer
+        await self._write_pending()
+        for subscription in list(self._subscribers):
+            subscription.close()
+
+    # --- the writer ---------------------------------------------------------------
+
+    def _wake_writer(self) -> None:
+        if self._writer is None:
+            if self._closed:
+                return
+            self._writer = asyncio.get_running_loop().create_task(
+                self._write_loop(), name="event-log-writer"
+            )
+        signal = self._signal
+        if signal is not None and not signal.done():
+            signal.set_result(None)
+
+    async def _wait(self, ready: Callable[[], bool], timeout: float | None) -> None:
+        if ready():
+            return
+        self._signal = asyncio.get_running_loop().create_future()
+        try:
+            await asyncio.wait([self._signal], timeout=timeout)
+        finally:
+            self._signal = None
+
+    async def _write_loop(self) -> None:
+        while True:
+            await self._wait(lambda: bool(self._pending), None)
+            await self._wait(lambda: len(self._pending) >= self._batch_max, self._batch_interval)
+            if not await self._write_pending():
+                await asyncio.sleep(self._retry_delay)
+
+    async def _write_pending(self) -> bool:
+        async with self._write_lock:
+            batch, self._pending = self._pending, []
+            if not batch:
+                return True
+            try:
+                await self._sink.add_events(batch)
+            except Exception:
+                log.exception("Could not write %d events to the event log; will retry", len(batch))
+                self._requeue(batch)
+                return False
+            self.stored += len(batch)
+            self._since_prune += len(batch)
+            if self._retention is not None and self._since_prune >= self._prune_every:
+                self._since_prune = 0
+                try:
+                    await self._sink.prune_events(self._retention)
+                except Exception:
+                    log.exception("Could not prune the event log")
+            return True
+
+    def _requeue(self, batch: list[Event]) -> None:
+        pending = batch + self._pending
+        overflow = len(pending) - self._max_pending
+        if overflow > 0:
+            self.lost += overflow
+            log.error("Event log is unavailable; dropped the %d oldest unsaved events", overflow)
+            pending = pending[overflow:]
+        self._pending = pending

@@ -1,0 +1,396 @@
+"""One server's live link: a single Socket.IO connection carrying a namespace per instance,
+kept up with backoff, with gaps recorded while an instance could not be heard."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol, cast
+
+from evodesk.domain.errors import EvodeskError, HandshakeRefused, SecretMissing
+from evodesk.domain.models import Gap, ListenerState, Server
+from evodesk.infra.socketio_client import CloseInfo, SocketIOConnection
+from evodesk.infra.socketio_codec import Packet, PacketType, connect_error_message
+from evodesk.services.event_pipeline import Clock, EventPipeline
+
+log = logging.getLogger(__name__)
+
+
+class GapStore(Protocol):
+    async def open_gap(self, instance_id: int, started_at: datetime) -> Gap: ...
+    async def close_open_gaps(self, instance_ids: Sequence[int], ended_at: datetime) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class BackoffPolicy:
+    """Exponential backoff with jitter and a cap; attempts never run out."""
+
+    initial: float = 0.5
+    factor: float = 2.0
+    cap: float = 30.0
+    jitter: float = 0.3  # the share of each delay that is random
+    rng: Callable[[], float] = field(default=random.random, compare=False)
+
+    def delay(self, attempt: int) -> float:
+        # The exponent is clamped so that a server down for days cannot overflow it.
+        base = min(self.cap, self.initial * self.factor ** min(max(attempt - 1, 0), 64))
+        return base * (1.0 - self.jitter * self.rng())
+
+
+@dataclass(frozen=True, slots=True)
+class StateChange:
+    """A connection (`instance` None) or one instance's namespace changed state."""
+
+    server_id: int
+    instance: str | None
+    state: ListenerState
+    reason: str | None = None
+
+
+@dataclass(slots=True)
+class _Namespace:
+    state: ListenerState = ListenerState.CONNECTING
+    reason: str | None = None
+    joined: bool = False  # a join was sent on the current connection
+    attempt: int = 0
+    retry_at: float | None = None
+
+
+KeyFor = Callable[[Server], Awaitable[str]]
+Resync = Callable[[Server, list[str]], Awaitable[None]]
+_SERVER_LEFT = "the server closed this instance's channel"
+
+
+class ServerLink:
+    def __init__(
+        self,
+        server: Server,
+        *,
+        key_for: KeyFor,
+        pipeline: EventPipeline,
+        gaps: GapStore,
+        notify: Callable[[StateChange], None],
+        clock: Clock,
+        backoff: BackoffPolicy,
+        namespace_backoff: BackoffPolicy,
+        resync: Resync | None,
+        tls_ca: str | None,
+        max_size: int,
+    ) -> None:
+        if server.id is None:
+            raise ValueError("a server must be stored before it can be listened to")
+        self.server = server
+        self.server_id: int = server.id
+        self._key_for = key_for
+        self._pipeline = pipeline
+        self._gaps = gaps
+        self._notify = notify
+        self._clock = clock
+        self._backoff = backoff
+        self._ns_backoff = namespace_backoff
+        self._resync = resync
+        self._tls_ca = tls_ca
+        self._max_size = max_size
+        self.state = ListenerState.STOPPED
+        self.reason: str | None = None
+        self._ns: dict[str, _Namespace] = {}
+        self._ids: dict[str, int] = {}
+        self._leaving: set[str] = set()
+        self._gap_open: set[str] = set()
+        self._to_open: list[tuple[str, datetime]] = []
+        self._to_close: set[str] = set()
+        self._healthy = False
+        self._needs_resync = False
+        self._conn: SocketIOConnection | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._resync_task: asyncio.Task[None] | None = None
+        self._wake_fut: asyncio.Future[None] | None = None
+        self._dirty = False
+        self._closing = False
+
+    # --- control ------------------------------------------------------------------
+
+    def instances(self) -> list[str]:
+        return list(self._ns)
+
+    def namespace_state(self, instance: str) -> ListenerState:
+        ns = self._ns.get(instance)
+        return ns.state if ns is not None else ListenerState.STOPPED
+
+    def set_targets(self, names: Iterable[str], ids: dict[str, int]) -> None:
+        wanted = dict.fromkeys(names)
+        self._ids = ids
+        for name in [n for n in self._ns if n not in wanted]:
+            ns = self._ns.pop(name)
+            if ns.joined and self._conn is not None:
+                self._leaving.add(name)
+            if name in self._gap_open:
+                self._to_close.add(name)
+            self._emit(name, ListenerState.STOPPED, None)
+        for name in wanted:
+            if name not in self._ns:
+                self._leaving.discard(name)
+                ns = _Namespace()
+                if self.state in (ListenerState.RETRYING, ListenerState.REFUSED):
+                    ns.state, ns.reason = self.state, self.reason
+                self._ns[name] = ns
+                self._emit(name, ns.state, ns.reason)
+        self._wake()
+
+    def start(self) -> None:
+        if self._task is None or self._task.done():
+            self._closing = False
+            self._task = asyncio.get_running_loop().create_task(
+                self._run(), name=f"listener-{self.server.name}"
+            )
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    async def aclose(self) -> None:
+        """Leave every namespace, close the connection and end every task of this link."""
+        self._closing = True
+        self._wake()
+        for task in (self._task, self._resync_task):
+            if task is not None and not task.done():
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        self._to_close.update(self._gap_open)
+        await self._record_gaps()
+        self._set_state(ListenerState.STOPPED, None)
+        for name in self._ns:
+            self._emit(name, ListenerState.STOPPED, None)
+
+    # --- the connection loop -------------------------------------------------------
+
+    async def _run(self) -> None:
+        attempt = 0
+        conn: SocketIOConnection | None = None
+        try:
+            while not self._closing:
+                if self.state in (ListenerState.STOPPED, ListenerState.REFUSED):
+                    self._set_state(ListenerState.CONNECTING, None)
+                try:
+                    key = await self._key_for(self.server)
+                    conn = SocketIOConnection(
+                        self.server.base_url, key, on_packet=self._on_packet,
+                        on_close=self._on_close, tls_ca=self._tls_ca, max_size=self._max_size,
+                    )
+                    await conn.connect()
+                except (HandshakeRefused, SecretMissing) as exc:
+                    self._refuse(exc.message)
+                    return
+                except ValueError as exc:
+                    self._refuse(str(exc))
+                    return
+                except EvodeskError as exc:
+                    reason = exc.message
+                except Exception as exc:
+                    log.exception("Could not connect to %s", self.server.name)
+                    reason = f"unexpected error: {type(exc).__name__}"
+                else:
+                    started = asyncio.get_running_loop().time()
+                    info = await self._session(conn)
+                    reason = info.reason
+                    lived = asyncio.get_running_loop().time() - started
+                    if self._healthy or lived >= self._backoff.cap:
+                        attempt = 0
+                    await self._lost(reason)
+                if self._closing:
+                    break
+                attempt += 1
+                self._set_state(ListenerState.RETRYING, reason)
+                for name, ns in self._ns.items():
+                    self._set_ns(name, ns, ListenerState.RETRYING, reason)
+                await self._pause(self._backoff.delay(attempt))
+        finally:
+            if conn is not None:
+                await conn.aclose()
+            self._conn = None
+
+    async def _session(self, conn: SocketIOConnection) -> CloseInfo:
+        self._conn = conn
+        self._healthy = False
+        self._leaving.clear()
+        for ns in self._ns.values():
+            ns.joined, ns.retry_at, ns.attempt = False, None, 0
+        self._set_state(ListenerState.LIVE, None)
+        self._start_resync()
+        try:
+            while not self._closing and not conn.closed:
+                self._dirty = False
+                await self._reconcile(conn)
+                if not self._dirty and not conn.closed and not self._closing:
+                    await self._wait(self._next_retry())
+        finally:
+            self._conn = None
+        if not conn.closed:
+            await conn.aclose()
+        return await conn.wait_closed()
+
+    async def _reconcile(self, conn: SocketIOConnection) -> None:
+        now = asyncio.get_running_loop().time()
+        try:
+            for name in list(self._leaving):
+                self._leaving.discard(name)
+                await conn.leave("/" + name)
+            for name, ns in list(self._ns.items()):
+                if ns.joined and (ns.retry_at is None or ns.retry_at > now):
+                    continue
+                ns.joined, ns.retry_at = True, None
+                try:
+                    await conn.join("/" + name)
+                except ValueError:
+                    self._set_ns(name, ns, ListenerState.REFUSED,
+                                 "This instance name cannot be used as a Socket.IO namespace.")
+        except EvodeskError:
+            return  # the connection is closing; the loop sees that and reconnects
+        await self._record_gaps()
+
+    def _next_retry(self) -> float | None:
+        times = [ns.retry_at for ns in self._ns.values() if ns.retry_at is not None]
+        return min(times) if times else None
+
+    async def _wait(self, deadline: float | None) -> None:
+        loop = asyncio.get_running_loop()
+        self._wake_fut = fut = loop.create_future()
+        timeout = None if deadline is None else max(0.0, deadline - loop.time())
+        try:
+            await asyncio.wait([fut], timeout=timeout)
+        finally:
+            self._wake_fut = None
+
+    async def _pause(self, delay: float) -> None:
+        # Only closing cuts a backoff short; new targets simply wait for the next attempt.
+        deadline = asyncio.get_running_loop().time() + delay
+        while not self._closing:
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                return
+            await self._wait(deadline)
+
+    def _wake(self) -> None:
+        self._dirty = True
+        fut = self._wake_fut
+        if fut is not None and not fut.done():
+            fut.set_result(None)
+
+    # --- what the connection reports ------------------------------------------------
+
+    def _on_packet(self, packet: Packet) -> None:
+        name = packet.namespace[1:]
+        ns = self._ns.get(name)
+        if packet.type is PacketType.EVENT:
+            if ns is not None:
+                args = cast(list[object], packet.data)
+                self._pipeline.accept(self.server_id, name, packet.event, args, self._ids)
+            return
+        if ns is None:
+            return
+        kind = packet.type
+        if kind is PacketType.CONNECT:
+            ns.attempt, ns.retry_at = 0, None
+            self._healthy = True
+            self._set_ns(name, ns, ListenerState.LIVE, None)
+            if name in self._gap_open:
+                self._to_close.add(name)
+                self._wake()
+        elif kind is PacketType.CONNECT_ERROR:
+            self._retry_later(name, ns, ListenerState.WAITING, connect_error_message(packet))
+        elif kind is PacketType.DISCONNECT:
+            if ns.state is ListenerState.LIVE:
+                self._to_open.append((name, self._clock.now()))
+            self._retry_later(name, ns, ListenerState.RETRYING, _SERVER_LEFT)
+
+    def _retry_later(self, name: str, ns: _Namespace, state: ListenerState, reason: str) -> None:
+        ns.attempt += 1
+        ns.retry_at = asyncio.get_running_loop().time() + self._ns_backoff.delay(ns.attempt)
+        self._set_ns(name, ns, state, reason)
+        self._wake()
+
+    def _on_close(self, info: CloseInfo) -> None:
+        self._wake()
+
+    async def _lost(self, reason: str) -> None:
+        if self._closing:
+            return
+        now = self._clock.now()
+        self._needs_resync = True
+        for name, ns in self._ns.items():
+            if ns.state is ListenerState.LIVE:
+                self._to_open.append((name, now))
+        log.info("Live connection to %s lost: %s", self.server.name, reason)
+        await self._record_gaps()
+
+    def _refuse(self, reason: str) -> None:
+        self._set_state(ListenerState.REFUSED, reason)
+        for name, ns in self._ns.items():
+            self._set_ns(name, ns, ListenerState.REFUSED, reason)
+
+    # --- gaps and resync -----------------------------------------------------------
+
+    async def _record_gaps(self) -> None:
+        opening, self._to_open = self._to_open, []
+        for name, started in opening:
+            instance_id = self._ids.get(name)
+            if instance_id is None or name in self._gap_open:
+                continue
+            try:
+                await self._gaps.open_gap(instance_id, started)
+                self._gap_open.add(name)
+            except Exception:
+                log.exception("Could not record a gap for %s", name)
+        closing = [n for n in self._to_close if n in self._gap_open]
+        self._to_close.clear()
+        ids = [self._ids[n] for n in closing if n in self._ids]
+        if not ids:
+            return
+        try:
+            await self._gaps.close_open_gaps(ids, self._clock.now())
+            self._gap_open.difference_update(closing)
+        except Exception:
+            log.exception("Could not close the gaps of %s", ", ".join(closing))
+
+    def _start_resync(self) -> None:
+        # Only after a loss: the first connection has nothing to catch up on.
+        if self._resync is None or not self._needs_resync:
+            return
+        self._needs_resync = False
+        names = list(self._ns)
+        previous = self._resync_task
+        self._resync_task = asyncio.get_running_loop().create_task(
+            self._run_resync(previous, names), name=f"listener-resync-{self.server.name}"
+        )
+
+    async def _run_resync(self, previous: asyncio.Task[None] | None, names: list[str]) -> None:
+        if previous is not None and not previous.done():
+            await asyncio.wait([previous])
+        assert self._resync is not None
+        try:
+            await self._resync(self.server, names)
+        except Exception:
+            log.exception("Resync of %s after reconnect failed", self.server.name)
+
+    # --- states -------------------------------------------------------------------
+
+    def _set_state(self, state: ListenerState, reason: str | None) -> None:
+        if state is self.state and reason == self.reason:
+            return
+        self.state, self.reason = state, reason
+        self._notify(StateChange(self.server_id, None, state, reason))
+
+    def _set_ns(self, name: str, ns: _Namespace, state: ListenerState, reason: str | None) -> None:
+        if state is ns.state and reason == ns.reason:
+            return
+        ns.state, ns.reason = state, reason
+        self._emit(name, state, reason)
+
+    def _emit(self, name: str, state: ListenerState, reason: str | None) -> None:
+        self._notify(StateChange(self.server_id, name, state, reason))

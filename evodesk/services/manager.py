@@ -1,0 +1,381 @@
+"""The delivery-mode manager: webhook XOR websocket per instance, on the server and in
+the database. Every change holds the instance's lock, writes the server in an order that
+never leaves both on, reads both rows back and stores only what the server answered."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from evodesk.domain.errors import (
+    DeliveryChangeFailed,
+    EvodeskError,
+    WebsocketDisabledOnServer,
+)
+from evodesk.domain.events import catalogue_for
+from evodesk.domain.models import (
+    ConnectionState,
+    DeliveryMode,
+    Instance,
+    ListenerState,
+    Server,
+    WebhookConfig,
+)
+from evodesk.domain.rules import check_event_selection, check_header_names
+from evodesk.domain.validation import validate_http_url
+from evodesk.infra.secrets import SecretStore, set_headers, webhook_headers_ref
+from evodesk.services.instances import InstanceLocks, InstanceRef, find_known
+from evodesk.services.listener_control import ListenerControl
+from evodesk.services.ports import EvolutionPort, StorePort
+from evodesk.services.servers import ServerService
+from evodesk.services.status import ChangeOutcome, InstanceStatus
+from evodesk.services.truth import Rows, fold_rows, read_rows
+
+log = logging.getLogger(__name__)
+
+WEBSOCKET_OFF = (
+    "This server has websockets switched off; websocket mode is not available. "
+    "Ask its administrator to set WEBSOCKET_ENABLED=true, or use a webhook."
+)
+Plan = Callable[[EvolutionPort, Rows, set[str]], Awaitable[None]]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    server: Server
+    instance: Instance
+    client: EvolutionPort
+    version: str | None
+
+
+class DeliveryManager:
+    def __init__(
+        self,
+        store: StorePort,
+        servers: ServerService,
+        secrets: SecretStore,
+        listener: ListenerControl | None = None,
+        *,
+        clock: Callable[[], datetime] = _utcnow,
+    ) -> None:
+        self._store = store
+        self._servers = servers
+        self._secrets = secrets
+        self._listener = listener
+        self._clock = clock
+        self.locks = InstanceLocks()
+
+    # --- the three switches --------------------------------------------------------
+
+    async def enable_webhook(self, ref: InstanceRef, config: WebhookConfig) -> ChangeOutcome:
+        target = await self._target(ref)
+        url = validate_http_url(config.url, what="webhook URL")
+        events = check_event_selection(
+            config.events, all_events=config.all_events, version=target.version
+        )
+        headers = check_header_names(config.headers)
+        name = target.instance.name
+        headers_ref = webhook_headers_ref(target.server.name, name)
+        # The person's draft is kept whatever the server does next.
+        await set_headers(self._secrets, headers_ref, headers)
+        draft = replace(
+            target.instance,
+            webhook_url=url,
+            webhook_events=events or catalogue_for(target.version),
+            webhook_header_names=tuple(sorted(headers)),
+            webhook_headers_ref=headers_ref if headers else None,
+        )
+
+        async def plan(client: EvolutionPort, before: Rows, touched: set[str]) -> None:
+            await self._stop_listening(target.server, name)
+            if before.websocket_on:
+                touched.add("websocket")
+                await client.set_websocket(name, enabled=False, events=[])
+            touched.add("webhook")
+            await client.set_webhook(
+                name, enabled=True, url=url, events=events, by_events=config.by_events,
+                base64=config.base64, headers=headers,
+            )
+
+        before, after, instance = await self._change(target, draft, plan, "Enabling the webhook")
+        message = "Webhook enabled."
+        if before.websocket_on:
+            message += " WebSocket was disabled."
+        return self._outcome(target, instance, before, after, message)
+
+    async def enable_websocket(
+        self, ref: InstanceRef, events: Sequence[str], *, all_events: bool = False
+    ) -> ChangeOutcome:
+        target = await self._target(ref)
+        if target.server.websocket_available is False:
+            raise WebsocketDisabledOnServer(WEBSOCKET_OFF)
+        selection = check_event_selection(events, all_events=all_events, version=target.version)
+        name = target.instance.name
+        draft = replace(
+            target.instance, websocket_events=selection or catalogue_for(target.version)
+        )
+
+        async def plan(client: EvolutionPort, before: Rows, touched: set[str]) -> None:
+            if before.websocket_switched_off:
+                raise WebsocketDisabledOnServer(WEBSOCKET_OFF)
+            if before.webhook_on:
+                touched.add("webhook")
+                await client.set_webhook(
+                    name, enabled=False, url=_kept_url(before, draft), events=[]
+                )
+            touched.add("websocket")
+            await client.set_websocket(name, enabled=True, events=selection)
+
+        before, after, instance = await self._change(
+            target, draft, plan, "Enabling the websocket"
+        )
+        message = "WebSocket enabled."
+        if before.webhook_on:
+            message += " Webhook was disabled."
+        return self._outcome(target, instance, before, after, message)
+
+    async def disable_both(self, ref: InstanceRef) -> ChangeOutcome:
+        target = await self._target(ref)
+        name = target.instance.name
+
+        async def plan(client: EvolutionPort, before: Rows, touched: set[str]) -> None:
+            await self._stop_listening(target.server, name)
+            if before.websocket_on:
+                touched.add("websocket")
+                await client.set_websocket(name, enabled=False, events=[])
+            if before.webhook_on:
+                touched.add("webhook")
+                await client.set_webhook(
+                    name, enabled=False, url=_kept_url(before, target.instance), events=[]
+                )
+
+        before, after, instance = await self._change(
+            target, target.instance, plan, "Disabling delivery"
+        )
+        if before.webhook_on or before.websocket_on:
+            message = "Delivery disabled: messages will not be received."
+        else:
+            message = "Nothing was active; no change was needed."
+        return self._outcome(target, instance, before, after, message)
+
+    async def keep_webhook(self, ref: InstanceRef) -> ChangeOutcome:
+        """Resolve a conflict by keeping the webhook exactly as the server has it."""
+        target = await self._target(ref)
+        rows = await read_rows(target.client, target.instance.name)
+        webhook = rows.webhook
+        if webhook is None or not webhook.url:
+            raise EvodeskError("There is no webhook on the server to keep.")
+        from evodesk.infra.secrets import get_headers
+
+        headers = await get_headers(self._secrets, target.instance.webhook_headers_ref)
+        config = WebhookConfig(
+            url=webhook.url, events=webhook.events or target.instance.webhook_events,
+            base64=webhook.base64, by_events=webhook.by_events,
+            headers=headers or dict(webhook.headers),
+        )
+        return await self.enable_webhook(ref, config)
+
+    async def keep_websocket(self, ref: InstanceRef) -> ChangeOutcome:
+        target = await self._target(ref)
+        rows = await read_rows(target.client, target.instance.name)
+        events = (rows.websocket.events if rows.websocket else ()) or (
+            target.instance.websocket_events
+        )
+        return await self.enable_websocket(ref, events, all_events=not events)
+
+    async def restart_instance(self, ref: InstanceRef) -> str:
+        target = await self._target(ref)
+        await target.client.restart_instance(target.instance.name)
+        return f"Instance '{target.instance.name}' is restarting."
+
+    # --- reading -------------------------------------------------------------------
+
+    async def get_connection_state(self, ref: InstanceRef, *, live: bool = True) -> InstanceStatus:
+        """What evodesk knows, plus the live WhatsApp state when the server answers."""
+        server, known = await find_known(self._store, ref)
+        if known is None:
+            return await self.sync_state(ref)
+        connection: ConnectionState | None = None
+        error: str | None = None
+        if live:
+            try:
+                client = await self._servers.client(server)
+                connection = await client.connection_state(known.name)
+            except EvodeskError as exc:
+                error = str(exc)
+        return self._status(server, known, connection=connection, sync_error=error)
+
+    async def sync_state(self, ref: InstanceRef) -> InstanceStatus:
+        """Read one instance's rows and state from the server (never writes to it)."""
+        target = await self._target(ref)
+        name = target.instance.name
+        async with self.locks.hold(target.server.id or 0, name):
+            rows = await read_rows(target.client, name)
+            connection = await target.client.connection_state(name)
+            await self._note_websocket_support(target.server, rows)
+            instance = fold_rows(
+                target.instance, rows, now=self._clock(), connection=connection
+            )
+            instance = await self._store.save_instance(replace(instance, vanished=False))
+        await self._refresh_listener()
+        return self._status(target.server, instance, connection=connection)
+
+    # --- the common path of every change -------------------------------------------
+
+    async def _target(self, ref: InstanceRef) -> _Target:
+        server, known = await find_known(self._store, ref)
+        client = await self._servers.client(server)
+        version = server.version
+        if version is None:
+            version = (await client.server_info()).version
+            server = await self._store.update_server(replace(server, version=version))
+        if known is None:
+            assert server.id is not None
+            # Unknown locally: the reads in the change prove it exists on the server.
+            known = Instance(server_id=server.id, name=ref.name)
+        return _Target(server=server, instance=known, client=client, version=version)
+
+    async def _change(
+        self, target: _Target, draft: Instance, plan: Plan, what: str
+    ) -> tuple[Rows, Rows, Instance]:
+        server, name, client = target.server, target.instance.name, target.client
+        assert server.id is not None
+        async with self.locks.hold(server.id, name):
+            before = await read_rows(client, name)
+            await self._note_websocket_support(server, before)
+            instance = await self._store.save_instance(draft)
+            touched: set[str] = set()
+            try:
+                await plan(client, before, touched)
+                after = await read_rows(client, name)
+            except EvodeskError as exc:
+                failure = await self._recover(server, client, instance, before, touched, exc, what)
+                raise failure from exc
+            instance = fold_rows(instance, after, now=self._clock())
+            instance = await self._store.save_instance(replace(instance, attention=(
+                instance.attention if after.conflict else None
+            ), vanished=False))
+        await self._refresh_listener()
+        return before, after, instance
+
+    async def _recover(
+        self,
+        server: Server,
+        client: EvolutionPort,
+        instance: Instance,
+        before: Rows,
+        touched: set[str],
+        error: EvodeskError,
+        what: str,
+    ) -> DeliveryChangeFailed:
+        """Put the previous mode back (disables first, so never both on), store the truth
+        that follows, and return the failure to raise, saying how it ended."""
+        if isinstance(error, WebsocketDisabledOnServer):
+            await self._store.update_server(replace(server, websocket_available=False))
+        name = instance.name
+        log.warning("%s of %s/%s failed: %s", what, server.name, name, error)
+        try:
+            await _restore(client, name, before, touched)
+            after = await read_rows(client, name)
+        except EvodeskError as second:
+            reason = (
+                f"{what} failed ({error}) and the previous mode could not be put back "
+                f"({second}). Check the instance, then Sync."
+            )
+            await self._store.save_instance(replace(instance, attention=reason,
+                                                    last_error=str(error)))
+            await self._refresh_listener()
+            return DeliveryChangeFailed(reason, restored=False)
+        folded = fold_rows(instance, after, now=self._clock())
+        await self._store.save_instance(replace(folded, last_error=str(error)))
+        await self._refresh_listener()
+        restored = "The previous mode was put back." if touched else "Nothing was changed."
+        return DeliveryChangeFailed(f"{what} failed: {error} {restored}", restored=True)
+
+    # --- helpers -------------------------------------------------------------------
+
+    def _outcome(
+        self, target: _Target, instance: Instance, before: Rows, after: Rows, message: str
+    ) -> ChangeOutcome:
+        notes: list[str] = []
+        restart = before.base64_effective != after.base64_effective
+        if restart:
+            notes.append(
+                "The server applies the base64 change after the instance restarts. "
+                "Restart the instance now to apply it."
+            )
+        if instance.mode is DeliveryMode.WEBSOCKET:
+            notes.append(
+                "In websocket mode media arrive without base64: base64 belongs to the webhook."
+            )
+        if after.conflict:
+            notes.append(CONFLICT_NOTE)
+        status = self._status(target.server, instance)
+        return ChangeOutcome(
+            status=status, message=message, restart_advised=restart, notes=tuple(notes)
+        )
+
+    def _status(
+        self,
+        server: Server,
+        instance: Instance,
+        *,
+        connection: ConnectionState | None = None,
+        sync_error: str | None = None,
+    ) -> InstanceStatus:
+        listener: ListenerState | None = None
+        if self._listener is not None and server.id is not None:
+            listener = self._listener.namespace_state(server.id, instance.name)
+        return InstanceStatus(
+            server=server, instance=instance, listener=listener,
+            connection=connection, sync_error=sync_error,
+        )
+
+    async def _note_websocket_support(self, server: Server, rows: Rows) -> None:
+        available = not rows.websocket_switched_off
+        if server.websocket_available is not available:
+            await self._store.update_server(replace(server, websocket_available=available))
+
+    async def _stop_listening(self, server: Server, name: str) -> None:
+        if self._listener is not None:
+            await self._listener.stop_instance(server, name)
+
+    async def _refresh_listener(self) -> None:
+        if self._listener is not None:
+            await self._listener.refresh()
+
+
+CONFLICT_NOTE = "Webhook and WebSocket are both enabled on the server; keep one of them."
+
+
+def _kept_url(before: Rows, instance: Instance) -> str:
+    """Disabling keeps the old URL (the server has no delete and needs one)."""
+    if before.webhook is not None and before.webhook.url:
+        return before.webhook.url
+    return instance.webhook_url or ""
+
+
+async def _restore(client: EvolutionPort, name: str, before: Rows, touched: set[str]) -> None:
+    """Write back the rows a failed change touched: disables first, then at most one
+    enable, so the server never ends with both on because of evodesk."""
+    webhook, websocket = before.webhook, before.websocket
+    keep_webhook = before.webhook_on and not before.conflict
+    keep_websocket = before.websocket_on and not before.webhook_on
+    if "websocket" in touched and not keep_websocket:
+        await client.set_websocket(name, enabled=False, events=[])
+    if "webhook" in touched and not keep_webhook:
+        url = webhook.url if webhook is not None else ""
+        await client.set_webhook(name, enabled=False, url=url, events=[])
+    if "webhook" in touched and keep_webhook and webhook is not None:
+        await client.set_webhook(
+            name, enabled=True, url=webhook.url, events=webhook.events,
+            by_events=webhook.by_events, base64=webhook.base64, headers=webhook.headers,
+        )
+    if "websocket" in touched and keep_websocket and websocket is not None:
+        await client.set_websocket(name, enabled=True, events=websocket.events)

@@ -1,0 +1,245 @@
+"""Sync: bring the database in line with what the servers have, never writing to them.
+
+Each instance costs two reads (its webhook row and its live WhatsApp state): the
+instance list already carries the websocket row. Reads run with bounded concurrency.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+
+from evodesk.domain.errors import EvodeskError, WebsocketDisabledOnServer
+from evodesk.domain.events import parse_version
+from evodesk.domain.models import (
+    ConnectionState,
+    Instance,
+    RemoteInstance,
+    Server,
+    WebsocketRow,
+)
+from evodesk.services.instances import InstanceLocks
+from evodesk.services.listener_control import ListenerControl
+from evodesk.services.ports import EvolutionPort, StorePort
+from evodesk.services.servers import ServerService
+from evodesk.services.truth import Rows, fold_rows
+
+log = logging.getLogger(__name__)
+
+_WATCHED = (
+    "connection_state", "webhook_enabled", "websocket_enabled", "webhook_url",
+    "webhook_base64", "webhook_by_events", "conflict", "vanished",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SyncSummary:
+    server: str
+    total: int = 0
+    added: tuple[str, ...] = ()
+    vanished: tuple[str, ...] = ()
+    returned: tuple[str, ...] = ()
+    changed: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    conflicts: tuple[str, ...] = ()
+    failed: dict[str, str] = field(default_factory=dict)
+    error: str | None = None  # the whole server could not be read
+    seconds: float = 0.0
+
+    def lines(self) -> list[str]:
+        """A short human summary, one fact per line."""
+        if self.error:
+            return [f"{self.server}: {self.error}"]
+        out = [f"{self.server}: {self.total} instance(s) in {self.seconds:.1f} s"]
+        if self.added:
+            out.append(f"  new: {', '.join(self.added)}")
+        if self.returned:
+            out.append(f"  back on the server: {', '.join(self.returned)}")
+        if self.vanished:
+            out.append(f"  no longer on the server (kept here): {', '.join(self.vanished)}")
+        for name, fields in sorted(self.changed.items()):
+            out.append(f"  changed {name}: {', '.join(fields)}")
+        if self.conflicts:
+            out.append(f"  CONFLICT (webhook and websocket both on): {', '.join(self.conflicts)}")
+        for name, message in sorted(self.failed.items()):
+            out.append(f"  could not read {name}: {message}")
+        if len(out) == 1:
+            out.append("  no changes")
+        return out
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class SyncService:
+    def __init__(
+        self,
+        store: StorePort,
+        servers: ServerService,
+        locks: InstanceLocks,
+        listener: ListenerControl | None = None,
+        *,
+        concurrency: int = 64,
+        clock: Callable[[], datetime] = _utcnow,
+    ) -> None:
+        self._store = store
+        self._servers = servers
+        self._locks = locks
+        self._listener = listener
+        self._concurrency = concurrency
+        self._clock = clock
+
+    async def sync_all(
+        self,
+        server_name: str | None = None,
+        *,
+        progress: Callable[[str, int, int], None] | None = None,
+    ) -> list[SyncSummary]:
+        servers = (
+            [await self._store.get_server(server_name)]
+            if server_name
+            else await self._store.list_servers()
+        )
+        summaries = [await self.sync_server(s, progress=progress) for s in servers]
+        if self._listener is not None:
+            await self._listener.refresh()
+        return summaries
+
+    async def sync_instances(self, server: Server, names: list[str]) -> None:
+        """Re-read a few instances (after a listener reconnect, their config may differ)."""
+        assert server.id is not None
+        client = await self._servers.client(server)
+        stored = {i.name: i for i in await self._store.list_instances(server.id)}
+        sem = asyncio.Semaphore(self._concurrency)
+        results = await asyncio.gather(*(
+            self._read_one(client, stored[n], None, sem) for n in names if n in stored
+        ))
+        await self._store.save_instances([r for r, _ in results])
+
+    async def sync_server(
+        self, server: Server, *, progress: Callable[[str, int, int], None] | None = None
+    ) -> SyncSummary:
+        started = time.perf_counter()
+        assert server.id is not None
+        try:
+            client = await self._servers.client(server)
+            if server.version is None:
+                info = await client.server_info()
+                server = await self._store.update_server(replace(server, version=info.version))
+            remote = await client.list_instances()
+        except EvodeskError as exc:
+            return SyncSummary(server=server.name, error=str(exc),
+                               seconds=time.perf_counter() - started)
+        stored = {i.name: i for i in await self._store.list_instances(server.id)}
+        remote_names = {r.name for r in remote}
+        # v2 lists carry each instance's websocket row (or null); v1 lists do not.
+        list_has_websocket = parse_version(server.version)[0] >= 2
+        sem = asyncio.Semaphore(self._concurrency)
+        done = 0
+
+        async def one(row: RemoteInstance) -> tuple[Instance, str | None]:
+            nonlocal done
+            base = stored.get(row.name) or Instance(server_id=server.id or 0, name=row.name)
+            listed = row if list_has_websocket else None
+            result = await self._read_one(client, _with_remote(base, row), listed, sem)
+            done += 1
+            if progress is not None:
+                progress(server.name, done, len(remote))
+            return result
+
+        results = await asyncio.gather(*(one(r) for r in remote))
+        vanished = [
+            replace(i, vanished=True) for n, i in stored.items()
+            if n not in remote_names and not i.vanished
+        ]
+        await self._store.save_instances([r for r, _ in results] + vanished)
+        if any(err == WEBSOCKET_SWITCHED_OFF for _, err in results):
+            await self._store.update_server(replace(server, websocket_available=False))
+        return _summarise(server.name, stored, results, vanished,
+                          time.perf_counter() - started)
+
+    async def _read_one(
+        self,
+        client: EvolutionPort,
+        instance: Instance,
+        listed: RemoteInstance | None,
+        sem: asyncio.Semaphore,
+    ) -> tuple[Instance, str | None]:
+        """Read one instance; ``listed`` is its row from a v2 list (with the websocket row)."""
+        name = instance.name
+        async with sem, self._locks.hold(instance.server_id, name):
+            try:
+                webhook = await client.find_webhook(name)
+                if listed is not None and listed.websocket_enabled is not None:
+                    websocket: WebsocketRow | None = WebsocketRow(
+                        enabled=listed.websocket_enabled, events=listed.websocket_events
+                    )
+                elif listed is not None:
+                    websocket = None  # the list says no websocket row exists
+                else:
+                    websocket = await client.find_websocket(name)
+                connection = await client.connection_state(name)
+            except WebsocketDisabledOnServer:
+                return instance, WEBSOCKET_SWITCHED_OFF
+            except EvodeskError as exc:
+                return replace(instance, last_error=str(exc)), str(exc)
+        rows = Rows(webhook=webhook, websocket=websocket)
+        folded = fold_rows(instance, rows, now=self._clock(), connection=connection)
+        return replace(folded, vanished=False), None
+
+
+WEBSOCKET_SWITCHED_OFF = "This server has websockets switched off."
+
+
+def _with_remote(instance: Instance, row: RemoteInstance) -> Instance:
+    number = row.number or (row.owner_jid.split("@")[0] if row.owner_jid else None)
+    return replace(
+        instance,
+        evolution_id=row.evolution_id or instance.evolution_id,
+        integration=row.integration or instance.integration,
+        owner_number=number or instance.owner_number,
+        profile_name=row.profile_name or instance.profile_name,
+        connection_state=(
+            row.connection_state
+            if row.connection_state is not ConnectionState.UNKNOWN
+            else instance.connection_state
+        ),
+    )
+
+
+def _summarise(
+    server: str,
+    stored: dict[str, Instance],
+    results: list[tuple[Instance, str | None]],
+    vanished: list[Instance],
+    seconds: float,
+) -> SyncSummary:
+    added, returned, conflicts = [], [], []
+    changed: dict[str, tuple[str, ...]] = {}
+    failed: dict[str, str] = {}
+    for instance, error in results:
+        old = stored.get(instance.name)
+        if error is not None:
+            failed[instance.name] = error
+        if old is None:
+            added.append(instance.name)
+        else:
+            if old.vanished:
+                returned.append(instance.name)
+            fields = tuple(
+                f for f in _WATCHED
+                if f != "vanished" and getattr(old, f) != getattr(instance, f)
+            )
+            if fields:
+                changed[instance.name] = fields
+        if instance.conflict:
+            conflicts.append(instance.name)
+    return SyncSummary(
+        server=server, total=len(results), added=tuple(sorted(added)),
+        vanished=tuple(sorted(i.name for i in vanished)), returned=tuple(sorted(returned)),
+        changed=changed, conflicts=tuple(sorted(conflicts)), failed=failed, seconds=seconds,
+    )

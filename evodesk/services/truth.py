@@ -1,0 +1,93 @@
+"""Reading an instance's delivery rows from the server and folding them into what
+evodesk stores: the server's flags as answered, the person's selections remembered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from evodesk.domain.errors import WebsocketDisabledOnServer
+from evodesk.domain.models import ConnectionState, Instance, WebhookRow, WebsocketRow
+from evodesk.services.ports import EvolutionPort
+
+CONFLICT_REASON = (
+    "Webhook and WebSocket are both enabled on the server (changed outside evodesk): "
+    "every event is delivered twice. Keep one of them."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """The two delivery rows of an instance as the server answered them."""
+
+    webhook: WebhookRow | None
+    websocket: WebsocketRow | None
+    websocket_switched_off: bool = False
+
+    @property
+    def webhook_on(self) -> bool:
+        return self.webhook is not None and self.webhook.enabled
+
+    @property
+    def websocket_on(self) -> bool:
+        return self.websocket is not None and self.websocket.enabled
+
+    @property
+    def conflict(self) -> bool:
+        return self.webhook_on and self.websocket_on
+
+    @property
+    def base64_effective(self) -> bool:
+        """Media carry base64 only while the webhook row is enabled with base64."""
+        return self.webhook is not None and self.webhook.enabled and self.webhook.base64
+
+
+async def read_rows(client: EvolutionPort, name: str) -> Rows:
+    webhook = await client.find_webhook(name)
+    try:
+        websocket = await client.find_websocket(name)
+    except WebsocketDisabledOnServer:
+        return Rows(webhook=webhook, websocket=None, websocket_switched_off=True)
+    return Rows(webhook=webhook, websocket=websocket)
+
+
+def fold_rows(
+    instance: Instance,
+    rows: Rows,
+    *,
+    now: datetime,
+    connection: ConnectionState | None = None,
+) -> Instance:
+    """The instance as the server has it now. Selections survive the server's wipe on
+    disable: a disabled row's empty event list never replaces what was remembered."""
+    webhook, websocket = rows.webhook, rows.websocket
+    webhook_url = instance.webhook_url
+    webhook_events = instance.webhook_events
+    if webhook is not None:
+        if webhook.url:
+            webhook_url = webhook.url
+        if webhook.enabled and webhook.events:
+            webhook_events = webhook.events
+    websocket_events = instance.websocket_events
+    if websocket is not None and websocket.enabled and websocket.events:
+        websocket_events = websocket.events
+    attention = instance.attention
+    if rows.conflict:
+        attention = CONFLICT_REASON
+    elif attention == CONFLICT_REASON:
+        attention = None
+    return replace(
+        instance,
+        webhook_enabled=rows.webhook_on,
+        websocket_enabled=rows.websocket_on,
+        webhook_url=webhook_url,
+        webhook_events=webhook_events,
+        webhook_base64=webhook.base64 if webhook is not None else False,
+        webhook_by_events=webhook.by_events if webhook is not None else False,
+        websocket_events=websocket_events,
+        connection_state=connection if connection is not None else instance.connection_state,
+        conflict=rows.conflict,
+        attention=attention,
+        last_sync_at=now,
+        last_error=None,
+    )

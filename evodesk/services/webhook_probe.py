@@ -1,0 +1,118 @@
+"""`Test webhook`: POST a realistic sample event to the instance's webhook URL, with its
+headers and byEvents suffix, and say what Evolution would make of the answer."""
+
+from __future__ import annotations
+
+import ssl
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+
+from evodesk.domain.errors import InvalidInput
+from evodesk.domain.models import Instance, Server
+from evodesk.domain.rules import effective_webhook_url, evolution_would_retry
+from evodesk.domain.validation import validate_http_url
+from evodesk.infra.logsetup import redact
+from evodesk.infra.secrets import SecretStore, get_headers
+
+SAMPLE_EVENT = "messages.upsert"
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookProbe:
+    url: str
+    status: int | None
+    latency_ms: float
+    would_retry: bool
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not None and 200 <= self.status < 300
+
+    def describe(self) -> str:
+        if self.status is None:
+            retry = " Evolution would retry." if self.would_retry else ""
+            return f"No answer from {self.url}: {self.error}.{retry}"
+        verdict = "accepted" if self.ok else "refused"
+        retry = (
+            "Evolution would retry this status (up to 10 times, so slow or failing "
+            "receivers get duplicates)."
+            if self.would_retry
+            else "Evolution would not retry this status."
+        )
+        text = f"{self.url} {verdict} the test event: HTTP {self.status} in "
+        return text + f"{self.latency_ms:.0f} ms. " + (retry if not self.ok else "")
+
+
+def sample_event(server: Server, instance: Instance) -> dict[str, Any]:
+    """A messages.upsert like Evolution sends, marked as a test so receivers can drop it."""
+    now = datetime.now(UTC)
+    return {
+        "event": SAMPLE_EVENT,
+        "instance": instance.name,
+        "data": {
+            "key": {
+                "remoteJid": "5511999990000@s.whatsapp.net",
+                "fromMe": False,
+                "id": "EVODESKTEST" + uuid.uuid4().hex[:12].upper(),
+            },
+            "pushName": "evodesk test",
+            "message": {"conversation": "Test event sent by evodesk."},
+            "messageType": "conversation",
+            "messageTimestamp": int(now.timestamp()),
+            "instanceId": instance.evolution_id,
+            "source": "evodesk-test",
+        },
+        "destination": instance.webhook_url,
+        "date_time": now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z",
+        "sender": (instance.owner_number or "") + "@s.whatsapp.net",
+        "server_url": server.base_url,
+        "apikey": None,
+    }
+
+
+async def probe_webhook(
+    server: Server,
+    instance: Instance,
+    secrets: SecretStore,
+    *,
+    timeout: float = 10.0,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> WebhookProbe:
+    if not instance.webhook_url:
+        raise InvalidInput(f"Instance '{instance.name}' has no webhook URL to test.")
+    base = validate_http_url(instance.webhook_url, what="webhook URL")
+    url = effective_webhook_url(base, instance.webhook_by_events, SAMPLE_EVENT)
+    headers = await get_headers(secrets, instance.webhook_headers_ref)
+    started = time.perf_counter()
+    try:
+        async with httpx.AsyncClient(timeout=timeout, transport=transport,
+                                     follow_redirects=False) as http:
+            response = await http.post(url, json=sample_event(server, instance), headers=headers)
+    except httpx.TimeoutException:
+        return WebhookProbe(url, None, _ms(started), True, f"no answer within {timeout:.0f} s")
+    except httpx.HTTPError as exc:
+        reason = "certificate check failed" if _is_tls(exc) else redact(str(exc)) or type(
+            exc
+        ).__name__
+        return WebhookProbe(url, None, _ms(started), True, reason)
+    status = response.status_code
+    return WebhookProbe(url, status, _ms(started), evolution_would_retry(status))
+
+
+def _ms(started: float) -> float:
+    return (time.perf_counter() - started) * 1000
+
+
+def _is_tls(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False

@@ -1,0 +1,178 @@
+"""`evodesk server …` end to end: a real subprocess, the real keyring, the sandbox server."""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+from evodesk.sandbox import Sandbox
+from tests.cli_support import Cli, cli_env
+
+pytestmark = pytest.mark.keyring
+
+
+@pytest.fixture
+def cli(secret_service: object, tmp_path: Path) -> Cli:
+    env = cli_env(secret_service.env)  # type: ignore[attr-defined]
+    return Cli(data_dir=tmp_path / "data", env=env)
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[Sandbox]:
+    canary_key = "canary-" + uuid.uuid4().hex
+    async with Sandbox(api_key=canary_key, instances=["loja-sp", "loja-rj"]) as sb:
+        yield sb
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def test_version(cli: Cli) -> None:
+    from evodesk import __version__
+
+    result = await cli.run("--version")
+    assert result.code == 0
+    assert result.out.strip() == f"evodesk {__version__}"
+
+
+async def test_add_list_check_remove_against_the_sandbox(
+    cli: Cli, sandbox: Sandbox, real_keyring: object
+) -> None:
+    added = await cli.run("server", "add", "Sandbox", "--url", sandbox.url,
+                          api_key=sandbox.api_key)
+    assert added.code == 0, added.err
+    assert "Added server 'Sandbox'" in added.out
+
+    listed = await cli.run("server", "list")
+    assert listed.code == 0
+    assert "Sandbox" in listed.out and sandbox.url in listed.out
+
+    checked = await cli.run("server", "check", "Sandbox")
+    assert checked.code == 0, checked.err
+    assert "Version:    2.3.6" in checked.out
+    assert "Key valid:  yes" in checked.out
+    assert "Websockets: yes" in checked.out
+    assert "Instances:  2" in checked.out
+
+    listed = await cli.run("server", "list", "--json")
+    assert '"version": "2.3.6"' in listed.out
+    assert '"websocket_available": true' in listed.out
+
+    # The key is in the keyring under evodesk's service, and nowhere on disk.
+    assert real_keyring.get_password("evodesk", "server/Sandbox/apikey") == sandbox.api_key  # type: ignore[attr-defined]
+    for text in (cli.files_text(), added.out, added.err, checked.out, checked.err, listed.out):
+        assert sandbox.api_key not in text
+
+    removed = await cli.run("server", "remove", "Sandbox")
+    assert removed.code == 0
+    assert real_keyring.get_password("evodesk", "server/Sandbox/apikey") is None  # type: ignore[attr-defined]
+    assert "No servers yet" in (await cli.run("server", "list")).out
+
+
+async def test_wrong_key_is_one_clear_line(cli: Cli, sandbox: Sandbox) -> None:
+    wrong = "wrong-canary-" + uuid.uuid4().hex
+    assert (await cli.run("server", "add", "S", "--url", sandbox.url, api_key=wrong)).code == 0
+    result = await cli.run("server", "check", "S")
+    assert result.code == 1
+    assert result.err_lines == ["evodesk: The server refused the API key."]
+    assert wrong not in result.out + result.err + cli.files_text()
+
+
+async def test_websockets_off_is_reported(cli: Cli, sandbox: Sandbox) -> None:
+    sandbox.websocket_enabled = False
+    await cli.run("server", "add", "S", "--url", sandbox.url, api_key=sandbox.api_key)
+    result = await cli.run("server", "check", "S", "--json")
+    assert result.code == 0, result.err
+    assert '"websocket_available": false' in result.out
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("evo.example.com", "must start with http:// or https://"),
+        ("ftp://evo.example.com", "must start with http:// or https://"),
+        ("http://evo example.com", "must not contain spaces"),
+    ],
+)
+async def test_malformed_urls_change_nothing(cli: Cli, url: str, message: str) -> None:
+    result = await cli.run("server", "add", "S", "--url", url, api_key="k-123456")
+    assert result.code == 1
+    assert len(result.err_lines) == 1 and message in result.err
+    assert "No servers yet" in (await cli.run("server", "list")).out
+
+
+async def test_unreachable_server(cli: Cli) -> None:
+    url = f"http://127.0.0.1:{_free_port()}"
+    await cli.run("server", "add", "Down", "--url", url, api_key="k-123456")
+    result = await cli.run("server", "check", "Down")
+    assert result.code == 1
+    assert len(result.err_lines) == 1
+    assert url in result.err or "127.0.0.1" in result.err
+
+
+async def test_html_answer_is_named(cli: Cli) -> None:
+    async def page(request: web.Request) -> web.Response:
+        return web.Response(text="<html><body><h1>502 Bad Gateway</h1></body></html>",
+                            content_type="text/html", status=200)
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", page)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    try:
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        await cli.run("server", "add", "Html", "--url", f"http://127.0.0.1:{port}",
+                      api_key="k-123456")
+        result = await cli.run("server", "check", "Html")
+    finally:
+        await runner.cleanup()
+    assert result.code == 1
+    assert len(result.err_lines) == 1
+    assert "HTML" in result.err
+
+
+async def test_missing_key_without_a_terminal(cli: Cli) -> None:
+    result = await cli.run("server", "add", "S", "--url", "http://127.0.0.1:1")
+    assert result.code == 1
+    assert "EVODESK_API_KEY" in result.err
+
+
+async def test_no_keyring_backend_refuses_and_stores_nothing(cli: Cli) -> None:
+    cli.env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    cli.env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    result = await cli.run("server", "add", "S", "--url", "http://127.0.0.1:1",
+                           api_key="never-stored-canary")
+    assert result.code == 1
+    assert "keyring" in result.err and "gnome-keyring" in result.err
+    assert "No servers yet" in (await cli.run("server", "list")).out
+    assert "never-stored-canary" not in cli.files_text()
+
+
+async def test_a_file_that_is_not_a_database(cli: Cli, tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.sqlite3"
+    bogus.write_text("this is not a database\n" * 50, encoding="utf-8")
+    before = hashlib.sha256(bogus.read_bytes()).hexdigest()
+    result = await cli.run("--database-url", f"sqlite:///{bogus}", "server", "list")
+    assert result.code == 1
+    assert len(result.err_lines) == 1
+    assert "bogus.sqlite3" in result.err
+    assert hashlib.sha256(bogus.read_bytes()).hexdigest() == before
+
+
+async def test_duplicate_name_is_refused(cli: Cli, sandbox: Sandbox) -> None:
+    assert (await cli.run("server", "add", "S", "--url", sandbox.url,
+                          api_key=sandbox.api_key)).code == 0
+    again = await cli.run("server", "add", "S", "--url", sandbox.url, api_key="other-key-1")
+    assert again.code == 1
+    assert "already exists" in again.err

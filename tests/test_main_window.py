@@ -1,0 +1,90 @@
+"""The first window: instances from the database, searchable, on the qasync loop."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from evodesk.domain.models import ConnectionState, Instance, Server
+from evodesk.infra.paths import resolve_paths
+from evodesk.infra.secrets import MemorySecretStore
+from evodesk.services.app import AppServices
+from tests.support.qt import next_emission
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+async def services(tmp_path: Path) -> AsyncIterator[AppServices]:
+    app = await AppServices.open(resolve_paths(tmp_path / "d"), secrets=MemorySecretStore())
+    server = await app.store.add_server(Server(name="Matriz", base_url="http://127.0.0.1:1"))
+    other = await app.store.add_server(Server(name="Filial", base_url="http://127.0.0.1:2"))
+    assert server.id is not None and other.id is not None
+    await app.store.save_instances([
+        Instance(server_id=server.id, name="loja-sp", connection_state=ConnectionState.OPEN,
+                 webhook_enabled=True, webhook_url="https://h.example.com", webhook_base64=True),
+        Instance(server_id=server.id, name="loja-rj", websocket_enabled=True,
+                 connection_state=ConnectionState.CLOSE),
+        Instance(server_id=other.id, name="loja-sp", profile_name="Filial SP"),
+    ])
+    yield app
+    await app.aclose()
+
+
+async def test_window_lists_instances_from_the_database(
+    services: AppServices, qtbot: object, qtmodeltester: object
+) -> None:
+    from evodesk.ui.instance_model import Column
+    from evodesk.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.show()
+    window.reload()
+    (count,) = await next_emission(window.instances_loaded)
+    assert count == 3
+    qtmodeltester.check(window.model)  # type: ignore[attr-defined]
+    qtmodeltester.check(window.proxy)  # type: ignore[attr-defined]
+
+    rows = {
+        (window.proxy.index(r, Column.SERVER).data(), window.proxy.index(r, Column.INSTANCE).data())
+        for r in range(window.proxy.rowCount())
+    }
+    assert rows == {("Matriz", "loja-sp"), ("Matriz", "loja-rj"), ("Filial", "loja-sp")}
+    modes = {
+        window.proxy.index(r, Column.INSTANCE).data() + "@" + window.proxy.index(r, 0).data():
+        window.proxy.index(r, Column.MODE).data()
+        for r in range(window.proxy.rowCount())
+    }
+    assert modes == {"loja-sp@Matriz": "Webhook", "loja-rj@Matriz": "WebSocket",
+                     "loja-sp@Filial": "None"}
+
+    window.search.setText("RJ")
+    assert window.proxy.rowCount() == 1
+    assert window.proxy.index(0, Column.INSTANCE).data() == "loja-rj"
+    window.search.setText("filial")
+    assert window.proxy.rowCount() == 1
+    window.search.clear()
+    assert window.proxy.rowCount() == 3
+    assert window.empty_hint.isHidden()
+    window.close()
+
+
+async def test_empty_database_shows_how_to_start(tmp_path: Path, qtbot: object) -> None:
+    from evodesk.ui.main_window import MainWindow
+
+    app = await AppServices.open(resolve_paths(tmp_path / "e"), secrets=MemorySecretStore())
+    try:
+        window = MainWindow(app)
+        qtbot.addWidget(window)  # type: ignore[attr-defined]
+        window.show()
+        window.reload()
+        (count,) = await next_emission(window.instances_loaded)
+        assert count == 0
+        assert window.empty_hint.isVisible()
+        assert "server add" in window.empty_hint.text()
+        window.close()
+    finally:
+        await app.aclose()
