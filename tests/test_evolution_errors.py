@@ -1,0 +1,434 @@
+"""How EvolutionClient words failures: answers that are not the Evolution API, error
+bodies, 200-with-error, switched-off websockets (synthetic answers)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+import httpx
+import pytest
+import respx
+
+from evodesk.domain.errors import (
+    BadApiKey,
+    InvalidInput,
+    ServerError,
+    UnexpectedResponse,
+    UnknownInstance,
+    ValidationFailed,
+    WebsocketDisabledOnServer,
+)
+from evodesk.infra.evolution import EvolutionClient
+from evodesk.infra.evolution.replies import Redactor, flatten_message, server_message
+
+BASE = "https://evo.test/api"
+SHOWN = "https://evo.test/api"
+KEY = "global-key-for-tests"
+MakeClient = Callable[..., EvolutionClient]
+
+NGINX_502 = (
+    "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+    "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n"
+    "</body>\r\n</html>\r\n"
+)
+
+
+@pytest.fixture
+def router() -> respx.MockRouter:
+    return respx.MockRouter(assert_all_called=False, base_url=BASE)
+
+
+@pytest.fixture
+async def make(router: respx.MockRouter) -> AsyncIterator[MakeClient]:
+    opened: list[EvolutionClient] = []
+
+    def factory(*, version: str | None = None, base_url: str = BASE) -> EvolutionClient:
+        client = EvolutionClient(
+            base_url, KEY, version=version, transport=httpx.MockTransport(router.async_handler)
+        )
+        opened.append(client)
+        return client
+
+    yield factory
+    for client in opened:
+        await client.aclose()
+
+
+# --- error bodies -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "flat"),
+    [
+        ("Unauthorized", ["Unauthorized"]),
+        (["Invalid integration"], ["Invalid integration"]),
+        (
+            [["a is required", "b is not one of x,y"], ["c"]],
+            ["a is required", "b is not one of x,y", "c"],
+        ),
+        (["  ", "", None, 7], ["7"]),
+        (None, []),
+        ({"message": ["nested"]}, ["nested"]),
+    ],
+)
+def test_flatten_message(message: object, flat: list[str]) -> None:
+    assert flatten_message(message) == flat
+
+
+def test_server_message_prefers_response_message_then_message_then_error() -> None:
+    redact = Redactor(KEY)
+    assert server_message({"error": "Bad", "response": {"message": [["x"], ["y"]]}}, redact) == (
+        "x; y"
+    )
+    assert server_message({"error": "Bad", "message": "top"}, redact) == "top"
+    assert server_message({"error": "Forbidden"}, redact) == "Forbidden"
+    assert server_message(["not", "an", "object"], redact) == ""
+
+
+def test_server_message_is_clipped() -> None:
+    long = "x" * 5000
+    text = server_message({"response": {"message": long}}, Redactor())
+    assert len(text) <= 600
+    assert text.endswith("…")
+
+
+async def test_synthetic_list_of_lists_flattened_into_the_message(
+    router: respx.MockRouter, make: MakeClient
+):
+    router.post("/websocket/set/loja-sp").respond(
+        400,
+        json={
+            "status": 400,
+            "error": "Bad Request",
+            "response": {
+                "message": [
+                    ["websocket.events[0] is not one of enum values: A,B"],
+                    ["websocket.enabled must be boolean"],
+                ]
+            },
+        },
+    )
+    with pytest.raises(ValidationFailed) as caught:
+        await make().set_websocket("loja-sp", enabled=True, events=["NOPE"])
+    assert str(caught.value) == (
+        "The server rejected the request: websocket.events[0] is not one of enum values: A,B; "
+        "websocket.enabled must be boolean."
+    )
+
+
+async def test_synthetic_unknown_instance_on_any_instance_route(
+    router: respx.MockRouter, make: MakeClient
+):
+    # Evolution answers 404 before looking at the key, whatever the key is.
+    router.get("/instance/connectionState/loja-sp").respond(
+        404,
+        json={
+            "status": 404,
+            "error": "Not Found",
+            "response": {"message": ['The "loja-sp" instance does not exist']},
+        },
+    )
+    with pytest.raises(UnknownInstance) as caught:
+        await make().connection_state("loja-sp")
+    assert str(caught.value) == "Instance 'loja-sp' does not exist on this server."
+
+
+async def test_synthetic_v1_unknown_instance_wording(router: respx.MockRouter, make: MakeClient):
+    router.delete("/instance/delete/loja-sp").respond(
+        404,
+        json={
+            "status": 404,
+            "error": "Not Found",
+            "response": {"message": ['Instance "loja-sp" not found']},
+        },
+    )
+    with pytest.raises(UnknownInstance) as caught:
+        await make().request("DELETE", "/instance/delete/loja-sp")
+    assert caught.value.instance == "loja-sp"
+
+
+async def test_synthetic_missing_route_is_not_an_unknown_instance(
+    router: respx.MockRouter, make: MakeClient
+):
+    router.get("/webhook/find/loja-sp").respond(
+        404, text="Cannot GET /webhook/find/loja-sp", content_type="text/plain"
+    )
+    with pytest.raises(UnexpectedResponse) as caught:
+        await make().find_webhook("loja-sp")
+    assert not isinstance(caught.value, UnknownInstance)
+    assert SHOWN in str(caught.value)
+
+
+async def test_synthetic_empty_404_without_instance_names_the_route(
+    router: respx.MockRouter, make: MakeClient
+):
+    router.get("/nothing-here").respond(404)
+    with pytest.raises(ServerError) as caught:
+        await make().request("GET", "/nothing-here")
+    assert type(caught.value) is ServerError
+    assert str(caught.value) == (
+        f"The server at {SHOWN} does not offer GET /nothing-here. Check the URL, and that the "
+        "server runs a supported Evolution API version."
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "message"),
+    [
+        (500, None, "The server failed while handling the request (HTTP 500)."),
+        (
+            500,
+            {"status": 500, "error": "Internal Server Error", "response": {"message": "boom!"}},
+            "The server failed while handling the request (HTTP 500): boom!",
+        ),
+        (
+            418,
+            {"status": 418, "error": "I'm a teapot"},
+            "The server answered HTTP 418: I'm a teapot.",
+        ),
+        (
+            422,
+            {"status": 422, "response": {"message": []}},
+            "The server rejected the request: HTTP 422.",
+        ),
+    ],
+)
+async def test_synthetic_status_wording(
+    router: respx.MockRouter, make: MakeClient, status: int, body: object, message: str
+):
+    route = router.get("/instance/fetchInstances")
+    if body is None:
+        route.respond(status)
+    else:
+        route.respond(status, json=body)
+    with pytest.raises(ServerError) as caught:
+        await make().list_instances()
+    assert str(caught.value) == message
+    assert caught.value.status == status
+
+
+# --- 200 with an error flag ---------------------------------------------------------
+
+
+async def test_synthetic_restart_200_with_error(router: respx.MockRouter, make: MakeClient):
+    router.post("/instance/restart/loja-sp").respond(
+        200, json={"error": True, "message": "Connection Closed"}
+    )
+    with pytest.raises(ServerError) as caught:
+        await make().restart_instance("loja-sp")
+    assert type(caught.value) is ServerError
+    assert caught.value.status == 200
+    assert (
+        str(caught.value) == "The server could not restart instance 'loja-sp': Connection Closed."
+    )
+
+
+async def test_synthetic_connect_200_with_error(router: respx.MockRouter, make: MakeClient):
+    router.get("/instance/connect/loja-sp").respond(
+        200, json={"error": True, "message": ["Instance is already connecting"]}
+    )
+    with pytest.raises(ServerError) as caught:
+        await make().connect_instance("loja-sp")
+    assert str(caught.value) == (
+        "The server could not connect instance 'loja-sp': Instance is already connecting."
+    )
+
+
+async def test_synthetic_200_with_error_and_no_reason(router: respx.MockRouter, make: MakeClient):
+    router.delete("/instance/logout/loja-sp").respond(200, json={"error": True})
+    with pytest.raises(ServerError) as caught:
+        await make().logout_instance("loja-sp")
+    assert (
+        str(caught.value)
+        == "The server could not log out instance 'loja-sp': it reported a failure."
+    )
+
+
+async def test_synthetic_logout_success(router: respx.MockRouter, make: MakeClient):
+    router.delete("/instance/logout/loja-sp").respond(
+        200,
+        json={"status": "SUCCESS", "error": False, "response": {"message": "Instance logged out"}},
+    )
+    assert await make().logout_instance("loja-sp") is None
+
+
+async def test_synthetic_restart_with_empty_body_is_fine(
+    router: respx.MockRouter, make: MakeClient
+):
+    route = router.post("/instance/restart/loja-sp").respond(200)
+    await make().restart_instance("loja-sp")
+    assert route.called
+
+
+# --- websockets switched off ---------------------------------------------------------
+
+WS_OFF = "This server has websockets switched off; websocket mode is not available."
+
+
+@pytest.mark.parametrize("status", [200, 201])
+async def test_synthetic_empty_body_on_websocket_set(
+    router: respx.MockRouter, make: MakeClient, status: int
+):
+    router.post("/websocket/set/loja-sp").respond(status)
+    with pytest.raises(WebsocketDisabledOnServer) as caught:
+        await make().set_websocket("loja-sp", enabled=True, events=["MESSAGES_UPSERT"])
+    assert str(caught.value) == WS_OFF
+
+
+async def test_synthetic_empty_body_on_websocket_find(router: respx.MockRouter, make: MakeClient):
+    router.get("/websocket/find/loja-sp").respond(200, content=b"", content_type="application/json")
+    with pytest.raises(WebsocketDisabledOnServer) as caught:
+        await make().find_websocket("loja-sp")
+    assert str(caught.value) == WS_OFF
+
+
+async def test_synthetic_empty_body_elsewhere_is_unexpected(
+    router: respx.MockRouter, make: MakeClient
+):
+    router.get("/webhook/find/loja-sp").respond(200)
+    with pytest.raises(UnexpectedResponse):
+        await make().find_webhook("loja-sp")
+
+
+# --- not the Evolution API -------------------------------------------------------------
+
+
+async def test_synthetic_html_page_instead_of_the_api(router: respx.MockRouter, make: MakeClient):
+    router.get("/").respond(200, html="<!doctype html><html><title>My shop</title></html>")
+    with pytest.raises(UnexpectedResponse) as caught:
+        await make().server_info()
+    assert str(caught.value) == (
+        f"The server at {SHOWN} answered with an HTML page, not the Evolution API. Check the URL."
+    )
+    assert caught.value.detail is not None
+    assert "My shop" in caught.value.detail
+
+
+async def test_synthetic_html_without_html_content_type(router: respx.MockRouter, make: MakeClient):
+    router.get("/instance/fetchInstances").respond(
+        200, text="<html><body>hi</body></html>", content_type="application/json"
+    )
+    with pytest.raises(UnexpectedResponse) as caught:
+        await make().list_instances()
+    assert "HTML page" in str(caught.value)
+
+
+async def test_synthetic_nginx_502_page(router: respx.MockRouter, make: MakeClient):
+    router.get("/webhook/find/loja-sp").respond(502, html=NGINX_502)
+    with pytest.raises(UnexpectedResponse) as caught:
+        await make().find_webhook("loja-sp")
+    error = caught.value
+    assert isinstance(error, ServerError)
+    assert error.status == 502
+    assert str(error) == (
+        f'The server at {SHOWN} answered with an HTML error page (HTTP 502 ("502 Bad Gateway")), '
+        "not the Evolution API: a proxy in front of it may be unable to reach it. "
+        "Check that the Evolution server is running."
+    )
+
+
+async def test_synthetic_plain_text_answer(router: respx.MockRouter, make: MakeClient):
+    router.get("/instance/fetchInstances").respond(200, text="It works!\nsecond line")
+    with pytest.raises(UnexpectedResponse) as caught:
+        await make().list_instances()
+    assert str(caught.value) == (
+        f"The server at {SHOWN} answered with plain text, not the Evolution API (HTTP 200). "
+        "Check the URL."
+    )
+    assert caught.value.detail is not None
+    assert "It works!" in caught.value.detail
+    assert "second line" not in caught.value.detail
+
+
+async def test_synthetic_malformed_json(router: respx.MockRouter, make: MakeClient):
+    router.get("/webhook/find/loja-sp").respond(
+        200, content=b'{"enabled": true, "url": ', content_type="application/json"
+    )
+    with pytest.raises(UnexpectedResponse) as caught:
+        await make().find_webhook("loja-sp")
+    assert str(caught.value) == (
+        f"The server at {SHOWN} sent an answer that is not valid JSON (HTTP 200). "
+        "Check the URL, or any proxy in front of the server."
+    )
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "call"),
+    [
+        ("GET", "/instance/fetchInstances", {"instances": []}, "list_instances"),
+        ("GET", "/instance/fetchInstances", [{"id": "x"}], "list_instances"),
+        ("GET", "/instance/fetchInstances", ["loja-sp"], "list_instances"),
+        ("GET", "/instance/connectionState/loja-sp", {"instance": {}}, "connection_state"),
+        ("GET", "/instance/connectionState/loja-sp", [], "connection_state"),
+        ("GET", "/webhook/find/loja-sp", {"url": "https://x"}, "find_webhook"),
+        ("GET", "/webhook/find/loja-sp", {"enabled": True, "events": "ALL"}, "find_webhook"),
+        ("GET", "/webhook/find/loja-sp", "ok", "find_webhook"),
+        ("GET", "/websocket/find/loja-sp", {"enabled": "yes"}, "find_websocket"),
+        ("GET", "/", [1, 2], "server_info"),
+    ],
+)
+async def test_synthetic_json_of_the_wrong_shape(
+    router: respx.MockRouter,
+    make: MakeClient,
+    method: str,
+    path: str,
+    body: object,
+    call: str,
+):
+    router.route(method=method, url=BASE + path).respond(200, json=body)
+    client = make()
+    with pytest.raises(UnexpectedResponse) as caught:
+        if call in ("list_instances", "server_info"):
+            await getattr(client, call)()
+        else:
+            await getattr(client, call)("loja-sp")
+    assert str(caught.value).startswith(f"The server at {SHOWN} answered in a form evodesk")
+
+
+# --- what the client refuses to send ----------------------------------------------------
+
+
+async def test_enabled_webhook_needs_a_real_url(router: respx.MockRouter, make: MakeClient):
+    route = router.post("/webhook/set/loja-sp").respond(201, json={})
+    client = make()
+    for url in ("", "ftp://x", "https://", "not a url"):
+        with pytest.raises(InvalidInput):
+            await client.set_webhook("loja-sp", enabled=True, url=url, events=[])
+    assert not route.called
+
+
+async def test_events_must_be_a_list_not_a_string(router: respx.MockRouter, make: MakeClient):
+    route = router.post("/websocket/set/loja-sp").respond(201, json={"enabled": True})
+    with pytest.raises(TypeError):
+        await make().set_websocket("loja-sp", enabled=True, events="MESSAGES_UPSERT")
+    assert not route.called
+
+
+async def test_instance_names_are_quoted_in_paths(router: respx.MockRouter, make: MakeClient):
+    route = router.get(url=BASE + "/webhook/find/loja%20sp%2F2").respond(
+        200, content=b"null", content_type="application/json"
+    )
+    assert await make().find_webhook("loja sp/2") is None
+    assert route.called
+    assert route.calls.last.request.url.raw_path == b"/api/webhook/find/loja%20sp%2F2"
+
+
+async def test_bad_key_is_bad_key_on_every_route(router: respx.MockRouter, make: MakeClient):
+    router.route().respond(
+        401, json={"status": 401, "error": "Unauthorized", "response": {"message": "Unauthorized"}}
+    )
+    client = make()
+    calls: list[Callable[[], Awaitable[object]]] = [
+        client.list_instances,
+        lambda: client.connection_state("a"),
+        lambda: client.find_webhook("a"),
+        lambda: client.set_webhook("a", enabled=False, url="", events=[]),
+        lambda: client.find_websocket("a"),
+        lambda: client.set_websocket("a", enabled=False, events=[]),
+        lambda: client.restart_instance("a"),
+        lambda: client.connect_instance("a"),
+        lambda: client.logout_instance("a"),
+    ]
+    for call in calls:
+        with pytest.raises(BadApiKey):
+            await call()
