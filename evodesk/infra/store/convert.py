@@ -1,0 +1,121 @@
+"""Copying between ORM rows and the domain's frozen dataclasses, so no row ever
+leaves the store's worker thread."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, overload
+
+from evodesk.domain.models import ConnectionState, Event, Gap, Instance, Server
+from evodesk.infra.store.models import EventRow, GapRow, InstanceRow, ServerRow
+
+# Every Instance field the database keeps, besides the key (server_id, name) and id.
+INSTANCE_FIELDS = (
+    "evolution_id",
+    "integration",
+    "connection_state",
+    "owner_number",
+    "profile_name",
+    "webhook_enabled",
+    "websocket_enabled",
+    "webhook_url",
+    "webhook_base64",
+    "webhook_by_events",
+    "webhook_events",
+    "websocket_events",
+    "webhook_header_names",
+    "webhook_headers_ref",
+    "last_sync_at",
+    "last_error",
+    "attention",
+    "conflict",
+    "vanished",
+)
+
+
+@overload
+def aware(value: datetime) -> datetime: ...
+@overload
+def aware(value: None) -> None: ...
+def aware(value: datetime | None) -> datetime | None:
+    """`value` itself, refused early when naive: the store only keeps UTC instants."""
+    if value is not None and value.utcoffset() is None:
+        raise ValueError(f"naive datetime {value.isoformat()} given; the store needs UTC")
+    return value
+
+
+def server_from_row(row: ServerRow) -> Server:
+    return Server(
+        id=row.id,
+        name=row.name,
+        base_url=row.base_url,
+        version=row.version,
+        websocket_available=row.websocket_available,
+        last_check_at=row.last_check_at,
+        last_check_error=row.last_check_error,
+    )
+
+
+def copy_server(server: Server, row: ServerRow) -> None:
+    row.name = server.name
+    row.base_url = server.base_url
+    row.version = server.version
+    row.websocket_available = server.websocket_available
+    row.last_check_at = aware(server.last_check_at)
+    row.last_check_error = server.last_check_error
+
+
+def instance_from_row(row: InstanceRow) -> Instance:
+    values: dict[str, Any] = {name: getattr(row, name) for name in INSTANCE_FIELDS}
+    values["connection_state"] = ConnectionState.parse(row.connection_state)
+    return Instance(id=row.id, server_id=row.server_id, name=row.name, **values)
+
+
+def copy_instance(instance: Instance, row: InstanceRow) -> None:
+    for name in INSTANCE_FIELDS:
+        value = getattr(instance, name)
+        if isinstance(value, tuple):
+            value = tuple(str(item) for item in value)
+        elif isinstance(value, datetime):
+            value = aware(value)
+        elif name == "connection_state":
+            value = ConnectionState.parse(value).value
+        setattr(row, name, value)
+
+
+def event_values(event: Event, instance_id: int | None) -> dict[str, Any]:
+    """Column values for a bulk INSERT of `event`."""
+    return {
+        "server_id": event.server_id,
+        "instance_id": instance_id,
+        "instance_name": event.instance,
+        "wire_event": event.wire_event,
+        "received_at": aware(event.received_at),
+        "server_time": event.server_time,
+        "sender": event.sender,
+        "payload": event.payload,
+        "duplicate_key": event.duplicate_key,
+        "is_duplicate": event.is_duplicate,
+    }
+
+
+def event_from_row(row: EventRow) -> Event:
+    return Event(
+        id=row.id,
+        server_id=row.server_id,
+        instance_id=row.instance_id,
+        instance=row.instance_name,
+        wire_event=row.wire_event,
+        received_at=row.received_at,
+        server_time=row.server_time,
+        sender=row.sender,
+        payload=row.payload,
+        duplicate_key=row.duplicate_key,
+        is_duplicate=row.is_duplicate,
+    )
+
+
+def gap_from_row(row: GapRow) -> Gap:
+    return Gap(
+        id=row.id, instance_id=row.instance_id, started_at=row.started_at, ended_at=row.ended_at
+    )

@@ -1,0 +1,292 @@
+"""The store's queries, as plain synchronous functions on a Session.
+
+They run only on the store's worker thread, inside the transaction the caller opened,
+and hand back domain objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy import (
+    CursorResult,
+    Delete,
+    Text,
+    Update,
+    cast,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    tuple_,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from evodesk.domain.errors import AlreadyExists, NotFound
+from evodesk.domain.models import Event, Gap, Instance, Server
+from evodesk.infra.store.convert import (
+    aware,
+    copy_instance,
+    copy_server,
+    event_from_row,
+    event_values,
+    gap_from_row,
+    instance_from_row,
+    server_from_row,
+)
+from evodesk.infra.store.models import EventRow, GapRow, InstanceRow, ServerRow
+
+
+def _affected(session: Session, statement: Delete | Update) -> int:
+    """How many rows a DELETE or UPDATE touched."""
+    result = session.execute(statement)
+    assert isinstance(result, CursorResult)
+    return result.rowcount
+
+
+# --- servers ------------------------------------------------------------------------
+
+
+def _server_row(session: Session, name: str) -> ServerRow:
+    row = session.scalars(select(ServerRow).where(ServerRow.name == name)).one_or_none()
+    if row is None:
+        raise NotFound(f"There is no server named '{name}'.")
+    return row
+
+
+def _require_name_free(session: Session, name: str, *, except_id: int | None = None) -> None:
+    query = select(ServerRow.id).where(ServerRow.name == name)
+    if except_id is not None:
+        query = query.where(ServerRow.id != except_id)
+    if session.scalar(query) is not None:
+        raise AlreadyExists(f"A server named '{name}' already exists. Choose another name.")
+
+
+def add_server(session: Session, server: Server) -> Server:
+    _require_name_free(session, server.name)
+    row = ServerRow()
+    copy_server(server, row)
+    session.add(row)
+    session.flush()
+    return server_from_row(row)
+
+
+def get_server(session: Session, name: str) -> Server:
+    return server_from_row(_server_row(session, name))
+
+
+def get_server_by_id(session: Session, server_id: int) -> Server:
+    row = session.get(ServerRow, server_id)
+    if row is None:
+        raise NotFound(f"There is no server #{server_id}; it may have been removed.")
+    return server_from_row(row)
+
+
+def list_servers(session: Session) -> list[Server]:
+    rows = session.scalars(select(ServerRow).order_by(ServerRow.name, ServerRow.id))
+    return [server_from_row(row) for row in rows]
+
+
+def update_server(session: Session, server: Server) -> Server:
+    if server.id is None:
+        raise ValueError("update_server needs a server read from the store (id is None)")
+    row = session.get(ServerRow, server.id)
+    if row is None:
+        raise NotFound(f"The server '{server.name}' is no longer in the database.")
+    _require_name_free(session, server.name, except_id=server.id)
+    copy_server(server, row)
+    session.flush()
+    return server_from_row(row)
+
+
+def remove_server(session: Session, name: str) -> None:
+    row = _server_row(session, name)
+    # The database's ON DELETE CASCADE removes instances, events and gaps.
+    session.execute(delete(ServerRow).where(ServerRow.id == row.id))
+
+
+# --- instances ----------------------------------------------------------------------
+
+
+def list_instances(session: Session, server_id: int | None) -> list[Instance]:
+    query = select(InstanceRow).join(ServerRow, ServerRow.id == InstanceRow.server_id)
+    if server_id is not None:
+        query = query.where(InstanceRow.server_id == server_id)
+    query = query.order_by(ServerRow.name, InstanceRow.server_id, InstanceRow.name)
+    return [instance_from_row(row) for row in session.scalars(query)]
+
+
+def get_instance(session: Session, server_id: int, name: str) -> Instance:
+    row = session.scalars(
+        select(InstanceRow).where(InstanceRow.server_id == server_id, InstanceRow.name == name)
+    ).one_or_none()
+    if row is None:
+        raise NotFound(f"Instance '{name}' is not in the database for this server.")
+    return instance_from_row(row)
+
+
+def get_instance_by_id(session: Session, instance_id: int) -> Instance:
+    row = session.get(InstanceRow, instance_id)
+    if row is None:
+        raise NotFound(f"There is no instance #{instance_id}; it may have been removed.")
+    return instance_from_row(row)
+
+
+def _require_servers(session: Session, server_ids: set[int]) -> None:
+    found = set(session.scalars(select(ServerRow.id).where(ServerRow.id.in_(server_ids))))
+    missing = sorted(server_ids - found)
+    if missing:
+        raise NotFound(f"There is no server #{missing[0]}; it may have been removed.")
+
+
+def save_instances(session: Session, instances: Sequence[Instance]) -> list[Instance]:
+    """Insert or update each instance, keyed by (server_id, name); the last of
+    duplicate keys in one call wins."""
+    if not instances:
+        return []
+    _require_servers(session, {instance.server_id for instance in instances})
+    keys = {(instance.server_id, instance.name) for instance in instances}
+    existing = session.scalars(
+        select(InstanceRow).where(tuple_(InstanceRow.server_id, InstanceRow.name).in_(keys))
+    )
+    rows = {(row.server_id, row.name): row for row in existing}
+    ordered: list[InstanceRow] = []
+    for instance in instances:
+        key = (instance.server_id, instance.name)
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = InstanceRow(server_id=instance.server_id, name=instance.name)
+            session.add(row)
+        copy_instance(instance, row)
+        ordered.append(row)
+    session.flush()
+    return [instance_from_row(row) for row in ordered]
+
+
+def remove_instance(session: Session, instance_id: int) -> None:
+    if _affected(session, delete(InstanceRow).where(InstanceRow.id == instance_id)) == 0:
+        raise NotFound(f"There is no instance #{instance_id}; it may have been removed.")
+
+
+# --- events -------------------------------------------------------------------------
+
+
+def _instance_ids(session: Session, events: Iterable[Event]) -> dict[tuple[int, str], int]:
+    wanted = {(event.server_id, event.instance) for event in events if event.instance_id is None}
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(InstanceRow.server_id, InstanceRow.name, InstanceRow.id).where(
+            tuple_(InstanceRow.server_id, InstanceRow.name).in_(wanted)
+        )
+    )
+    return {(server_id, name): instance_id for server_id, name, instance_id in rows}
+
+
+def add_events(session: Session, events: Sequence[Event]) -> int:
+    if not events:
+        return 0
+    _require_servers(session, {event.server_id for event in events})
+    known = _instance_ids(session, events)
+    values = [
+        event_values(
+            event,
+            event.instance_id
+            if event.instance_id is not None
+            else known.get((event.server_id, event.instance)),
+        )
+        for event in events
+    ]
+    # One executemany: SQLAlchemy batches it into multi-row INSERTs.
+    session.execute(insert(EventRow), values)
+    return len(values)
+
+
+def list_events(
+    session: Session,
+    *,
+    server_id: int | None,
+    instance_id: int | None,
+    wire_event: str | None,
+    search: str | None,
+    limit: int,
+    before_id: int | None,
+) -> list[Event]:
+    query = select(EventRow)
+    if server_id is not None:
+        query = query.where(EventRow.server_id == server_id)
+    if instance_id is not None:
+        query = query.where(EventRow.instance_id == instance_id)
+    if wire_event is not None:
+        query = query.where(EventRow.wire_event == wire_event)
+    if search:
+        query = query.where(
+            or_(
+                cast(EventRow.payload, Text).icontains(search, autoescape=True),
+                EventRow.sender.icontains(search, autoescape=True),
+            )
+        )
+    if before_id is not None:
+        query = query.where(EventRow.id < before_id)
+    query = query.order_by(EventRow.id.desc()).limit(max(limit, 0))
+    return [event_from_row(row) for row in session.scalars(query)]
+
+
+def count_events(session: Session, *, instance_id: int | None) -> int:
+    query = select(func.count()).select_from(EventRow)
+    if instance_id is not None:
+        query = query.where(EventRow.instance_id == instance_id)
+    return session.scalar(query) or 0
+
+
+def clear_events(session: Session, *, instance_id: int | None) -> int:
+    statement = delete(EventRow)
+    if instance_id is not None:
+        statement = statement.where(EventRow.instance_id == instance_id)
+    return _affected(session, statement)
+
+
+def prune_events(session: Session, keep: int) -> int:
+    if keep < 0:
+        raise ValueError(f"keep must be zero or more, not {keep}")
+    # The newest `keep` events are those above the keep-th highest id.
+    boundary = session.scalar(
+        select(EventRow.id).order_by(EventRow.id.desc()).offset(keep).limit(1)
+    )
+    if boundary is None:
+        return 0
+    return _affected(session, delete(EventRow).where(EventRow.id <= boundary))
+
+
+# --- gaps ---------------------------------------------------------------------------
+
+
+def open_gap(session: Session, instance_id: int, started_at: datetime) -> Gap:
+    if session.get(InstanceRow, instance_id) is None:
+        raise NotFound(f"There is no instance #{instance_id}; it may have been removed.")
+    row = GapRow(instance_id=instance_id, started_at=aware(started_at), ended_at=None)
+    session.add(row)
+    session.flush()
+    return gap_from_row(row)
+
+
+def close_open_gaps(session: Session, instance_ids: Sequence[int], ended_at: datetime) -> int:
+    if not instance_ids:
+        return 0
+    return _affected(
+        session,
+        update(GapRow)
+        .where(GapRow.instance_id.in_(set(instance_ids)), GapRow.ended_at.is_(None))
+        .values(ended_at=aware(ended_at)),
+    )
+
+
+def list_gaps(session: Session, *, instance_id: int | None) -> list[Gap]:
+    query = select(GapRow)
+    if instance_id is not None:
+        query = query.where(GapRow.instance_id == instance_id)
+    query = query.order_by(GapRow.started_at.desc(), GapRow.id.desc())
+    return [gap_from_row(row) for row in session.scalars(query)]

@@ -1,0 +1,247 @@
+"""The async face of the local store: every call runs on one dedicated worker thread,
+so the Qt window never waits on the disk and SQLite sees a single writer."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime
+from functools import partial
+from typing import Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from evodesk.domain.errors import DatabaseUnreadable, StoreError
+from evodesk.domain.models import Event, Gap, Instance, Server
+from evodesk.infra.store import migrate, repository
+from evodesk.infra.store.engine import (
+    build_engine,
+    check_sqlite_file,
+    mask_url,
+    parse_url,
+    scrub,
+    secrets_in,
+    sqlite_path,
+)
+
+log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _first_line(error: BaseException) -> str:
+    cause = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
+    text = str(cause).strip()
+    return text.splitlines()[0] if text else type(cause).__name__
+
+
+def _open_engine(url: URL, display: str) -> Engine:
+    """Engine on a migrated database; raises the domain errors Store.open documents."""
+    path = sqlite_path(url)
+    if path is not None:
+        # Refuse before the engine's pragmas or the migrations can write to the file.
+        migrate.refuse_unknown(check_sqlite_file(path))
+    engine = build_engine(url)
+    try:
+        with engine.begin() as connection:
+            migrate.upgrade(connection)
+    except SQLAlchemyError as error:
+        engine.dispose()
+        raise _open_failure(error, url, display) from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _open_failure(error: SQLAlchemyError, url: URL, display: str) -> StoreError:
+    reason = scrub(_first_line(error), secrets_in(url))
+    if sqlite_path(url) is None:
+        hint = "Check the address, the user name and that the database server is running."
+    elif "not a database" in reason:
+        return DatabaseUnreadable(
+            f"The file {url.database} cannot be read as a SQLite database. Choose another file.",
+            detail=reason,
+        )
+    else:
+        hint = "Check that the folder exists and that you may write to it."
+    return StoreError(f"Cannot open the database {display}: {reason}. {hint}", detail=reason)
+
+
+def _dispose_opened(opening: Future[Engine]) -> None:
+    if not opening.cancelled() and opening.exception() is None:
+        opening.result().dispose()
+
+
+class Store:
+    """The local database. Create with `await Store.open(url)`, end with `aclose()`.
+
+    Calls run one at a time, in the order made. A call whose awaiting task is
+    cancelled still completes (or rolls back) on the worker thread.
+    """
+
+    url_for_display: str
+
+    def __init__(self, engine: Engine, executor: ThreadPoolExecutor, url_for_display: str):
+        self._engine = engine
+        self._executor = executor
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._closed = False
+        self.url_for_display = url_for_display
+
+    @classmethod
+    async def open(cls, url: str) -> Store:
+        """Open (creating if needed) and migrate the database at `url`."""
+        display = mask_url(url)
+        parsed = parse_url(url)
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="evodesk-store")
+        opening = executor.submit(_open_engine, parsed, display)
+        try:
+            engine = await asyncio.wrap_future(opening)
+        except asyncio.CancelledError:
+            # A connect may still be running: let it finish on its own, then let go
+            # of whatever it opened, without holding up the loop.
+            opening.add_done_callback(_dispose_opened)
+            executor.shutdown(wait=False)
+            raise
+        except BaseException:
+            executor.shutdown(wait=True)  # the worker is idle: this returns at once
+            raise
+        log.info("database open: %s", display)
+        return cls(engine, executor, display)
+
+    async def aclose(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        loop = asyncio.get_running_loop()
+        try:
+            await loop.run_in_executor(self._executor, self._engine.dispose)
+        finally:
+            # Calls are refused from here on and the queue ran dry before the dispose
+            # above, so the worker is idle and joins at once.
+            self._executor.shutdown(wait=True)
+
+    async def _run(
+        self, job: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """Run `job` on the worker thread inside one transaction."""
+        if self._closed:
+            raise StoreError("The database is closed.")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._executor, partial(self._in_transaction, job, *args, **kwargs)
+        )
+
+    def _in_transaction(
+        self, job: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        try:
+            with self._sessions.begin() as session:
+                return job(session, *args, **kwargs)
+        except IntegrityError as error:
+            raise StoreError(
+                "The database refused the change because it conflicts with what it holds "
+                "(it may have been changed from another workstation). Sync and try again.",
+                detail=_first_line(error),
+            ) from error
+        except SQLAlchemyError as error:
+            reason = _first_line(error)
+            raise StoreError(
+                f"The database {self.url_for_display} failed: {reason}", detail=reason
+            ) from error
+
+    # --- servers ------------------------------------------------------------------
+
+    async def add_server(self, server: Server) -> Server:
+        return await self._run(repository.add_server, server)
+
+    async def get_server(self, name: str) -> Server:
+        return await self._run(repository.get_server, name)
+
+    async def get_server_by_id(self, server_id: int) -> Server:
+        return await self._run(repository.get_server_by_id, server_id)
+
+    async def list_servers(self) -> list[Server]:
+        return await self._run(repository.list_servers)
+
+    async def update_server(self, server: Server) -> Server:
+        return await self._run(repository.update_server, server)
+
+    async def remove_server(self, name: str) -> None:
+        await self._run(repository.remove_server, name)
+
+    # --- instances ----------------------------------------------------------------
+
+    async def list_instances(self, server_id: int | None = None) -> list[Instance]:
+        return await self._run(repository.list_instances, server_id)
+
+    async def get_instance(self, server_id: int, name: str) -> Instance:
+        return await self._run(repository.get_instance, server_id, name)
+
+    async def get_instance_by_id(self, instance_id: int) -> Instance:
+        return await self._run(repository.get_instance_by_id, instance_id)
+
+    async def save_instance(self, instance: Instance) -> Instance:
+        (saved,) = await self._run(repository.save_instances, [instance])
+        return saved
+
+    async def save_instances(self, instances: Sequence[Instance]) -> list[Instance]:
+        return await self._run(repository.save_instances, list(instances))
+
+    async def remove_instance(self, instance_id: int) -> None:
+        await self._run(repository.remove_instance, instance_id)
+
+    # --- events -------------------------------------------------------------------
+
+    async def add_events(self, events: Sequence[Event]) -> int:
+        return await self._run(repository.add_events, list(events))
+
+    async def list_events(
+        self,
+        *,
+        server_id: int | None = None,
+        instance_id: int | None = None,
+        wire_event: str | None = None,
+        search: str | None = None,
+        limit: int = 500,
+        before_id: int | None = None,
+    ) -> list[Event]:
+        """Newest first; `search` matches the payload's JSON text or the sender,
+        ignoring case. Page with `before_id` = the last id of the previous page."""
+        return await self._run(
+            repository.list_events,
+            server_id=server_id,
+            instance_id=instance_id,
+            wire_event=wire_event,
+            search=search,
+            limit=limit,
+            before_id=before_id,
+        )
+
+    async def count_events(self, *, instance_id: int | None = None) -> int:
+        return await self._run(repository.count_events, instance_id=instance_id)
+
+    async def clear_events(self, *, instance_id: int | None = None) -> int:
+        return await self._run(repository.clear_events, instance_id=instance_id)
+
+    async def prune_events(self, keep: int) -> int:
+        """Delete all but the newest `keep` events; returns how many went."""
+        return await self._run(repository.prune_events, keep)
+
+    # --- gaps ---------------------------------------------------------------------
+
+    async def open_gap(self, instance_id: int, started_at: datetime) -> Gap:
+        return await self._run(repository.open_gap, instance_id, started_at)
+
+    async def close_open_gaps(self, instance_ids: Sequence[int], ended_at: datetime) -> int:
+        return await self._run(repository.close_open_gaps, list(instance_ids), ended_at)
+
+    async def list_gaps(self, *, instance_id: int | None = None) -> list[Gap]:
+        return await self._run(repository.list_gaps, instance_id=instance_id)
