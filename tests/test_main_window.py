@@ -84,7 +84,7 @@ async def test_empty_database_shows_how_to_start(tmp_path: Path, qtbot: object) 
         (count,) = await next_emission(window.instances_loaded)
         assert count == 0
         assert window.empty_hint.isVisible()
-        assert "server add" in window.empty_hint.text()
+        assert "Servers" in window.empty_hint.text()
         window.close()
     finally:
         await app.aclose()

@@ -14,7 +14,7 @@ from evodesk.domain.models import Server
 from evodesk.infra.paths import Paths, resolve_database_url
 from evodesk.infra.secrets import KeyringSecretStore, SecretStore
 from evodesk.infra.settings import Settings, load_settings, save_settings
-from evodesk.services.listener_control import ListenerControl
+from evodesk.services.listener import ListenerSupervisor
 from evodesk.services.manager import DeliveryManager
 from evodesk.services.ports import EvolutionPort, StorePort
 from evodesk.services.servers import ServerService
@@ -39,6 +39,7 @@ class AppServices:
     sync: SyncService
     settings: Settings = field(default_factory=Settings)
     database_url: str = ""
+    listener: ListenerSupervisor | None = None
 
     @classmethod
     async def open(
@@ -48,33 +49,57 @@ class AppServices:
         database_url: str | None = None,
         secrets: SecretStore | None = None,
         client_factory: Callable[[Server, str], EvolutionPort] = default_client_factory,
-        listener: ListenerControl | None = None,
+        listen: bool = False,
     ) -> AppServices:
+        """Open the database and build the services; ``listen`` also runs the live
+        listener, which then follows every websocket-mode instance in the database."""
         from evodesk.infra.store import Store
 
         paths.ensure()
         url = resolve_database_url(paths, database_url)
         store = await Store.open(url)
         secret_store: SecretStore = secrets if secrets is not None else KeyringSecretStore()
+        settings = load_settings(paths.settings_file)
         servers = ServerService(store, secret_store, client_factory)
-        manager = DeliveryManager(store, servers, secret_store, listener)
+        supervisor: ListenerSupervisor | None = None
+        resync_target: list[SyncService] = []
+        if listen:
+
+            async def resync(server: Server, names: list[str]) -> None:
+                await resync_target[0].sync_instances(server, names)
+
+            supervisor = ListenerSupervisor(
+                store, key_for=servers.api_key, resync=resync,
+                retention=settings.event_retention,
+            )
+        manager = DeliveryManager(store, servers, secret_store, supervisor)
+        sync = SyncService(store, servers, manager.locks, supervisor)
+        resync_target.append(sync)
         return cls(
             paths=paths,
             store=store,
             secrets=secret_store,
             servers=servers,
             manager=manager,
-            sync=SyncService(store, servers, manager.locks, listener),
-            settings=load_settings(paths.settings_file),
+            sync=sync,
+            settings=settings,
             database_url=url,
+            listener=supervisor,
         )
+
+    async def start_listening(self) -> None:
+        if self.listener is not None:
+            await self.listener.refresh_from_store()
 
     def save_settings(self, settings: Settings) -> None:
         self.settings = settings
         save_settings(self.paths.settings_file, settings)
 
     async def aclose(self) -> None:
+        """Close connections first, so pending events are written before the store goes."""
         try:
+            if self.listener is not None:
+                await self.listener.aclose()
             await self.servers.aclose()
         finally:
             await self.store.aclose()

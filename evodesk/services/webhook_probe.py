@@ -81,14 +81,21 @@ async def probe_webhook(
     instance: Instance,
     secrets: SecretStore,
     *,
+    url: str | None = None,
+    by_events: bool | None = None,
+    headers: dict[str, str] | None = None,
     timeout: float = 10.0,
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> WebhookProbe:
-    if not instance.webhook_url:
+    """Probe the stored webhook, or the values being edited when given."""
+    target = url if url is not None else instance.webhook_url
+    if not target:
         raise InvalidInput(f"Instance '{instance.name}' has no webhook URL to test.")
-    base = validate_http_url(instance.webhook_url, what="webhook URL")
-    url = effective_webhook_url(base, instance.webhook_by_events, SAMPLE_EVENT)
-    headers = await get_headers(secrets, instance.webhook_headers_ref)
+    base = validate_http_url(target, what="webhook URL")
+    suffixed = by_events if by_events is not None else instance.webhook_by_events
+    url = effective_webhook_url(base, suffixed, SAMPLE_EVENT)
+    if headers is None:
+        headers = await get_headers(secrets, instance.webhook_headers_ref)
     started = time.perf_counter()
     try:
         async with httpx.AsyncClient(timeout=timeout, transport=transport,

@@ -1,14 +1,23 @@
-"""Qt table model of the instances evodesk knows, one row per instance."""
+"""Qt table model of the instances evodesk knows (one row each), and the proxy that
+sorts and filters it by text, server, delivery mode and WhatsApp state."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from evodesk.domain.models import ConnectionState, DeliveryMode, Instance, ListenerState
+from evodesk.ui.texts import connection_text, listener_text, mode_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -27,10 +36,16 @@ class Column(IntEnum):
     ATTENTION = 7
 
 
-_STATE_COLOURS = {
+STATE_COLOURS = {
     ConnectionState.OPEN: QColor("#2e7d32"),
     ConnectionState.CONNECTING: QColor("#b26a00"),
     ConnectionState.CLOSE: QColor("#c62828"),
+}
+_LISTENER_COLOURS = {
+    ListenerState.LIVE: QColor("#2e7d32"),
+    ListenerState.WAITING: QColor("#b26a00"),
+    ListenerState.RETRYING: QColor("#b26a00"),
+    ListenerState.REFUSED: QColor("#c62828"),
 }
 
 
@@ -39,7 +54,7 @@ class InstanceTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Instance] = []
         self._server_names: dict[int, str] = {}
-        self._listener: dict[int, ListenerState] = {}
+        self._listener: dict[tuple[int, str], ListenerState] = {}
 
     # --- data in -------------------------------------------------------------------
 
@@ -49,31 +64,42 @@ class InstanceTableModel(QAbstractTableModel):
         self._server_names = dict(server_names)
         self.endResetModel()
 
-    def set_listener_state(self, instance_id: int, state: ListenerState) -> None:
-        self._listener[instance_id] = state
-        for row, instance in enumerate(self._rows):
-            if instance.id == instance_id:
+    def set_listener_state(self, server_id: int, instance: str, state: ListenerState) -> None:
+        self._listener[(server_id, instance)] = state
+        for row, item in enumerate(self._rows):
+            if item.server_id == server_id and item.name == instance:
                 index = self.index(row, Column.LISTENER)
                 self.dataChanged.emit(index, index)
 
     def instance_at(self, row: int) -> Instance | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def server_name(self, server_id: int) -> str:
+        return self._server_names.get(server_id, "?")
+
+    def server_names(self) -> list[str]:
+        return sorted(self._server_names.values())
+
+    def listener_state(self, instance: Instance) -> ListenerState | None:
+        return self._listener.get((instance.server_id, instance.name))
+
     # --- Qt model API ---------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = {
+        if not 0 <= section < len(Column):
+            return None
+        return {
             Column.SERVER: self.tr("Server"),
             Column.INSTANCE: self.tr("Instance"),
             Column.WHATSAPP: self.tr("WhatsApp"),
@@ -82,78 +108,136 @@ class InstanceTableModel(QAbstractTableModel):
             Column.LISTENER: self.tr("Live"),
             Column.LAST_SYNC: self.tr("Last sync"),
             Column.ATTENTION: self.tr("Attention"),
-        }
-        return titles.get(Column(section)) if 0 <= section < len(Column) else None
+        }[Column(section)]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         instance = self._rows[index.row()]
         column = Column(index.column())
         if role == INSTANCE_ROLE:
             return instance
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            return self._display(instance, column, sort=role == SORT_ROLE)
-        if role == Qt.ItemDataRole.ForegroundRole and column == Column.WHATSAPP:
-            colour = _STATE_COLOURS.get(instance.connection_state)
-            return QBrush(colour) if colour is not None else None
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.ATTENTION:
-            return instance.attention or instance.last_error
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(instance, column)
+        if role == SORT_ROLE:
+            return self._sort_key(instance, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._colour(instance, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(instance, column)
         return None
 
-    def _display(self, instance: Instance, column: Column, *, sort: bool) -> object:
+    def _display(self, instance: Instance, column: Column) -> str:
         if column == Column.SERVER:
-            return self._server_names.get(instance.server_id, "?")
+            return self.server_name(instance.server_id)
         if column == Column.INSTANCE:
             return instance.name
         if column == Column.WHATSAPP:
-            return self._connection_text(instance.connection_state)
+            return "● " + connection_text(instance.connection_state)
         if column == Column.MODE:
-            return self._mode_text(instance)
+            return mode_text(instance.mode, instance.conflict)
         if column == Column.BASE64:
-            if instance.mode != DeliveryMode.WEBHOOK:
-                return "" if not sort else 0
+            if instance.mode is not DeliveryMode.WEBHOOK:
+                return ""
             return self.tr("yes") if instance.webhook_base64 else self.tr("no")
         if column == Column.LISTENER:
-            state = self._listener.get(instance.id or -1)
-            if state is None or instance.mode != DeliveryMode.WEBSOCKET:
+            if instance.mode is not DeliveryMode.WEBSOCKET:
                 return ""
-            return self._listener_text(state)
+            return listener_text(self.listener_state(instance))
         if column == Column.LAST_SYNC:
             if instance.last_sync_at is None:
-                return "" if not sort else 0.0
-            if sort:
-                return instance.last_sync_at.timestamp()
+                return self.tr("never")
             return instance.last_sync_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if instance.conflict:
+            return "⚠ " + self.tr("conflict")
+        if instance.attention:
+            return "⚠ " + self.tr("attention")
+        if instance.vanished:
+            return self.tr("not on server")
+        return ""
+
+    def _sort_key(self, instance: Instance, column: Column) -> object:
+        if column == Column.LAST_SYNC:
+            return instance.last_sync_at.timestamp() if instance.last_sync_at else 0.0
         if column == Column.ATTENTION:
-            if instance.conflict:
-                return self.tr("Conflict")
-            return "⚠" if instance.attention else ""
+            return (2 if instance.conflict else 1 if instance.attention else 0)
+        return self._display(instance, column).lower()
+
+    def _colour(self, instance: Instance, column: Column) -> QBrush | None:
+        colour: QColor | None = None
+        if column == Column.WHATSAPP:
+            colour = STATE_COLOURS.get(instance.connection_state)
+        elif column == Column.LISTENER and instance.mode is DeliveryMode.WEBSOCKET:
+            state = self.listener_state(instance)
+            colour = _LISTENER_COLOURS.get(state) if state is not None else None
+        elif column == Column.ATTENTION and (instance.conflict or instance.attention):
+            colour = QColor("#c62828")
+        elif column == Column.MODE and instance.mode is DeliveryMode.NONE:
+            colour = QColor("#b26a00")
+        return QBrush(colour) if colour is not None else None
+
+    def _tooltip(self, instance: Instance, column: Column) -> str | None:
+        if column == Column.ATTENTION:
+            return instance.attention or instance.last_error
+        if column == Column.INSTANCE:
+            parts = [instance.profile_name or "", instance.owner_number or ""]
+            return " · ".join(p for p in parts if p) or None
+        if column == Column.MODE and instance.mode is DeliveryMode.WEBHOOK:
+            return instance.webhook_url
         return None
 
-    def _connection_text(self, state: ConnectionState) -> str:
-        return {
-            ConnectionState.OPEN: self.tr("connected"),
-            ConnectionState.CONNECTING: self.tr("connecting"),
-            ConnectionState.CLOSE: self.tr("disconnected"),
-            ConnectionState.UNKNOWN: self.tr("unknown"),
-        }[state]
 
-    def _mode_text(self, instance: Instance) -> str:
-        if instance.webhook_enabled and instance.websocket_enabled:
-            return self.tr("Both (conflict)")
-        return {
-            DeliveryMode.WEBHOOK: self.tr("Webhook"),
-            DeliveryMode.WEBSOCKET: self.tr("WebSocket"),
-            DeliveryMode.NONE: self.tr("None"),
-        }[instance.mode]
+class InstanceFilterProxy(QSortFilterProxyModel):
+    """Text search over name, number and profile, plus server, mode and state filters."""
 
-    def _listener_text(self, state: ListenerState) -> str:
-        return {
-            ListenerState.STOPPED: self.tr("stopped"),
-            ListenerState.CONNECTING: self.tr("connecting"),
-            ListenerState.LIVE: self.tr("live"),
-            ListenerState.WAITING: self.tr("waiting"),
-            ListenerState.RETRYING: self.tr("retrying"),
-            ListenerState.REFUSED: self.tr("refused"),
-        }[state]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._text = ""
+        self._server: str | None = None
+        self._mode: str | None = None
+        self._state: ConnectionState | None = None
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text.strip().lower()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_server(self, server: str | None) -> None:
+        self.beginFilterChange()
+        self._server = server or None
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_mode(self, mode: str | None) -> None:
+        """'webhook', 'websocket', 'none', 'conflict' or None for all."""
+        self.beginFilterChange()
+        self._mode = mode or None
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_state(self, state: ConnectionState | None) -> None:
+        self.beginFilterChange()
+        self._state = state
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, InstanceTableModel):
+            return True
+        instance = model.instance_at(source_row)
+        if instance is None:
+            return False
+        if self._server and model.server_name(instance.server_id) != self._server:
+            return False
+        if self._mode is not None:
+            actual = "conflict" if instance.conflict else instance.mode.value
+            if actual != self._mode:
+                return False
+        if self._state is not None and instance.connection_state is not self._state:
+            return False
+        if self._text:
+            haystack = " ".join(filter(None, (
+                instance.name, instance.owner_number, instance.profile_name,
+                model.server_name(instance.server_id),
+            ))).lower()
+            return self._text in haystack
+        return True

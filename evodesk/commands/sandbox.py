@@ -1,0 +1,49 @@
+"""`evodesk sandbox`: run the local Evolution sandbox in the foreground."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import signal
+import sys
+
+from evodesk.sandbox import Sandbox
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("sandbox", help="run a local Evolution API sandbox server")
+    parser.add_argument("--port", type=int, default=8080, help="port on 127.0.0.1 (0: any)")
+    parser.add_argument("--api-key", default="sandbox-key", help="the global API key")
+    parser.add_argument("--instances", type=int, default=3, help="number of demo instances")
+    parser.add_argument("--rate", type=float, default=0.0,
+                        help="generated events per second per instance")
+    parser.set_defaults(runner=run)
+
+
+async def serve(args: argparse.Namespace, stop: asyncio.Event) -> int:
+    async with Sandbox(api_key=args.api_key, instances=args.instances, rate=args.rate,
+                       port=args.port) as sandbox:
+        print(f"Evolution sandbox listening on {sandbox.url}", flush=True)
+        print(f"Instances: {', '.join(sandbox.instance_names)}", flush=True)
+        print("Add it with: EVODESK_API_KEY=<the key> evodesk server add Sandbox "
+              f"--url {sandbox.url}", flush=True)
+        print("Press Ctrl-C to stop.", flush=True)
+        await stop.wait()
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    async def main() -> int:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(sig, stop.set)
+        try:
+            return await serve(args, stop)
+        except OSError as exc:
+            print(f"evodesk: cannot listen on port {args.port}: {exc.strerror}", file=sys.stderr)
+            return 1
+
+    return asyncio.run(main())

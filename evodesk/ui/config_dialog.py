@@ -1,0 +1,387 @@
+"""The configuration dialog of one instance: linked webhook / websocket toggles, base64
+under the webhook, the shared event picker, and a status panel that tells the truth."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evodesk.domain.errors import InvalidInput
+from evodesk.domain.models import DeliveryMode, ListenerState, WebhookConfig
+from evodesk.domain.rules import effective_webhook_url
+from evodesk.domain.validation import validate_http_url
+from evodesk.services.status import ChangeOutcome, InstanceStatus
+from evodesk.services.webhook_probe import WebhookProbe
+from evodesk.ui.config_presenter import ConfigPresenter
+from evodesk.ui.event_picker import EventPicker
+from evodesk.ui.headers_editor import HeadersEditor
+from evodesk.ui.texts import listener_text, status_text, translate_message
+from evodesk.ui.widgets import Banner, ToggleSwitch
+
+
+class ConfigDialog(QDialog):
+    closed = Signal()
+
+    def __init__(self, presenter: ConfigPresenter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.presenter = presenter
+        self.status: InstanceStatus | None = None
+        self._picker_dirty = False
+        self.setWindowTitle(self.tr("Configure %1").replace("%1", str(presenter.ref)))
+        self.setMinimumWidth(860)
+        self._build()
+        presenter.state_loaded.connect(self._on_presenter_state_loaded)
+        presenter.busy_changed.connect(self._on_presenter_busy_changed)
+        presenter.change_succeeded.connect(self._on_presenter_change_succeeded)
+        presenter.change_failed.connect(self._on_presenter_change_failed)
+        presenter.probe_finished.connect(self._on_presenter_probe_finished)
+        presenter.headers_loaded.connect(self.headers.set_headers)
+        presenter.message_shown.connect(lambda text: self.result.show_text(text, "info"))
+        self._on_presenter_busy_changed(False)
+
+    # --- layout --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = QLabel(self)
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.notice = Banner(self)
+        self.notice.show_text(self.tr(
+            "Webhook and WebSocket cannot be active at the same time: activating one "
+            "deactivates the other."), "info")
+        self.status_panel = Banner(self)
+        self.keep_webhook = QPushButton(self.tr("Keep webhook"), self)
+        self.keep_webhook.clicked.connect(self.presenter.keep_webhook)
+        self.keep_websocket = QPushButton(self.tr("Keep WebSocket"), self)
+        self.keep_websocket.clicked.connect(self.presenter.keep_websocket)
+        fixes = QHBoxLayout()
+        fixes.addStretch(1)
+        fixes.addWidget(self.keep_webhook)
+        fixes.addWidget(self.keep_websocket)
+
+        columns = QHBoxLayout()
+        columns.addWidget(self._build_modes(), 3)
+        events_box = QGroupBox(self.tr("Events"), self)
+        self.picker = EventPicker(events_box)
+        self.picker.selection_changed.connect(self._on_picker_selection_changed)
+        QVBoxLayout(events_box).addWidget(self.picker)
+        columns.addWidget(events_box, 2)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumHeight(8)
+        self.progress.setTextVisible(False)
+        self.result = Banner(self)
+        self.result.setVisible(False)
+        self.restart_button = QPushButton(self.tr("Restart instance now"), self)
+        self.restart_button.clicked.connect(self.presenter.restart)
+        self.restart_button.setVisible(False)
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result, 1)
+        result_row.addWidget(self.restart_button, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.status_panel)
+        layout.addLayout(fixes)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.progress)
+        layout.addLayout(result_row)
+        layout.addWidget(buttons)
+
+    def _build_modes(self) -> QWidget:
+        box = QWidget(self)
+        self.webhook_toggle = ToggleSwitch(box)
+        self.webhook_toggle.setAccessibleName(self.tr("Webhook"))
+        self.webhook_toggle.toggled.connect(self._on_webhook_toggle_toggled)
+        self.websocket_toggle = ToggleSwitch(box)
+        self.websocket_toggle.setAccessibleName(self.tr("WebSocket"))
+        self.websocket_toggle.toggled.connect(self._on_websocket_toggle_toggled)
+
+        self.url = QLineEdit(box)
+        self.url.setPlaceholderText("https://example.com/evolution")
+        self.url.textChanged.connect(self._on_form_changed)
+        self.url_hint = QLabel(box)
+        self.url_hint.setWordWrap(True)
+        self.url_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.by_events = QCheckBox(self.tr("One URL per event (byEvents)"), box)
+        self.by_events.toggled.connect(self._on_form_changed)
+        self.base64 = QCheckBox(self.tr("Base64 media (recommended)"), box)
+        self.base64.setToolTip(self.tr(
+            "Evolution puts images, audio and documents in the event itself. "
+            "The server applies a change after the instance restarts."))
+        self.headers = HeadersEditor(box)
+        self.test_button = QPushButton(self.tr("Test webhook"), box)
+        self.test_button.clicked.connect(self._on_test_button_clicked)
+        self.webhook_apply = QPushButton(self.tr("Apply webhook"), box)
+        self.webhook_apply.clicked.connect(self._on_webhook_apply_clicked)
+        self.probe_result = QLabel(box)
+        self.probe_result.setWordWrap(True)
+        self.probe_result.setTextFormat(Qt.TextFormat.PlainText)
+        actions = QHBoxLayout()
+        actions.addWidget(self.test_button)
+        actions.addStretch(1)
+        actions.addWidget(self.webhook_apply)
+
+        self.webhook_details = QWidget(box)
+        form = QFormLayout(self.webhook_details)
+        form.setContentsMargins(24, 0, 0, 0)
+        form.addRow(self.tr("URL"), self.url)
+        form.addRow("", self.url_hint)
+        form.addRow("", self.by_events)
+        form.addRow("", self.base64)
+        form.addRow(self.tr("Headers"), self.headers)
+        form.addRow("", self.probe_result)
+        form.addRow(actions)
+
+        self.websocket_state = QLabel(box)
+        self.websocket_state.setTextFormat(Qt.TextFormat.PlainText)
+        self.no_base64 = QLabel(self.tr(
+            "In WebSocket mode media arrive without base64: base64 belongs to the webhook."),
+            box)
+        self.no_base64.setWordWrap(True)
+        self.websocket_apply = QPushButton(self.tr("Apply events"), box)
+        self.websocket_apply.clicked.connect(self._on_websocket_apply_clicked)
+        self.websocket_details = QWidget(box)
+        ws_layout = QVBoxLayout(self.websocket_details)
+        ws_layout.setContentsMargins(24, 0, 0, 0)
+        ws_layout.addWidget(self.websocket_state)
+        ws_layout.addWidget(self.no_base64)
+        ws_layout.addWidget(self.websocket_apply, 0, Qt.AlignmentFlag.AlignRight)
+
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._mode_row(self.webhook_toggle, self.tr("Webhook"), self.tr(
+            "Evolution POSTs each event to your URL.")))
+        layout.addWidget(self.webhook_details)
+        layout.addSpacing(8)
+        layout.addLayout(self._mode_row(self.websocket_toggle, self.tr("WebSocket"), self.tr(
+            "evodesk holds a live connection and receives the events itself.")))
+        layout.addWidget(self.websocket_details)
+        layout.addStretch(1)
+        return box
+
+    def _mode_row(self, toggle: ToggleSwitch, title: str, hint: str) -> QHBoxLayout:
+        label = QLabel(title, self)
+        font = QFont(label.font())
+        font.setBold(True)
+        label.setFont(font)
+        label.setBuddy(toggle)
+        explanation = QLabel(hint, self)
+        explanation.setWordWrap(True)
+        explanation.setEnabled(False)  # greyed: secondary text
+        row = QHBoxLayout()
+        row.addWidget(toggle)
+        row.addWidget(label)
+        row.addWidget(explanation, 1)
+        return row
+
+    # --- reading the form ----------------------------------------------------------
+
+    def webhook_config(self) -> WebhookConfig:
+        return WebhookConfig(
+            url=self.url.text().strip(),
+            events=tuple(self.picker.selected()) if not self.picker.is_all_events() else (),
+            all_events=self.picker.is_all_events(),
+            base64=self.base64.isChecked(),
+            by_events=self.by_events.isChecked(),
+            headers=self.headers.headers(),
+        )
+
+    def _url_problem(self) -> str | None:
+        try:
+            validate_http_url(self.url.text(), what="webhook URL")
+        except InvalidInput as exc:
+            return str(exc)
+        return None
+
+    def _webhook_form_ready(self) -> bool:
+        return self._url_problem() is None and self.picker.is_valid()
+
+    # --- showing the truth ---------------------------------------------------------
+
+    def _on_presenter_state_loaded(self, status: InstanceStatus) -> None:
+        self.status = status
+        instance = status.instance
+        self.title.setText(f"{instance.name} · {status.server.name}")
+        self.picker.set_catalogue(status.server.version)
+        self.webhook_toggle.set_checked_quietly(instance.webhook_enabled)
+        self.websocket_toggle.set_checked_quietly(instance.websocket_enabled)
+        self.url.setText(instance.webhook_url or "")
+        self.by_events.setChecked(instance.webhook_by_events)
+        self.base64.setChecked(instance.webhook_base64 if instance.webhook_url else True)
+        self._show_mode_selection(instance.mode)
+        self._picker_dirty = False
+        self._refresh_visibility()
+        self._refresh_status()
+        self._on_form_changed()
+
+    def _show_mode_selection(self, mode: DeliveryMode) -> None:
+        assert self.status is not None
+        instance = self.status.instance
+        if mode is DeliveryMode.WEBSOCKET:
+            self.picker.set_selected(instance.websocket_events)
+        else:
+            self.picker.set_selected(instance.webhook_events or instance.websocket_events)
+
+    def set_listener_state(self, state: ListenerState | None) -> None:
+        if self.status is not None:
+            from dataclasses import replace
+
+            self.status = replace(self.status, listener=state)
+            self._refresh_status()
+
+    def _refresh_visibility(self) -> None:
+        self.webhook_details.setVisible(self.webhook_toggle.isChecked())
+        self.websocket_details.setVisible(self.websocket_toggle.isChecked())
+        active = self.status is not None and self.status.instance.webhook_enabled
+        self.webhook_apply.setText(
+            self.tr("Apply webhook") if active else self.tr("Activate webhook")
+        )
+
+    def _refresh_status(self) -> None:
+        if self.status is None:
+            return
+        text, kind = status_text(self.status)
+        self.status_panel.show_text(text, kind)
+        conflict = self.status.instance.conflict
+        self.keep_webhook.setVisible(conflict)
+        self.keep_websocket.setVisible(conflict)
+        self.websocket_state.setText(
+            self.tr("Live connection: %1").replace("%1", listener_text(self.status.listener))
+        )
+
+    def _on_form_changed(self) -> None:
+        problem = self._url_problem() if self.url.text().strip() else None
+        if problem:
+            self.url_hint.setText(translate_message(problem))
+            self.url_hint.setStyleSheet("color: #c62828;")
+        elif self.by_events.isChecked() and self.url.text().strip():
+            example = effective_webhook_url(self.url.text().strip(), True, "MESSAGES_UPSERT")
+            self.url_hint.setText(self.tr("Events go to %1 and so on.").replace("%1", example))
+            self.url_hint.setStyleSheet("")
+        else:
+            self.url_hint.setText("")
+        self.url_hint.setVisible(bool(self.url_hint.text()))
+        self._update_enabled()
+
+    def _on_picker_selection_changed(self) -> None:
+        self._picker_dirty = True
+        self._update_enabled()
+
+    # --- acting --------------------------------------------------------------------
+
+    def _on_webhook_toggle_toggled(self, checked: bool) -> None:
+        self.result.setVisible(False)
+        if not checked:
+            if self.status is not None and self.status.instance.webhook_enabled:
+                self.presenter.disable()
+            self._refresh_visibility()
+            return
+        if not self._picker_dirty and self.status is not None:
+            self._use_remembered(self.status.instance.webhook_events)
+        self._refresh_visibility()
+        if self._webhook_form_ready():
+            self.presenter.enable_webhook(self.webhook_config())
+        else:
+            self.result.show_text(self.tr(
+                "Enter the webhook URL and choose events, then press “Activate webhook”."),
+                "info")
+            self.url.setFocus()
+
+    def _on_websocket_toggle_toggled(self, checked: bool) -> None:
+        self.result.setVisible(False)
+        if not checked:
+            if self.status is not None and self.status.instance.websocket_enabled:
+                self.presenter.disable()
+            self._refresh_visibility()
+            return
+        if not self._picker_dirty and self.status is not None:
+            self._use_remembered(self.status.instance.websocket_events)
+        if not self.picker.is_valid():
+            self.websocket_toggle.set_checked_quietly(False)
+            self.result.show_text(self.tr(
+                "Choose the events to receive (or tick “All events”), then turn WebSocket on."),
+                "warning")
+            return
+        self._refresh_visibility()
+        self.presenter.enable_websocket(self.picker.selected(), self.picker.is_all_events())
+
+    def _use_remembered(self, events: tuple[str, ...]) -> None:
+        """A mode turned on starts from its remembered selection, when it has one;
+        otherwise the picker keeps what it shows (the selection is shared)."""
+        if events:
+            self.picker.set_selected(events)
+
+    def _on_webhook_apply_clicked(self) -> None:
+        if self._webhook_form_ready():
+            self.presenter.enable_webhook(self.webhook_config())
+
+    def _on_websocket_apply_clicked(self) -> None:
+        if self.picker.is_valid():
+            self.presenter.enable_websocket(self.picker.selected(), self.picker.is_all_events())
+
+    def _on_test_button_clicked(self) -> None:
+        self.probe_result.setText(self.tr("Sending a test event…"))
+        self.presenter.test_webhook(
+            self.url.text().strip(), self.by_events.isChecked(), self.headers.headers()
+        )
+
+    def _on_presenter_probe_finished(self, probe: WebhookProbe) -> None:
+        self.probe_result.setText(probe_text(probe))
+        self.probe_result.setStyleSheet("color: #2e7d32;" if probe.ok else "color: #c62828;")
+
+    def _on_presenter_busy_changed(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        idle = not self.presenter.busy
+        for widget in (self.webhook_toggle, self.websocket_toggle, self.keep_webhook,
+                       self.keep_websocket, self.restart_button):
+            widget.setEnabled(idle)
+        self.webhook_apply.setEnabled(idle and self._webhook_form_ready())
+        self.test_button.setEnabled(idle and self._url_problem() is None)
+        self.websocket_apply.setEnabled(
+            idle and self.picker.is_valid()
+            and self.status is not None and self.status.instance.websocket_enabled
+        )
+
+    def _on_presenter_change_succeeded(self, outcome: ChangeOutcome) -> None:
+        text = "\n".join([translate_message(outcome.message),
+                          *(translate_message(n) for n in outcome.notes)])
+        self.result.show_text(text, "ok")
+        self.restart_button.setVisible(outcome.restart_advised)
+
+    def _on_presenter_change_failed(self, message: str) -> None:
+        self.result.show_text(translate_message(message), "error")
+        self.restart_button.setVisible(False)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.presenter.close()
+        self.closed.emit()
+        super().closeEvent(event)
+
+
+def probe_text(probe: WebhookProbe) -> str:
+    return translate_message(probe.describe())
+

@@ -1,0 +1,115 @@
+"""Small widgets shared by the windows: a toggle switch, a coloured banner, a badge."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtCore import Property, QPropertyAnimation, QRectF, QSize, Qt  # type: ignore[attr-defined]
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QVBoxLayout, QWidget
+
+
+class ToggleSwitch(QAbstractButton):
+    """An on/off switch; behaves like a checkable button (keyboard, accessibility)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCheckable(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._offset = 0.0
+        self._animation = QPropertyAnimation(self, b"offset", self)
+        self._animation.setDuration(120)
+        self.toggled.connect(self._on_self_toggled)
+
+    def sizeHint(self) -> QSize:
+        return QSize(46, 24)
+
+    def _get_offset(self) -> float:
+        return self._offset
+
+    def _set_offset(self, value: float) -> None:
+        self._offset = value
+        self.update()
+
+    offset = Property(float, _get_offset, _set_offset)
+
+    def _on_self_toggled(self, checked: bool) -> None:
+        self._animation.stop()
+        self._animation.setStartValue(self._offset)
+        self._animation.setEndValue(1.0 if checked else 0.0)
+        self._animation.start()
+
+    def set_checked_quietly(self, checked: bool) -> None:
+        """Show a state without emitting toggled (used when the server's truth reloads)."""
+        self.blockSignals(True)
+        self.setChecked(checked)
+        self.blockSignals(False)
+        self._animation.stop()
+        self._offset = 1.0 if checked else 0.0
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(1, 1, 44, 22)
+        palette = self.palette()
+        on = palette.color(QPalette.ColorRole.Highlight)
+        off = palette.color(QPalette.ColorRole.Mid)
+        track = QColor(on if self.isChecked() else off)
+        if not self.isEnabled():
+            track.setAlpha(110)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(track)
+        painter.drawRoundedRect(rect, 11, 11)
+        knob_x = 3 + self._offset * 22
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawEllipse(QRectF(knob_x, 3, 18, 18))
+        if self.hasFocus():
+            pen_colour = QColor(on)
+            pen_colour.setAlpha(160)
+            painter.setPen(pen_colour)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-0.5, -0.5, 0.5, 0.5), 11, 11)
+
+
+class Banner(QFrame):
+    """A rounded, tinted box for notices, status and errors (readable in light and dark)."""
+
+    KINDS: ClassVar[dict[str, str]] = {
+        "info": "#2f6fb5",
+        "ok": "#2e7d32",
+        "warning": "#b26a00",
+        "error": "#c62828",
+    }
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(self.label)
+        self.kind = "info"
+        self.set_kind("info")
+
+    def set_kind(self, kind: str) -> None:
+        self.kind = kind
+        colour = QColor(self.KINDS[kind])
+        tint = f"rgba({colour.red()}, {colour.green()}, {colour.blue()}, 0.13)"
+        self.setStyleSheet(
+            f"QFrame#banner {{ border: 1px solid {colour.name()};"
+            f" border-left: 4px solid {colour.name()}; border-radius: 4px;"
+            f" background: {tint}; }}"
+        )
+
+    def show_text(self, text: str, kind: str = "info") -> None:
+        self.set_kind(kind)
+        self.label.setText(text)
+        self.setVisible(bool(text))
+
+    def text(self) -> str:
+        return self.label.text()

@@ -1,0 +1,192 @@
+"""The configuration dialog clicked for real against the sandbox: linked toggles, base64
+under the webhook only, the status panel's three texts, and the truth after an error."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from evodesk.domain.models import DeliveryMode
+from evodesk.infra.paths import resolve_paths
+from evodesk.infra.secrets import MemorySecretStore
+from evodesk.sandbox import Sandbox
+from evodesk.services.app import AppServices
+from evodesk.services.instances import InstanceRef
+from evodesk.ui.config_dialog import ConfigDialog
+from evodesk.ui.config_presenter import ConfigPresenter
+from tests.manager_support import SandboxRows
+from tests.support.qt import expect, next_emission
+
+pytestmark = pytest.mark.gui
+
+HOOK = "http://127.0.0.1:9/hook"
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[Sandbox]:
+    async with Sandbox(api_key="ui-key-0001", instances=["loja-sp"]) as sb:
+        yield sb
+
+
+@pytest.fixture
+async def services(tmp_path: Path, sandbox: Sandbox) -> AsyncIterator[AppServices]:
+    app = await AppServices.open(resolve_paths(tmp_path / "d"), secrets=MemorySecretStore(),
+                                 listen=True)
+    await app.servers.add("Main", sandbox.url, sandbox.api_key)
+    await app.sync.sync_all()
+    yield app
+    await app.aclose()
+
+
+async def open_dialog(services: AppServices, qtbot: object) -> ConfigDialog:
+    presenter = ConfigPresenter(services, InstanceRef("loja-sp", "Main"))
+    dialog = ConfigDialog(presenter)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    presenter.setParent(dialog)
+    dialog.show()
+    presenter.load()
+    await next_emission(presenter.state_loaded)
+    return dialog
+
+
+def tick(dialog: ConfigDialog, *events: str) -> None:
+    """Tick events as a person would (item check boxes), clearing the others."""
+    for name in dialog.picker.names():
+        state = Qt.CheckState.Checked if name in events else Qt.CheckState.Unchecked
+        dialog.picker.item(name).setCheckState(0, state)
+
+
+async def click_and_wait(dialog: ConfigDialog, widget: object) -> object:
+    started = expect(dialog.presenter.busy_changed)
+    widget.click()  # type: ignore[attr-defined]
+    (busy,) = await started
+    assert busy is True
+    finished = expect(dialog.presenter.busy_changed, timeout=20)
+    (busy,) = await finished
+    assert busy is False
+    return None
+
+
+async def test_webhook_toggle_turns_websocket_off_and_back(
+    services: AppServices, sandbox: Sandbox, qtbot: object
+) -> None:
+    rows = SandboxRows(sandbox)
+    dialog = await open_dialog(services, qtbot)
+    assert "No active delivery" in dialog.status_panel.text()
+    assert dialog.status_panel.kind == "warning"
+
+    tick(dialog, "MESSAGES_UPSERT")
+    await click_and_wait(dialog, dialog.websocket_toggle)
+    assert await rows.enabled("loja-sp") == (False, True)
+    assert dialog.websocket_toggle.isChecked() and not dialog.webhook_toggle.isChecked()
+    assert "WebSocket" in dialog.status_panel.text()
+    assert not dialog.base64.isVisible()
+    assert dialog.no_base64.isVisible()
+
+    dialog.url.setText(HOOK)
+    await click_and_wait(dialog, dialog.webhook_toggle)
+    assert await rows.enabled("loja-sp") == (True, False)
+    assert dialog.webhook_toggle.isChecked() and not dialog.websocket_toggle.isChecked()
+    assert dialog.result.text().startswith("Webhook enabled. WebSocket was disabled.")
+    assert dialog.status_panel.text().startswith("Webhook active, base64: yes")
+    assert dialog.base64.isVisible()
+    assert dialog.restart_button.isVisible()  # base64 went on: a restart applies it
+
+    await click_and_wait(dialog, dialog.websocket_toggle)
+    assert await rows.enabled("loja-sp") == (False, True)
+    assert dialog.result.text().startswith("WebSocket enabled. Webhook was disabled.")
+
+    await click_and_wait(dialog, dialog.websocket_toggle)  # off: nothing active
+    assert await rows.enabled("loja-sp") == (False, False)
+    assert "No active delivery" in dialog.status_panel.text()
+    server = await services.store.get_server("Main")
+    instance = await services.store.get_instance(server.id or 0, "loja-sp")
+    assert instance.mode is DeliveryMode.NONE
+    assert instance.webhook_url == HOOK
+
+
+async def test_websocket_status_says_connected_when_the_listener_is_live(
+    services: AppServices, sandbox: Sandbox, qtbot: object
+) -> None:
+    dialog = await open_dialog(services, qtbot)
+    tick(dialog, "MESSAGES_UPSERT", "CONNECTION_UPDATE")
+    await click_and_wait(dialog, dialog.websocket_toggle)
+    server = await services.store.get_server("Main")
+    assert services.listener is not None
+    listener = services.listener
+    live = asyncio.Event()
+
+    def on_change(change: object) -> None:
+        if listener.namespace_state(server.id or 0, "loja-sp").value == "live":
+            live.set()
+
+    unsubscribe = listener.on_state_changed(on_change)
+    on_change(None)
+    # The namespace appears with the server's first emit for the instance.
+    await sandbox.send_text("loja-sp", "hello")
+    await asyncio.wait_for(live.wait(), 20)
+    unsubscribe()
+    dialog.set_listener_state(listener.namespace_state(server.id or 0, "loja-sp"))
+    assert dialog.status_panel.text() == "WebSocket connected"
+    assert dialog.status_panel.kind == "ok"
+
+
+async def test_server_error_leaves_the_toggles_showing_the_truth(
+    services: AppServices, sandbox: Sandbox, qtbot: object
+) -> None:
+    rows = SandboxRows(sandbox)
+    dialog = await open_dialog(services, qtbot)
+    tick(dialog, "MESSAGES_UPSERT")
+    await click_and_wait(dialog, dialog.websocket_toggle)
+    sandbox.error_rate = 1.0
+    sandbox.error_kind = "html"
+    dialog.url.setText(HOOK)
+    failed = expect(dialog.presenter.change_failed, timeout=30)
+    reloaded = expect(dialog.presenter.state_loaded, timeout=30)
+    dialog.webhook_toggle.click()
+    (message,) = await failed
+    await reloaded
+    sandbox.error_rate = 0.0
+    assert "HTML" in message
+    assert dialog.result.kind == "error" and "HTML" in dialog.result.text()
+    server_state = await rows.enabled("loja-sp")
+    assert (dialog.webhook_toggle.isChecked(), dialog.websocket_toggle.isChecked()) == \
+        server_state
+
+
+async def test_webhook_needs_a_valid_url_before_it_is_activated(
+    services: AppServices, sandbox: Sandbox, qtbot: object
+) -> None:
+    dialog = await open_dialog(services, qtbot)
+    tick(dialog, "MESSAGES_UPSERT")
+    posts = sum(1 for r in sandbox.requests if r.method == "POST")
+    dialog.webhook_toggle.click()
+    assert dialog.webhook_details.isVisible()
+    assert "Activate webhook" in dialog.result.text()
+    dialog.url.setText("ftp://x")
+    assert dialog.url_hint.isVisible() and "http://" in dialog.url_hint.text()
+    assert not dialog.webhook_apply.isEnabled()
+    dialog.url.setText("https://hooks.example.com/in")
+    dialog.by_events.setChecked(True)
+    assert "https://hooks.example.com/in/messages-upsert" in dialog.url_hint.text()
+    assert dialog.webhook_apply.isEnabled()
+    assert sum(1 for r in sandbox.requests if r.method == "POST") == posts
+
+
+async def test_event_picker_warns_about_the_empty_list(
+    services: AppServices, qtbot: object
+) -> None:
+    dialog = await open_dialog(services, qtbot)
+    tick(dialog)
+    assert "empty list" in dialog.picker.warning.text()
+    dialog.picker.all_events.setChecked(True)
+    assert "every event" in dialog.picker.warning.text()
+    assert len(dialog.picker.names()) == 31
+    dialog.picker.all_events.setChecked(False)
+    dialog.picker.set_all(True)
+    assert len(dialog.picker.selected()) == 31
+    assert dialog.picker.warning.isHidden()
