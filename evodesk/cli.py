@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from evodesk import __version__
-from evodesk.commands import delivery, sandbox, server
+from evodesk.commands import delivery, listen, sandbox, server
 from evodesk.commands.base import Handler
 from evodesk.domain.errors import EvodeskError
 from evodesk.infra.logsetup import configure_logging
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     server.add_parser(sub)
     delivery.add_parsers(sub)
+    listen.add_parser(sub)
     sandbox.add_parser(sub)
     return parser
 

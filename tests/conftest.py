@@ -45,6 +45,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    _close_shared_qt_loop()
     if _xvfb is not None:
         processes.stop(_xvfb.process)
     shutil.rmtree(_session_root, ignore_errors=True)
@@ -62,15 +63,40 @@ def pytest_asyncio_loop_factories(
     return {"asyncio": asyncio.new_event_loop}
 
 
-def _qasync_loop() -> asyncio.AbstractEventLoop:
-    import qasync
-    from PySide6.QtWidgets import QApplication
+_shared_qt_loop: asyncio.AbstractEventLoop | None = None
 
-    app = QApplication.instance() or QApplication([])
-    # A test closing its last window must not stop the loop that runs the test.
-    app.setQuitOnLastWindowClosed(False)  # type: ignore[attr-defined]
-    loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app, already_running=False)
-    return loop
+
+def _qasync_loop() -> asyncio.AbstractEventLoop:
+    """One qasync loop for every Qt test, as the application has one for its lifetime.
+
+    Closing a qasync loop while the QApplication lives on leaves queued cross-thread
+    callbacks behind that later crash event processing; so the loop's close() only
+    cancels what is left, and the real close happens at the end of the session.
+    """
+    global _shared_qt_loop
+    if _shared_qt_loop is None:
+        import qasync
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication([])
+        # A test closing its last window must not stop the loop that runs the test.
+        app.setQuitOnLastWindowClosed(False)  # type: ignore[attr-defined]
+
+        class SessionQEventLoop(qasync.QEventLoop):  # type: ignore[misc]
+            def close(self) -> None:
+                for task in asyncio.all_tasks(self):
+                    task.cancel()
+
+            def really_close(self) -> None:
+                super().close()
+
+        _shared_qt_loop = SessionQEventLoop(app, already_running=False)
+    return _shared_qt_loop
+
+
+def _close_shared_qt_loop() -> None:
+    if _shared_qt_loop is not None and not _shared_qt_loop.is_closed():
+        _shared_qt_loop.really_close()  # type: ignore[attr-defined]
 
 
 @dataclass

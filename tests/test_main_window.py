@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from evodesk.domain.models import ConnectionState, Instance, Server
 from evodesk.infra.paths import resolve_paths
@@ -88,3 +89,63 @@ async def test_empty_database_shows_how_to_start(tmp_path: Path, qtbot: object) 
         window.close()
     finally:
         await app.aclose()
+
+
+async def test_sync_fills_the_table_and_summarises(tmp_path: Path, qtbot: object) -> None:
+    from evodesk.sandbox import Sandbox
+    from evodesk.ui.instance_model import Column
+    from evodesk.ui.main_window import MainWindow
+    from tests.support.qt import expect
+
+    async with Sandbox(api_key="win-key-1", instances=["alpha", "beta", "gamma"]) as sandbox:
+        app = await AppServices.open(resolve_paths(tmp_path / "s"), secrets=MemorySecretStore())
+        try:
+            await app.servers.add("Main", sandbox.url, sandbox.api_key)
+            window = MainWindow(app)
+            qtbot.addWidget(window)  # type: ignore[attr-defined]
+            window.show()
+            loaded = expect(window.instances_loaded, timeout=30)
+            finished = expect(window.presenter.sync_finished, timeout=30)
+            window.sync_action.trigger()
+            assert not window.sync_action.isEnabled()  # one sync at a time
+            (summaries,) = await finished
+            (count,) = await loaded
+            assert count == 3
+            assert summaries[0].added == ("alpha", "beta", "gamma")
+            assert "new: alpha, beta, gamma" in window.summary.text()
+            assert window.sync_action.isEnabled()
+            names = sorted(window.proxy.index(r, Column.INSTANCE).data()
+                           for r in range(window.proxy.rowCount()))
+            assert names == ["alpha", "beta", "gamma"]
+            assert window.proxy.index(0, Column.LAST_SYNC).data() != "never"
+
+            window.mode_filter.setCurrentIndex(window.mode_filter.findData("webhook"))
+            assert window.proxy.rowCount() == 0
+            window.mode_filter.setCurrentIndex(window.mode_filter.findData("none"))
+            assert window.proxy.rowCount() == 3
+            window.state_filter.setCurrentIndex(window.state_filter.findData("close"))
+            assert window.proxy.rowCount() == 0
+            window.state_filter.setCurrentIndex(0)
+            window.server_filter.setCurrentIndex(window.server_filter.findData("Main"))
+            assert window.proxy.rowCount() == 3
+
+            # Enter on a row opens its configuration dialog.
+            window.table.setFocus()
+            window.table.selectRow(1)
+            opened = expect(window.config_opened)
+            qtbot.keyClick(window.table, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+            (dialog,) = await opened
+            assert dialog.presenter.ref.name == window.selected_instance().name  # type: ignore[union-attr]
+            dialog.close()
+
+            window.search.setText("gam")
+            window.save_state()
+            again = MainWindow(app)
+            qtbot.addWidget(again)  # type: ignore[attr-defined]
+            again.restore_state()
+            assert again.search.text() == "gam"
+            assert again.mode_filter.currentData() == "none"
+            window.close()
+            again.close()
+        finally:
+            await app.aclose()

@@ -17,7 +17,14 @@ class Settings:
     language: str = ""  # "" follows the system locale; "en" or "pt_BR" overrides it
     close_to_tray: bool = True
     event_retention: int = 100_000
+    # An ISO date-time with its offset, or "until-resumed"; None: not paused.
     notifications_paused_until: str | None = None
+    # {"types": {kind: bool}, "instances": {"<server id>/<name>": {"enabled": bool,
+    #  "types": {kind: bool}}}, "rate_limit_seconds": n, "burst_seconds": n}
+    notification_rules: dict[str, Any] = field(default_factory=dict)
+    quiet_hours: dict[str, str] = field(default_factory=dict)  # {"start": "22:00", "end": "07:00"}
+    autostart: bool = False
+    shown_notices: list[str] = field(default_factory=list)  # one-time hints already given
     ui_state: dict[str, Any] = field(default_factory=dict)
 
     def with_changes(self, **changes: Any) -> Settings:

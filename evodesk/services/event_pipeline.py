@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 from evodesk.domain.models import Event
-from evodesk.domain.secrets import mask_secrets
+from evodesk.domain.secrets import MASK, is_secret_key, mask_secrets
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,8 @@ class Subscription(Generic[T]):
     """A bounded queue for one subscriber: when it is full, new items are dropped for this
     subscriber only (and counted in `dropped`), so one slow reader never slows the rest.
 
-    Iterate with `async for`; iteration ends once the subscription is closed and drained.
+    Iterate with `async for` from one task; iteration ends once the subscription is
+    closed and drained.
     """
 
     def __init__(self, maxsize: int, on_close: Callable[[Subscription[T]], None]) -> None:
@@ -122,6 +123,59 @@ class RecentKeys:
         return False
 
 
+_CONTAINERS = frozenset({dict, list})
+
+
+class SecretMasker:
+    """`mask_secrets`, made cheap for the usual case.
+
+    Evolution payloads carry one secret, the top-level `apikey`. A scan that only reads
+    keys (with `is_secret_key` answers memoised) proves that case and masks with a
+    shallow copy; anything else goes through `mask_secrets` itself.
+    """
+
+    def __init__(self, memo_size: int = 4096) -> None:
+        self._memo: dict[str, bool] = {}
+        self._memo_size = memo_size
+
+    def mask(self, payload: dict[str, Any]) -> dict[str, Any]:
+        memo = self._memo
+        masked: dict[str, Any] = {}
+        for key, value in payload.items():
+            secret = memo.get(key)
+            if secret is None:
+                secret = self._learn(key)
+            if secret:
+                masked[key] = value if value is None or value == "" else MASK
+            elif value.__class__ in _CONTAINERS and self._holds_secret(value):
+                result: dict[str, Any] = mask_secrets(payload)
+                return result
+            else:
+                masked[key] = value
+        return masked
+
+    def _learn(self, key: str) -> bool:
+        answer = is_secret_key(str(key))
+        if len(self._memo) < self._memo_size:  # keys come from the network: bounded
+            self._memo[key] = answer
+        return answer
+
+    def _holds_secret(self, value: dict[str, Any] | list[Any]) -> bool:
+        if value.__class__ is dict:
+            memo = self._memo
+            for key, item in value.items():
+                secret = memo.get(key)
+                if secret is None:
+                    secret = self._learn(key)
+                if secret:
+                    if item is not None and item != "":
+                        return True
+                elif item.__class__ in _CONTAINERS and self._holds_secret(item):
+                    return True
+            return False
+        return any(item.__class__ in _CONTAINERS and self._holds_secret(item) for item in value)
+
+
 def duplicate_key(instance: str, event: str, payload: Mapping[str, Any]) -> str:
     """Evolution sends no event id: instance + event + message id + status/timestamp.
 
@@ -172,6 +226,7 @@ class EventPipeline:
         self._prune_every = max(1_000, (retention or 0) // 10)
         self._since_prune = self._prune_every  # prune once early: the log may be over already
         self._recent = RecentKeys(recent_keys)
+        self._masker = SecretMasker()
         self._max_pending = max_pending
         self._retry_delay = retry_delay
         self._pending: list[Event] = []
@@ -207,7 +262,7 @@ class EventPipeline:
             instance=instance,
             wire_event=event,
             received_at=self._clock.now(),
-            payload=mask_secrets(payload),
+            payload=self._masker.mask(payload),
             duplicate_key=key,
             server_time=server_time if type(server_time) is str else None,
             sender=sender if type(sender) is str else None,

@@ -125,10 +125,14 @@ class ListenerSupervisor:
                 await self._apply(link.server, remaining, None)
 
     async def reconnect(self, server_id: int) -> None:
-        """Try again now, e.g. after the user fixed a refused key."""
+        """Try again now: after the user fixed a refused key, or to skip a long backoff."""
         async with self._lock:
             link = self._links.get(server_id)
-            if link is not None and not link.running:
+            if link is None:
+                return
+            if link.running:
+                link.retry_now()
+            else:
                 link.start()
 
     async def _apply(self, server: Server, names: list[str], ids: dict[str, int] | None) -> None:
@@ -186,7 +190,10 @@ class ListenerSupervisor:
         return self.pipeline.subscribe(maxsize=maxsize)
 
     def on_state_changed(self, callback: StateCallback) -> Callable[[], None]:
-        """Call `callback` on every state change; returns the function that unsubscribes."""
+        """Call `callback` on every state change; returns the function that unsubscribes.
+
+        Callbacks run inside the connection's reader: they must return quickly.
+        """
         self._callbacks.append(callback)
 
         def unsubscribe() -> None:

@@ -112,6 +112,7 @@ class ServerLink:
         self._wake_fut: asyncio.Future[None] | None = None
         self._dirty = False
         self._closing = False
+        self._retry_now = False
 
     # --- control ------------------------------------------------------------------
 
@@ -134,7 +135,7 @@ class ServerLink:
             self._emit(name, ListenerState.STOPPED, None)
         for name in wanted:
             if name not in self._ns:
-                self._leaving.discard(name)
+                # A leave still queued for this name goes out first; the join follows it.
                 ns = _Namespace()
                 if self.state in (ListenerState.RETRYING, ListenerState.REFUSED):
                     ns.state, ns.reason = self.state, self.reason
@@ -153,12 +154,19 @@ class ServerLink:
     def running(self) -> bool:
         return self._task is not None and not self._task.done()
 
+    def retry_now(self) -> None:
+        """Cut a running backoff short (the user asked to try again)."""
+        self._retry_now = True
+        self._wake()
+
     async def aclose(self) -> None:
-        """Leave every namespace, close the connection and end every task of this link."""
+        """Close the connection (which leaves every namespace) and end this link's tasks."""
         self._closing = True
         self._wake()
+        current = asyncio.current_task()
         for task in (self._task, self._resync_task):
-            if task is not None and not task.done():
+            # A resync that changes the targets may end up here: it finishes by itself.
+            if task is not None and not task.done() and task is not current:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
@@ -177,6 +185,8 @@ class ServerLink:
             while not self._closing:
                 if self.state in (ListenerState.STOPPED, ListenerState.REFUSED):
                     self._set_state(ListenerState.CONNECTING, None)
+                    for name, ns in self._ns.items():
+                        self._set_ns(name, ns, ListenerState.CONNECTING, None)
                 try:
                     key = await self._key_for(self.server)
                     conn = SocketIOConnection(
@@ -268,11 +278,11 @@ class ServerLink:
             self._wake_fut = None
 
     async def _pause(self, delay: float) -> None:
-        # Only closing cuts a backoff short; new targets simply wait for the next attempt.
+        # New targets do not cut a backoff short: only closing or `retry_now()` do.
+        self._retry_now = False
         deadline = asyncio.get_running_loop().time() + delay
-        while not self._closing:
-            remaining = deadline - asyncio.get_running_loop().time()
-            if remaining <= 0:
+        while not self._closing and not self._retry_now:
+            if asyncio.get_running_loop().time() >= deadline:
                 return
             await self._wait(deadline)
 

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from evodesk.domain.errors import (
     DeliveryChangeFailed,
     EvodeskError,
+    NotFound,
     WebsocketDisabledOnServer,
 )
 from evodesk.domain.events import catalogue_for
@@ -40,6 +41,8 @@ WEBSOCKET_OFF = (
     "Ask its administrator to set WEBSOCKET_ENABLED=true, or use a webhook."
 )
 Plan = Callable[[EvolutionPort, Rows, set[str]], Awaitable[None]]
+# What a change asks for, applied to the instance as stored when the change starts.
+Draft = Callable[[Instance], Instance]
 
 
 def _utcnow() -> datetime:
@@ -84,13 +87,15 @@ class DeliveryManager:
         headers_ref = webhook_headers_ref(target.server.name, name)
         # The person's draft is kept whatever the server does next.
         await set_headers(self._secrets, headers_ref, headers)
-        draft = replace(
-            target.instance,
-            webhook_url=url,
-            webhook_events=events or catalogue_for(target.version),
-            webhook_header_names=tuple(sorted(headers)),
-            webhook_headers_ref=headers_ref if headers else None,
-        )
+
+        def draft(stored: Instance) -> Instance:
+            return replace(
+                stored,
+                webhook_url=url,
+                webhook_events=events or catalogue_for(target.version),
+                webhook_header_names=tuple(sorted(headers)),
+                webhook_headers_ref=headers_ref if headers else None,
+            )
 
         async def plan(client: EvolutionPort, before: Rows, touched: set[str]) -> None:
             await self._stop_listening(target.server, name)
@@ -117,9 +122,9 @@ class DeliveryManager:
             raise WebsocketDisabledOnServer(WEBSOCKET_OFF)
         selection = check_event_selection(events, all_events=all_events, version=target.version)
         name = target.instance.name
-        draft = replace(
-            target.instance, websocket_events=selection or catalogue_for(target.version)
-        )
+
+        def draft(stored: Instance) -> Instance:
+            return replace(stored, websocket_events=selection or catalogue_for(target.version))
 
         async def plan(client: EvolutionPort, before: Rows, touched: set[str]) -> None:
             if before.websocket_switched_off:
@@ -127,7 +132,7 @@ class DeliveryManager:
             if before.webhook_on:
                 touched.add("webhook")
                 await client.set_webhook(
-                    name, enabled=False, url=_kept_url(before, draft), events=[]
+                    name, enabled=False, url=_kept_url(before, target.instance), events=[]
                 )
             touched.add("websocket")
             await client.set_websocket(name, enabled=True, events=selection)
@@ -156,7 +161,7 @@ class DeliveryManager:
                 )
 
         before, after, instance = await self._change(
-            target, target.instance, plan, "Disabling delivery"
+            target, lambda stored: stored, plan, "Disabling delivery"
         )
         if before.webhook_on or before.websocket_on:
             message = "Delivery disabled: messages will not be received."
@@ -242,14 +247,20 @@ class DeliveryManager:
         return _Target(server=server, instance=known, client=client, version=version)
 
     async def _change(
-        self, target: _Target, draft: Instance, plan: Plan, what: str
+        self, target: _Target, draft: Draft, plan: Plan, what: str
     ) -> tuple[Rows, Rows, Instance]:
         server, name, client = target.server, target.instance.name, target.client
         assert server.id is not None
         async with self.locks.hold(server.id, name):
             before = await read_rows(client, name)
             await self._note_websocket_support(server, before)
-            instance = await self._store.save_instance(draft)
+            # Read again under the lock: a change or sync that finished while this call
+            # waited has stored newer selections than `target` holds.
+            try:
+                stored = await self._store.get_instance(server.id, name)
+            except NotFound:
+                stored = target.instance
+            instance = await self._store.save_instance(draft(stored))
             touched: set[str] = set()
             try:
                 await plan(client, before, touched)
@@ -293,7 +304,16 @@ class DeliveryManager:
             await self._refresh_listener()
             return DeliveryChangeFailed(reason, restored=False)
         folded = fold_rows(instance, after, now=self._clock())
-        await self._store.save_instance(replace(folded, last_error=str(error)))
+        # The person's draft stays for the retry: the rows the server has now (the
+        # previous mode, or a leftover URL) do not replace what they asked for.
+        folded = replace(
+            folded,
+            webhook_url=instance.webhook_url or folded.webhook_url,
+            webhook_events=instance.webhook_events or folded.webhook_events,
+            websocket_events=instance.websocket_events or folded.websocket_events,
+            last_error=str(error),
+        )
+        await self._store.save_instance(folded)
         await self._refresh_listener()
         restored = "The previous mode was put back." if touched else "Nothing was changed."
         return DeliveryChangeFailed(f"{what} failed: {error} {restored}", restored=True)

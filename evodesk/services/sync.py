@@ -7,6 +7,7 @@ instance list already carries the websocket row. Reads run with bounded concurre
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -118,7 +119,7 @@ class SyncService:
         results = await asyncio.gather(*(
             self._read_one(client, stored[n], None, sem) for n in names if n in stored
         ))
-        await self._store.save_instances([r for r, _ in results])
+        await self._save_unless_changed(server.id, stored, [r for r, _ in results])
 
     async def sync_server(
         self, server: Server, *, progress: Callable[[str, int, int], None] | None = None
@@ -156,11 +157,29 @@ class SyncService:
             replace(i, vanished=True) for n, i in stored.items()
             if n not in remote_names and not i.vanished
         ]
-        await self._store.save_instances([r for r, _ in results] + vanished)
+        await self._save_unless_changed(
+            server.id or 0, stored, [r for r, _ in results] + vanished
+        )
         if any(err == WEBSOCKET_SWITCHED_OFF for _, err in results):
             await self._store.update_server(replace(server, websocket_available=False))
         return _summarise(server.name, stored, results, vanished,
                           time.perf_counter() - started)
+
+    async def _save_unless_changed(
+        self, server_id: int, stored: dict[str, Instance], instances: list[Instance]
+    ) -> None:
+        """Store what the reads found, except for instances stored anew since this sync
+        began (a change of mode, or another read, finished meanwhile): theirs is newer.
+
+        Each instance's lock is released between its read and this save, so the locks
+        are taken again (in name order, as no other holder takes two) for the check."""
+        async with contextlib.AsyncExitStack() as held:
+            for name in sorted({i.name for i in instances}):
+                await held.enter_async_context(self._locks.hold(server_id, name))
+            now = {i.name: i for i in await self._store.list_instances(server_id)}
+            await self._store.save_instances(
+                [i for i in instances if now.get(i.name) == stored.get(i.name)]
+            )
 
     async def _read_one(
         self,

@@ -59,12 +59,15 @@ def fold_rows(
     connection: ConnectionState | None = None,
 ) -> Instance:
     """The instance as the server has it now. Selections survive the server's wipe on
-    disable: a disabled row's empty event list never replaces what was remembered."""
+    disable: a disabled row's empty event list or old URL never replaces what was
+    remembered."""
     webhook, websocket = rows.webhook, rows.websocket
     webhook_url = instance.webhook_url
     webhook_events = instance.webhook_events
     if webhook is not None:
-        if webhook.url:
+        # A disabled row still holds the URL it had when it was turned off; the URL the
+        # person chose since (kept here) must not be replaced by that leftover.
+        if webhook.url and (webhook.enabled or not webhook_url):
             webhook_url = webhook.url
         if webhook.enabled and webhook.events:
             webhook_events = webhook.events

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
+import signal
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QLibraryInfo, QLocale, QtMsgType, QTranslator, qInstallMessageHandler
@@ -16,10 +19,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from evodesk.domain.errors import EvodeskError
 from evodesk.infra.logsetup import configure_logging
-from evodesk.infra.paths import resolve_paths
+from evodesk.infra.paths import Paths, resolve_paths
 from evodesk.infra.secrets import MemorySecretStore, SecretStore
 from evodesk.infra.settings import load_settings
 from evodesk.services.app import AppServices
+
+if TYPE_CHECKING:
+    from evodesk.ui.desktop import Desktop
+    from evodesk.ui.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +84,7 @@ def create_application() -> QApplication:
 
 def run_gui(args: argparse.Namespace) -> int:
     from evodesk.ui.desktop import Desktop
+    from evodesk.ui.single_instance import RAISE, SingleInstance
 
     throwaway: tempfile.TemporaryDirectory[str] | None = None
     data_dir = args.data_dir
@@ -84,39 +92,89 @@ def run_gui(args: argparse.Namespace) -> int:
         throwaway = tempfile.TemporaryDirectory(prefix="evodesk-sandbox-")
         data_dir = throwaway.name
     paths = resolve_paths(data_dir)
-    configure_logging(paths.log_file)
+    configure_logging(paths.log_file, stderr_level=(
+        logging.INFO if getattr(args, "verbose", False) else logging.WARNING))
     qInstallMessageHandler(_qt_message_handler)
     app = create_application()
+    # Hidden in the tray, the window is not the last thing keeping evodesk alive; and a
+    # dialog closed while it is hidden must not end the program. Quitting is explicit.
+    app.setQuitOnLastWindowClosed(False)
+    guard = SingleInstance(paths.data_dir)
+    if not guard.claim():
+        if guard.notify_running(RAISE):
+            log.info("evodesk already runs for %s; asked it to show its window.", paths.data_dir)
+            return 0
+        log.error("evodesk already runs for %s but does not answer.", paths.data_dir)
+        QMessageBox.critical(None, "evodesk", app.translate(
+            "evodesk.app", "evodesk is already running for this data folder but does not "
+            "answer. Close it (or end its process) and start evodesk again."))
+        return 1
+    try:
+        return _run_desktop(args, app, paths, throwaway, guard, Desktop)
+    finally:
+        guard.close()
+        if throwaway is not None:
+            throwaway.cleanup()
+
+
+def _run_desktop(args: argparse.Namespace, app: QApplication, paths: Paths,
+                 throwaway: tempfile.TemporaryDirectory[str] | None,
+                 guard: SingleInstance, desktop_class: type[Desktop]) -> int:
     install_translators(app, choose_language(
         args.lang or load_settings(paths.settings_file).language))
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    demo = None
-    # A throw-away sandbox session keeps its fake key in memory; real keys use the keyring.
-    secrets: SecretStore | None = MemorySecretStore() if throwaway is not None else None
-    try:
-        services = loop.run_until_complete(AppServices.open(
-            paths, database_url=args.database_url, secrets=secrets, listen=True))
-        if args.sandbox:
-            from evodesk.demo import Demo
-
-            demo = loop.run_until_complete(Demo.start())
-            loop.run_until_complete(demo.register(services))
-    except EvodeskError as exc:
-        log.error("Start-up failed: %s", exc)
-        QMessageBox.critical(None, "evodesk", str(exc))
-        return 1
-    desktop = Desktop(services)
-    if not args.tray:
-        desktop.window.show()
     quit_requested = asyncio.Event()
-    app.aboutToQuit.connect(quit_requested.set)
-    with loop:
-        loop.run_until_complete(desktop.start())
-        loop.run_until_complete(quit_requested.wait())
-        loop.run_until_complete(desktop.shutdown())
+    failures: list[str] = []
+
+    async def lifetime() -> int:
+        demo = None
+        # A throw-away sandbox session keeps its fake key in memory; real keys, the keyring.
+        secrets: SecretStore | None = MemorySecretStore() if throwaway is not None else None
+        try:
+            services = await AppServices.open(
+                paths, database_url=args.database_url, secrets=secrets, listen=True)
+        except EvodeskError as exc:
+            failures.append(str(exc))
+            return 1
+        try:
+            if args.sandbox:
+                from evodesk.demo import Demo
+
+                demo = await Demo.start()
+                await demo.register(services)
+        except EvodeskError as exc:
+            failures.append(str(exc))
+            await services.aclose()
+            if demo is not None:
+                await demo.stop()
+            return 1
+        desktop = desktop_class(services)
+        guard.message_received.connect(desktop.on_message)
+        desktop.quit_requested.connect(quit_requested.set)
+        if not args.tray or not desktop.can_start_hidden:
+            desktop.window.show()
+        await desktop.start()
+        log.info("evodesk is running for %s (tray: %s, window: %s)", paths.data_dir,
+                 "yes" if desktop.tray is not None else "no",
+                 "shown" if desktop.window.isVisible() else "hidden")
+        await quit_requested.wait()
+        await desktop.shutdown()
         if demo is not None:
-            loop.run_until_complete(demo.stop())
-    if throwaway is not None:
-        throwaway.cleanup()
-    return 0
+            await demo.stop()
+        return 0
+
+    with loop:
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            # The session ending sends SIGTERM: shut down as cleanly as from the menu.
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(signum, quit_requested.set)
+        # One run for the whole life: between two runs qasync processes pending Qt events
+        # with no running loop, and a live connection's callbacks would fail there.
+        code: int = loop.run_until_complete(lifetime())
+    if failures:
+        log.error("Start-up failed: %s", failures[0])
+        QMessageBox.critical(None, "evodesk", failures[0])
+        return code
+    log.info("evodesk stopped")
+    return code

@@ -8,7 +8,7 @@ import asyncio
 import heapq
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any, Protocol, cast
 
@@ -56,6 +56,12 @@ class Column(IntEnum):
     DUPLICATE = 4
 
 
+COLUMNS = len(Column)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+
+
 class EventTableModel(QAbstractTableModel):
     """Rows newest first. Gaps older than the oldest loaded event wait until a page
     reaches their time, so paging never puts a gap above events it predates."""
@@ -71,11 +77,16 @@ class EventTableModel(QAbstractTableModel):
         self._older_gaps: list[Gap] = []
         self._complete = True  # nothing older to load
         self._trimmed = False  # the cap dropped rows: older pages would leave a hole
+        self._cleared_at: datetime | None = None
         self._servers: dict[int, str] = {}
         self._instances: dict[int, tuple[int, str]] = {}
         self.event_count = 0
         self.wire_events: set[str] = set()
         self.instance_keys: set[str] = set()
+        self._gap_brush = QBrush(self.GAP_COLOUR)
+        self._duplicate_brush = QBrush(self.DUPLICATE_COLOUR)
+        self._gap_font = QFont()
+        self._gap_font.setItalic(True)
         self._headers = (self.tr("Time"), self.tr("Server / instance"), self.tr("Event"),
                          self.tr("Summary"), self.tr("Duplicate"))
 
@@ -85,7 +96,7 @@ class EventTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -94,37 +105,34 @@ class EventTableModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called for every visible cell and role on each repaint: kept cheap.
+        number = index.row()
+        if not 0 <= number < len(self._rows) or not index.isValid():
             return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, Column(index.column()))
+        row = self._rows[number]
+        if role == _DISPLAY:
+            cells = row.cells
+            if cells is None:
+                cells = row.cells = self._cells(row)
+            return cells[index.column()]
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             if isinstance(row, GapRow):
-                return QBrush(self.GAP_COLOUR)
+                return self._gap_brush
             if row.event.is_duplicate:
-                return QBrush(self.DUPLICATE_COLOUR)
-        if role == Qt.ItemDataRole.FontRole and isinstance(row, GapRow):
-            font = QFont()
-            font.setItalic(True)
-            return font
+                return self._duplicate_brush
+        elif role == _FONT and isinstance(row, GapRow):
+            return self._gap_font
         return None
 
-    def _display(self, row: Row, column: Column) -> str:
-        if column is Column.TIME:
-            return format_time(row.moment)
-        if column is Column.SOURCE:
-            return self.source_text(row)
+    def _cells(self, row: Row) -> tuple[str, ...]:
+        when, source = format_time(row.moment), self.source_text(row)
         if isinstance(row, GapRow):
-            return {Column.EVENT: self.tr("gap"), Column.SUMMARY: row.text}.get(column, "")
-        if column is Column.EVENT:
-            return row.event.wire_event
-        if column is Column.SUMMARY:
-            return row.summary
-        return self.tr("duplicate") if row.event.is_duplicate else ""
+            return (when, source, self.tr("gap"), row.text, "")
+        duplicate = self.tr("duplicate") if row.event.is_duplicate else ""
+        return (when, source, row.event.wire_event, row.summary, duplicate)
 
     # --- directory ------------------------------------------------------------------
 
@@ -133,6 +141,8 @@ class EventTableModel(QAbstractTableModel):
         """Names of servers by id, and (server id, name) of instances by id."""
         self._servers = dict(servers)
         self._instances = dict(instances)
+        for row in self._rows:
+            row.cells = None
         if self._rows:
             self.dataChanged.emit(self.index(0, Column.SOURCE),
                                   self.index(len(self._rows) - 1, Column.SOURCE))
@@ -174,7 +184,7 @@ class EventTableModel(QAbstractTableModel):
         """Stored events (newest first) and every known gap."""
         self.beginResetModel()
         self._rows, self._gap_rows, self._older_gaps = [], {}, list(gaps)
-        self.event_count, self._trimmed = 0, False
+        self.event_count, self._trimmed, self._cleared_at = 0, False, None
         self._complete = complete
         self._rows = self._merge(self._event_rows(events), self._take_gaps(events, complete))
         self.endResetModel()
@@ -207,6 +217,8 @@ class EventTableModel(QAbstractTableModel):
         for gap in gaps:
             if gap.id is None:
                 continue
+            if self._cleared_at is not None and gap.started_at < self._cleared_at:
+                continue
             known = self._gap_rows.get(gap.id)
             if known is not None:
                 if known.gap != gap:
@@ -224,10 +236,12 @@ class EventTableModel(QAbstractTableModel):
         return changed
 
     def clear(self) -> None:
-        """An empty view that stays empty below: clearing is not a reason to page back."""
+        """An empty view that stays empty below: clearing is not a reason to page back,
+        and gaps that began before it do not come back with the next refresh."""
         self.beginResetModel()
         self._rows, self._gap_rows, self._older_gaps = [], {}, []
         self.event_count, self._complete, self._trimmed = 0, True, False
+        self._cleared_at = datetime.now(UTC)
         self.endResetModel()
 
     # --- helpers --------------------------------------------------------------------
@@ -273,10 +287,9 @@ class EventTableModel(QAbstractTableModel):
         self._trim()
 
     def _replace_gap(self, row: GapRow, gap: Gap) -> None:
-        row.gap = gap
-        row.text = gap_text(gap)
+        row.gap, row.text, row.cells = gap, gap_text(gap), None
         at = next(i for i, r in enumerate(self._rows) if r is row)
-        self.dataChanged.emit(self.index(at, 0), self.index(at, len(Column) - 1))
+        self.dataChanged.emit(self.index(at, 0), self.index(at, COLUMNS - 1))
 
     def _trim(self) -> None:
         extra = len(self._rows) - self.cap
@@ -309,6 +322,10 @@ class EventFilterProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, EventTableModel)
         return model
+
+    @property
+    def instance(self) -> str | None:
+        return self._instance
 
     def set_instance(self, key: str | None) -> None:
         self.beginFilterChange()
@@ -427,6 +444,8 @@ class EventFeed(QObject):
     async def _load(self) -> None:
         try:
             await self._load_directory()
+            if self.services.listener is not None:
+                await self.services.listener.flush()  # what the view showed is in the page
             events = await self.event_log.list_events(limit=self.page_size)
             gaps = await self.event_log.list_gaps()
         except Exception:  # a cancelled load was replaced by a newer one, which owns the state

@@ -14,8 +14,11 @@ from PySide6.QtCore import QCoreApplication
 from evodesk.domain.events import EVENTS_1_8, EVENTS_2_4, wire_name
 from evodesk.domain.models import Event, Gap
 from evodesk.domain.secrets import mask_secrets
+from evodesk.services.event_pipeline import SecretMasker
 
 SUMMARY_LIMIT = 300
+BLOB_LENGTH = 2_000  # longer strings in a payload are base64 media or thumbnails
+_MASKER = SecretMasker()  # mask_secrets, fast when a payload's only secret is its apikey
 # Every wire name a supported server may send, for the type filter.
 KNOWN_WIRE_EVENTS: tuple[str, ...] = tuple(
     sorted({wire_name(name) for name in (*EVENTS_2_4, *EVENTS_1_8)})
@@ -136,11 +139,25 @@ def json_lines(records: Iterable[Mapping[str, Any]]) -> str:
     )
 
 
-def search_text(summary: str, payload: Mapping[str, Any]) -> str:
+def search_text(summary: str, payload: dict[str, Any]) -> str:
     """What the search box matches, lower-cased; built from the masked payload, so a
-    secret can never be found by typing it."""
-    dumped = json.dumps(mask_secrets(payload), ensure_ascii=False, default=str)
+    secret can never be found by typing it, and without media blobs, which nobody
+    searches and which would multiply the memory a row takes."""
+    masked = _MASKER.mask(payload)
+    dumped = json.dumps(masked, ensure_ascii=False, default=str)
+    if len(dumped) > BLOB_LENGTH:
+        dumped = json.dumps(_without_blobs(masked), ensure_ascii=False, default=str)
     return f"{summary}\n{dumped}".casefold()
+
+
+def _without_blobs(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_blobs(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_blobs(v) for v in value]
+    if isinstance(value, str) and len(value) > BLOB_LENGTH:
+        return ""
+    return value
 
 
 def instance_key(server_id: int, instance: str) -> str:
@@ -151,6 +168,7 @@ def instance_key(server_id: int, instance: str) -> str:
 class EventRow:
     event: Event
     summary: str
+    cells: tuple[str, ...] | None = None  # the display texts, made when first painted
     _search: str | None = None
 
     @property
@@ -171,6 +189,7 @@ class EventRow:
 class GapRow:
     gap: Gap
     text: str = field(init=False)
+    cells: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         self.text = gap_text(self.gap)

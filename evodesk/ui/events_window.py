@@ -60,6 +60,7 @@ log = logging.getLogger(__name__)
 TREE_CHILDREN = 500
 TREE_TEXT = 500
 
+
 class EventsWindow(QMainWindow):
     """Deleted on close; closing ends its subscription and tasks."""
 
@@ -98,6 +99,7 @@ class EventsWindow(QMainWindow):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 400])
         self.splitter = splitter
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -171,6 +173,7 @@ class EventsWindow(QMainWindow):
         table.verticalHeader().setVisible(False)
         # Fixed heights: Qt never measures 20,000 rows.
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.SUMMARY, QHeaderView.ResizeMode.Stretch)
@@ -295,7 +298,8 @@ class EventsWindow(QMainWindow):
         combo.blockSignals(False)
         if index >= 0 and current:
             self._pending_instance = ""
-        self.proxy.set_instance(combo.currentData() or None)
+        if (combo.currentData() or None) != self.proxy.instance:
+            self.proxy.set_instance(combo.currentData() or None)
 
     def _on_feed_waiting_changed(self, _waiting: int) -> None:
         self._update_pause_text()

@@ -47,8 +47,8 @@ class MainPresenter(QObject):
     def sync(self, server: str | None = None) -> None:
         if self.tasks.is_running("sync"):
             return
-        self.sync_started.emit()
         self.tasks.start("sync", self._sync(server), self._on_synced)
+        self.sync_started.emit()
 
     @property
     def syncing(self) -> bool:

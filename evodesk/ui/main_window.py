@@ -55,6 +55,10 @@ class MainWindow(QMainWindow):
     servers_requested = Signal()
     events_requested = Signal()
     quit_requested = Signal()
+    close_requested = Signal()  # instead of closing, while `intercept_close` is set
+
+    # Set by the owner that decides what closing means (hide to the tray, ask to quit).
+    intercept_close = False
 
     def __init__(self, app: AppServices) -> None:
         super().__init__()
@@ -352,6 +356,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if self.intercept_close:
+            event.ignore()
+            self.close_requested.emit()
+            return
         super().closeEvent(event)
 
     def shutdown(self) -> None:

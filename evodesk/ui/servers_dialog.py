@@ -251,7 +251,7 @@ class ServersDialog(QDialog):
         self.reveal_button.setChecked(False)
         self.reveal_button.blockSignals(False)
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.clear()
+        self._forget_key()
         self.check_panel.setVisible(False)
         if server is None:
             self.name_edit.setReadOnly(False)
@@ -403,8 +403,12 @@ class ServersDialog(QDialog):
             return
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         if self._revealed_key is not None and self.key_edit.text() == self._revealed_key:
-            self.key_edit.clear()
+            self._forget_key()
         self._revealed_key = None
+
+    def _forget_key(self) -> None:
+        # setText, not clear(): clear() is undoable, and Ctrl+Z would bring the key back.
+        self.key_edit.setText("")
 
     def _on_presenter_key_revealed(self, name: str, key: str) -> None:
         if name != self._current or not self.reveal_button.isChecked() or self.key_edit.text():
@@ -436,7 +440,7 @@ class ServersDialog(QDialog):
             return
         clicked = box.clickedButton()
         confirmed = (clicked is not None
-                     and box.buttonRole(clicked) is QMessageBox.ButtonRole.DestructiveRole)
+                     and box.buttonRole(clicked) == QMessageBox.ButtonRole.DestructiveRole)
         name = box.property("server")
         box.deleteLater()
         if confirmed and name:

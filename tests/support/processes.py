@@ -99,3 +99,28 @@ def start_gnome_keyring(env: dict[str, str], data_home: Path, password: str = "p
     )
     if result.returncode != 0:
         raise RuntimeError(f"gnome-keyring-daemon failed: {result.stderr.decode()[:500]}")
+
+
+def start_trayer(display: str, timeout: float = 10.0) -> subprocess.Popen[bytes]:
+    """A system tray host (XEmbed) on ``display``, returned once its panel is mapped: by
+    then trayer owns the tray selection, so Qt and child processes see a tray."""
+    binary = require("trayer")
+    env = {**os.environ, "DISPLAY": display}
+    process = subprocess.Popen(
+        [binary, "--SetDockType", "true", "--SetPartialStrut", "false", "--edge", "bottom",
+         "--align", "right", "--widthtype", "request", "--height", "24"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        # xdotool --sync waits for the window itself; the timeout bounds it.
+        subprocess.run(
+            [require("xdotool"), "search", "--sync", "--classname", "trayer"],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            timeout=timeout, check=True,
+        )
+    except BaseException:
+        stop(process)
+        raise
+    return process

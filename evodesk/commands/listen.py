@@ -1,0 +1,34 @@
+"""`evodesk listen [INSTANCE …]`: live events as JSON lines until Ctrl-C."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import signal
+import sys
+from typing import TextIO
+
+from evodesk.services.app import AppServices
+from evodesk.services.listen_cmd import run_listen
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "listen",
+        help="print live events of websocket-mode instances as JSON lines (secrets masked)",
+    )
+    parser.add_argument("instances", nargs="*", metavar="INSTANCE",
+                        help="instances to hear (default: every websocket-mode instance)")
+    parser.set_defaults(handler=_listen)
+
+
+async def _listen(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    return await run_listen(
+        app.store, app.servers.api_key, args.instances or None, out, sys.stderr, stop
+    )

@@ -1,0 +1,400 @@
+"""A small Engine.IO 4 / Socket.IO 5 client over `websockets`: one connection to an
+Evolution server carrying any number of namespaces, joined and left while it stays up.
+
+What ends a connection and what does not:
+
+* Fatal (the connection closes and `CloseInfo` says why): a refused or failed handshake,
+  a first frame that is not an Engine.IO open packet (without its ping timings the peer
+  cannot be supervised), silence longer than pingInterval + pingTimeout (dead peer), a
+  frame over `max_size` (WebSocket cannot skip one frame, so the stream cannot be
+  trusted after it), an Engine.IO close packet, and the socket closing.
+* Tolerated (logged, counted in `protocol_errors`, the connection goes on): binary
+  frames, unknown or malformed packets, bad JSON in one event, and an exception raised
+  by the `on_packet` callback. One bad event must never cost every other namespace its
+  events.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import ssl
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote_plus, urlencode, urlsplit, urlunsplit
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
+from websockets.frames import CloseCode
+
+from evodesk.domain.errors import (
+    EvodeskError,
+    HandshakeRefused,
+    ProtocolError,
+    ServerError,
+    ServerTimeout,
+    ServerUnreachable,
+    TlsFailure,
+)
+from evodesk.domain.secrets import MASK
+from evodesk.infra.socketio_codec import (
+    EIO_CLOSE,
+    EIO_MESSAGE,
+    EIO_NOOP,
+    EIO_PING,
+    EIO_PONG,
+    FrameError,
+    OpenInfo,
+    Packet,
+    PacketType,
+    decode_message,
+    decode_open,
+    encode_ack,
+    encode_connect,
+    encode_disconnect,
+)
+
+log = logging.getLogger(__name__)
+
+# Evolution may put base64 media of large videos into one event.
+DEFAULT_MAX_SIZE = 64 * 2**20
+# After this many protocol errors on one connection only every 1000th is logged.
+_LOUD_ERRORS = 10
+
+PacketCallback = Callable[[Packet], None]
+
+
+@dataclass(frozen=True, slots=True)
+class CloseInfo:
+    """Why a connection ended; `error` is None when evodesk closed it itself."""
+
+    reason: str
+    error: EvodeskError | None = None
+
+
+def socketio_url(base_url: str, api_key: str, path: str = "/socket.io/") -> str:
+    """`http(s)://host[/prefix]` → `ws(s)://host[/prefix]/socket.io/?EIO=4&…&apikey=…`."""
+    parts = urlsplit(base_url.strip())
+    scheme = {"http": "ws", "https": "wss", "ws": "ws", "wss": "wss"}.get(parts.scheme.lower())
+    if scheme is None or not parts.hostname:
+        raise ValueError("the server address must be an http:// or https:// URL")
+    query = urlencode({"EIO": "4", "transport": "websocket", "apikey": api_key})
+    return urlunsplit((scheme, parts.netloc, parts.path.rstrip("/") + path, query, ""))
+
+
+class SocketIOConnection:
+    """One Engine.IO connection; Socket.IO packets go to `on_packet` as they arrive.
+
+    `on_packet` runs inside the reader, so it must not block: pings are answered by the
+    same loop, and a slow callback would look like a dead client to the server. Events
+    that ask for an acknowledgement get an empty one at once. `on_close` is called once
+    when an established connection ends; `wait_closed()` also reports a failed connect.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        *,
+        on_packet: PacketCallback,
+        on_close: Callable[[CloseInfo], None] | None = None,
+        tls_ca: str | None = None,
+        max_size: int = DEFAULT_MAX_SIZE,
+        open_timeout: float = 10.0,
+        close_timeout: float = 2.0,
+    ) -> None:
+        self._url = socketio_url(base_url, api_key)
+        self._api_key = api_key
+        self._on_packet = on_packet
+        self._on_close = on_close
+        self._tls_ca = tls_ca
+        self._max_size = max_size
+        self._open_timeout = open_timeout
+        self._close_timeout = close_timeout
+        self._ws: ClientConnection | None = None
+        self._reader: asyncio.Task[None] | None = None
+        self._watchdog: asyncio.TimerHandle | None = None
+        self._closed: asyncio.Future[CloseInfo] | None = None
+        self._close_override: CloseInfo | None = None
+        self._last_rx = 0.0
+        self.open_info: OpenInfo | None = None
+        self.protocol_errors = 0
+        self.pings = 0
+
+    @property
+    def url(self) -> str:
+        """The connection URL with the key masked (safe to show and log)."""
+        return self._url.replace(quote_plus(self._api_key), MASK)
+
+    @property
+    def closed(self) -> bool:
+        return self._closed is not None and self._closed.done()
+
+    async def connect(self) -> OpenInfo:
+        """Open the WebSocket and read the open packet; raise a domain error on failure."""
+        if self._ws is not None:
+            raise RuntimeError("connect() was already called")
+        loop = asyncio.get_running_loop()
+        self._closed = loop.create_future()
+        try:
+            ws = await self._open_websocket()
+            try:
+                info = await self._read_open_packet(ws)
+            except BaseException:
+                ws.transport.abort()
+                raise
+        except EvodeskError as exc:
+            self._closed.set_result(CloseInfo(exc.message, exc))
+            raise
+        except BaseException:
+            self._closed.cancel()
+            raise
+        self._ws = ws
+        self.open_info = info
+        self._last_rx = loop.time()
+        self._arm_watchdog(info.ping_interval + info.ping_timeout)
+        self._reader = asyncio.create_task(self._read_loop(ws), name="socketio-reader")
+        return info
+
+    async def join(self, namespace: str, auth: dict[str, object] | None = None) -> None:
+        """Ask to enter a namespace; the answer arrives as a CONNECT or CONNECT_ERROR packet."""
+        await self._send(encode_connect(namespace, auth))
+
+    async def leave(self, namespace: str) -> None:
+        await self._send(encode_disconnect(namespace))
+
+    async def wait_closed(self) -> CloseInfo:
+        if self._closed is None:
+            raise RuntimeError("connect() was not called")
+        return await asyncio.shield(self._closed)
+
+    async def aclose(self) -> None:
+        """Close the connection and wait until its reader has finished."""
+        if self._ws is None or self.closed:
+            return
+        if self._close_override is None:
+            self._close_override = CloseInfo("closed by evodesk")
+        with contextlib.suppress(Exception):
+            await self._ws.close()
+        reader = self._reader
+        if reader is not None and not reader.done():
+            try:
+                await asyncio.wait_for(asyncio.shield(reader), self._close_timeout)
+            except TimeoutError:
+                reader.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await reader
+
+    # --- opening ------------------------------------------------------------------
+
+    async def _open_websocket(self) -> ClientConnection:
+        ssl_context: ssl.SSLContext | None = None
+        if self._url.startswith("wss:"):
+            # Verification stays on; a private CA is added, never a way around it.
+            try:
+                ssl_context = ssl.create_default_context(cafile=self._tls_ca)
+            except OSError as exc:  # ssl.SSLError included
+                raise TlsFailure(
+                    f"The CA bundle {self._tls_ca} cannot be read.", detail=str(exc)
+                ) from None
+        try:
+            return await connect(
+                self._url,
+                additional_headers={"apikey": self._api_key},
+                compression=None,  # JSON events are small and media is base64: not worth the CPU
+                open_timeout=self._open_timeout,
+                ping_interval=None,  # Engine.IO's own ping supervises the peer
+                close_timeout=self._close_timeout,
+                max_size=self._max_size,
+                max_queue=64,
+                ssl=ssl_context,
+                logger=_RedactingLogger(logging.getLogger(f"{__name__}.ws"), self._api_key),
+            )
+        except InvalidStatus as exc:
+            raise _refusal(exc) from None
+        except ssl.SSLCertVerificationError as exc:
+            raise TlsFailure(
+                "The server's TLS certificate is not trusted.", detail=exc.verify_message
+            ) from None
+        except ssl.SSLError as exc:
+            raise TlsFailure("The TLS handshake with the server failed.", detail=str(exc)) from None
+        except TimeoutError:
+            raise ServerTimeout("The server did not answer in time.") from None
+        except InvalidURI:
+            raise ServerUnreachable("The server address is not a valid URL.") from None
+        except (OSError, InvalidHandshake) as exc:
+            raise ServerUnreachable(
+                "Could not connect to the server.", detail=f"{type(exc).__name__}: {exc}"
+            ) from None
+
+    async def _read_open_packet(self, ws: ClientConnection) -> OpenInfo:
+        try:
+            frame = await asyncio.wait_for(ws.recv(), self._open_timeout)
+        except TimeoutError:
+            raise ServerTimeout("The server did not start the Socket.IO session.") from None
+        except ConnectionClosed:
+            raise ServerUnreachable("The server closed the connection at once.") from None
+        if not isinstance(frame, str):
+            raise ProtocolError("The server does not speak Engine.IO 4.", detail="binary frame")
+        try:
+            return decode_open(frame)
+        except FrameError as exc:
+            raise ProtocolError("The server does not speak Engine.IO 4.", detail=str(exc)) from None
+
+    # --- running ------------------------------------------------------------------
+
+    async def _read_loop(self, ws: ClientConnection) -> None:
+        on_packet = self._on_packet
+        loop_time = asyncio.get_running_loop().time
+        info = CloseInfo("the connection was lost", ServerUnreachable("The connection was lost."))
+        try:
+            while True:
+                frame = await ws.recv()
+                self._last_rx = loop_time()
+                if type(frame) is not str:
+                    self._protocol_error(f"binary frame of {len(frame)} bytes is not supported")
+                    continue
+                kind = frame[:1]
+                if kind == EIO_MESSAGE:
+                    try:
+                        packet = decode_message(frame)
+                    except FrameError as exc:
+                        self._protocol_error(str(exc))
+                        continue
+                    if packet.ack_id is not None and packet.type is PacketType.EVENT:
+                        await ws.send(encode_ack(packet.namespace, packet.ack_id))
+                    try:
+                        on_packet(packet)
+                    except Exception:
+                        log.exception("Packet handler failed on %s", packet.namespace)
+                elif kind == EIO_PING:
+                    self.pings += 1
+                    await ws.send(EIO_PONG + frame[1:])
+                elif kind == EIO_CLOSE:
+                    info = CloseInfo("the server ended the session", ServerUnreachable(
+                        "The server ended the Socket.IO session."))
+                    await ws.close()
+                    break
+                elif kind != EIO_NOOP and kind != EIO_PONG:
+                    self._protocol_error(f"unknown Engine.IO packet {frame[:8]!r}")
+        except ConnectionClosed as exc:
+            info = self._describe_close(exc)
+        finally:
+            self._finish(self._close_override or info)
+
+    def _describe_close(self, exc: ConnectionClosed) -> CloseInfo:
+        sent, rcvd = exc.sent, exc.rcvd
+        if sent is not None and sent.code == CloseCode.MESSAGE_TOO_BIG:
+            reason = f"a frame over the {self._max_size}-byte cap arrived"
+            return CloseInfo(reason, ProtocolError("The server sent a message that is too large."))
+        if rcvd is not None:
+            reason = f"the server closed the connection (code {rcvd.code})"
+            return CloseInfo(reason, ServerUnreachable("The server closed the connection."))
+        return CloseInfo("the connection was lost", ServerUnreachable("The connection was lost."))
+
+    def _finish(self, info: CloseInfo) -> None:
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+            self._watchdog = None
+        if self._closed is not None and not self._closed.done():
+            self._closed.set_result(info)
+            if info.error is not None:
+                log.info("Socket.IO connection to %s ended: %s", self.url, info.reason)
+            if self._on_close is not None:
+                try:
+                    self._on_close(info)
+                except Exception:
+                    log.exception("Close handler failed")
+
+    def _arm_watchdog(self, delay: float) -> None:
+        loop = asyncio.get_running_loop()
+        self._watchdog = loop.call_later(delay, self._check_alive)
+
+    def _check_alive(self) -> None:
+        # Any frame proves the peer alive; an idle live server still pings every interval.
+        info, ws = self.open_info, self._ws
+        if info is None or ws is None or self.closed:
+            return
+        limit = info.ping_interval + info.ping_timeout
+        idle = asyncio.get_running_loop().time() - self._last_rx
+        if idle < limit:
+            self._arm_watchdog(limit - idle)
+            return
+        self._close_override = CloseInfo(
+            f"no ping for {idle:.1f} s (dead peer)",
+            ServerTimeout("The server stopped answering (no ping)."),
+        )
+        # A closing handshake with a silent peer would only wait for close_timeout.
+        ws.transport.abort()
+
+    def _protocol_error(self, reason: str) -> None:
+        self.protocol_errors += 1
+        count = self.protocol_errors
+        if count <= _LOUD_ERRORS or count % 1000 == 0:
+            log.warning("Ignored a bad frame from %s (%d so far): %s", self.url, count, reason)
+
+    async def _send(self, frame: str) -> None:
+        ws = self._ws
+        if ws is None or self.closed:
+            raise ServerUnreachable("The connection is closed.")
+        try:
+            await ws.send(frame)
+        except ConnectionClosed:
+            raise ServerUnreachable("The connection is closed.") from None
+
+
+# Engine.IO answers a refused WebSocket upgrade with HTTP 400 and the reason as the body:
+# its own reasons have nothing to do with the key; Evolution's allowRequest gives these.
+_ENGINEIO_REASONS = (
+    "transport unknown", "session id unknown", "bad handshake method", "bad request",
+    "unsupported protocol version",
+)
+_KEY_REASONS = ("forbidden", "unauthorized", "invalid global token", "apikey is required")
+
+
+def _refusal(exc: InvalidStatus) -> EvodeskError:
+    status = exc.response.status_code
+    body = bytes(exc.response.body or b"")[:200].decode("utf-8", "replace")
+    reason = body.lower()
+    if status in (401, 403) or (status == 400 and any(k in reason for k in _KEY_REASONS)):
+        return HandshakeRefused("The server refused the API key.", status=status, detail=body)
+    if status == 400 and any(r in reason for r in _ENGINEIO_REASONS):
+        return ProtocolError(
+            "The server refused the Socket.IO handshake.", detail=f"HTTP 400: {body}"
+        )
+    if status == 400:
+        # e.g. Evolution's "Authentication error": its own lookup failed; worth a retry.
+        return ServerError(
+            "The server could not accept the live connection now.", status=400, detail=body
+        )
+    return ServerUnreachable(
+        f"The server answered HTTP {status} instead of opening the live connection.",
+        detail=body,
+    )
+
+
+def _redact(value: object, secrets: tuple[str, ...]) -> object:
+    if isinstance(value, str | bytes):
+        text = value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+        if any(s in text for s in secrets):
+            for secret in secrets:
+                text = text.replace(secret, MASK)
+            return text
+    return value
+
+
+class _RedactingLogger(logging.LoggerAdapter[logging.Logger]):
+    """websockets logs request lines and headers at DEBUG: keep the key out of them."""
+
+    def __init__(self, logger: logging.Logger, secret: str) -> None:
+        super().__init__(logger, {})
+        # The query string carries the key form-encoded, the header carries it as is.
+        self._secrets = tuple(s for s in {secret, quote_plus(secret)} if s)
+
+    def log(self, level: int, msg: object, *args: Any, **kwargs: Any) -> None:
+        if self.isEnabledFor(level):
+            msg = _redact(msg, self._secrets)
+            args = tuple(_redact(a, self._secrets) for a in args)
+            self.logger.log(level, msg, *args, **kwargs)

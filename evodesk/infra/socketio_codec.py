@@ -1,0 +1,220 @@
+"""Engine.IO 4 / Socket.IO 5 text frames: decoding what a server sends, encoding what we send.
+
+Pure functions, no I/O; the connection in `socketio_client` drives them once per frame.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import IntEnum
+from typing import NamedTuple
+
+# Engine.IO packet types are the first character of every text frame.
+EIO_OPEN = "0"
+EIO_CLOSE = "1"
+EIO_PING = "2"
+EIO_PONG = "3"
+EIO_MESSAGE = "4"
+EIO_UPGRADE = "5"
+EIO_NOOP = "6"
+
+ROOT_NAMESPACE = "/"
+
+
+class PacketType(IntEnum):
+    """Socket.IO packet types (the character after the Engine.IO `4`)."""
+
+    CONNECT = 0
+    DISCONNECT = 1
+    EVENT = 2
+    ACK = 3
+    CONNECT_ERROR = 4
+    BINARY_EVENT = 5
+    BINARY_ACK = 6
+
+
+_SIO_TYPES: dict[str, PacketType] = {str(int(t)): t for t in PacketType}
+_DIGITS = frozenset("0123456789")
+# raw_decode parses from an offset, so the payload is never copied out of the frame first.
+_raw_decode = json.JSONDecoder().raw_decode
+
+
+class FrameError(ValueError):
+    """A frame that is not valid Engine.IO 4 / Socket.IO 5; the message says why."""
+
+
+class Packet(NamedTuple):
+    """One decoded Socket.IO packet.
+
+    `data` by type: CONNECT the server's object (or None), DISCONNECT None,
+    EVENT the arguments after the event name, ACK the argument list,
+    CONNECT_ERROR the server's object or string.
+    """
+
+    type: PacketType
+    namespace: str
+    data: object = None
+    event: str = ""
+    ack_id: int | None = None
+
+
+class OpenInfo(NamedTuple):
+    """The Engine.IO open packet; times in seconds."""
+
+    sid: str
+    ping_interval: float
+    ping_timeout: float
+    max_payload: int | None
+
+
+def decode_open(frame: str) -> OpenInfo:
+    """Parse `0{"sid":…,"pingInterval":…,"pingTimeout":…,"maxPayload":…}`."""
+    if not frame.startswith(EIO_OPEN):
+        raise FrameError(f"expected an Engine.IO open packet, got {_preview(frame)}")
+    try:
+        body = json.loads(frame[1:])
+    except ValueError as exc:
+        raise FrameError(f"open packet is not JSON: {exc}") from None
+    if not isinstance(body, dict):
+        raise FrameError("open packet is not a JSON object")
+    sid = body.get("sid")
+    interval = _positive_number(body.get("pingInterval"))
+    timeout = _positive_number(body.get("pingTimeout"))
+    max_payload = _positive_number(body.get("maxPayload"))
+    if not isinstance(sid, str) or not sid:
+        raise FrameError("open packet has no sid")
+    if interval is None or timeout is None:
+        raise FrameError("open packet has no valid pingInterval/pingTimeout")
+    return OpenInfo(
+        sid=sid,
+        ping_interval=interval / 1000.0,
+        ping_timeout=timeout / 1000.0,
+        max_payload=int(max_payload) if max_payload is not None else None,
+    )
+
+
+def decode_message(frame: str) -> Packet:
+    """Decode an Engine.IO message frame (`4…`) into its Socket.IO packet.
+
+    Accepts `42/ns,["ev",…]`, `42["ev",…]` (root namespace), `42/ns,17["ev",…]` (ack id),
+    `40/ns,{…}`, `41/ns,`, `44/ns,{"message":…}` and `43/ns,17[…]`.
+    """
+    # Nearly every frame is an event on an instance namespace: take it in one stride.
+    if frame.startswith("42/"):
+        comma = frame.find(",", 3)
+        if comma > 0 and frame.startswith("[", comma + 1):
+            try:
+                data, end = _raw_decode(frame, comma + 1)
+            except ValueError:
+                pass  # the full decoder below says what is wrong
+            else:
+                if end == len(frame) and type(data) is list and data and type(data[0]) is str:
+                    return Packet(PacketType.EVENT, frame[2:comma], data[1:], data[0])
+    return _decode_any(frame)
+
+
+def _decode_any(frame: str) -> Packet:
+    ptype = _SIO_TYPES.get(frame[1:2])
+    if ptype is None:
+        raise FrameError(f"unknown Socket.IO packet type in {_preview(frame)}")
+    if ptype is PacketType.BINARY_EVENT or ptype is PacketType.BINARY_ACK:
+        raise FrameError("binary Socket.IO packets are not supported")
+    pos = 2
+    if frame.startswith(ROOT_NAMESPACE, 2):
+        comma = frame.find(",", 2)
+        if comma < 0:
+            namespace = frame[2:]
+            pos = len(frame)
+        else:
+            namespace = frame[2:comma]
+            pos = comma + 1
+    else:
+        namespace = ROOT_NAMESPACE
+    ack_id: int | None = None
+    if (ptype is PacketType.EVENT or ptype is PacketType.ACK) and frame[pos : pos + 1] in _DIGITS:
+        end = pos + 1
+        size = len(frame)
+        while end < size and frame[end] in _DIGITS:
+            end += 1
+        ack_id = int(frame[pos:end])
+        pos = end
+    data: object = None
+    if pos < len(frame):
+        try:
+            data, end = _raw_decode(frame, pos)
+        except ValueError as exc:
+            raise FrameError(f"bad JSON in {_preview(frame)}: {exc}") from None
+        if end != len(frame):
+            raise FrameError(f"trailing data after JSON in {_preview(frame)}")
+    if ptype is PacketType.EVENT:
+        if type(data) is not list or not data or type(data[0]) is not str:
+            raise FrameError(f"event without a name in {_preview(frame)}")
+        return Packet(ptype, namespace, data[1:], data[0], ack_id)
+    if ptype is PacketType.CONNECT:
+        if data is not None and not isinstance(data, dict):
+            raise FrameError(f"connect reply is not an object in {_preview(frame)}")
+    elif ptype is PacketType.ACK:
+        if not isinstance(data, list):
+            raise FrameError(f"ack without an argument list in {_preview(frame)}")
+    elif ptype is PacketType.CONNECT_ERROR and not isinstance(data, dict | str | None):
+        raise FrameError(f"connect error without a reason in {_preview(frame)}")
+    return Packet(ptype, namespace, data, "", ack_id)
+
+
+def connect_error_message(packet: Packet) -> str:
+    """The reason a CONNECT_ERROR packet gives (`Invalid namespace`, …)."""
+    data = packet.data
+    if isinstance(data, dict):
+        message = data.get("message")
+        if isinstance(message, str) and message:
+            return message
+    if isinstance(data, str) and data:
+        return data
+    return "the server refused the namespace"
+
+
+def _check_namespace(namespace: str) -> None:
+    # A comma or a missing slash would shift every later field of the packet.
+    if not namespace.startswith(ROOT_NAMESPACE) or "," in namespace:
+        raise ValueError(f"not a usable Socket.IO namespace: {namespace!r}")
+
+
+def _prefix(code: str, namespace: str) -> str:
+    _check_namespace(namespace)
+    if namespace == ROOT_NAMESPACE:
+        return code
+    return f"{code}{namespace},"
+
+
+def encode_connect(namespace: str, auth: dict[str, object] | None = None) -> str:
+    frame = _prefix("40", namespace)
+    if auth is not None:
+        frame += json.dumps(auth, separators=(",", ":"))
+    return frame
+
+
+def encode_disconnect(namespace: str) -> str:
+    return _prefix("41", namespace)
+
+
+def encode_ack(namespace: str, ack_id: int, args: list[object] | None = None) -> str:
+    return _prefix("43", namespace) + str(ack_id) + json.dumps(args or [], separators=(",", ":"))
+
+
+def _positive_number(value: object) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        return float(value)
+    return None
+
+
+def _preview(frame: str, limit: int = 40) -> str:
+    """The header of a frame (type, namespace, ack id) and its size, for log lines.
+
+    Payload text is left out on purpose: it may carry tokens, and it may be huge.
+    """
+    header = frame[:limit]
+    for i, char in enumerate(header):
+        if char in '[{"':
+            header = header[:i]
+            break
+    return f"{header!r} ({len(frame)} chars)"

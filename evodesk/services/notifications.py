@@ -1,0 +1,468 @@
+"""Which live events become desktop notifications: new messages grouped per instance and
+rate-limited, muted by quiet hours and pauses; critical ones (an instance disconnected,
+logged out or asking for a QR scan, a refused key, a listener retrying for long) always."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, tzinfo
+from typing import Protocol
+
+from evodesk.domain.models import Event, ListenerState
+from evodesk.services.event_pipeline import Clock, EventSubscription, SystemClock
+from evodesk.services.listener_link import StateChange
+from evodesk.services.notification_policy import (
+    CRITICAL,
+    UNTIL_RESUMED,
+    InstanceKey,
+    InstanceRule,
+    Notification,
+    NotificationKind,
+    NotificationPolicy,
+    QuietHours,
+    Text,
+    fill,
+)
+
+__all__ = [
+    "CRITICAL",
+    "UNTIL_RESUMED",
+    "InstanceKey",
+    "InstanceRule",
+    "LiveSource",
+    "Notification",
+    "NotificationKind",
+    "NotificationPolicy",
+    "NotificationService",
+    "Notifier",
+    "QuietHours",
+    "Text",
+    "fill",
+    "first_line",
+    "incoming_messages",
+]
+
+log = logging.getLogger(__name__)
+
+# --- reading Evolution payloads ------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_MEDIA = {"imageMessage": "image", "videoMessage": "video", "audioMessage": "audio",
+          "documentMessage": "document", "documentWithCaptionMessage": "document",
+          "stickerMessage": "sticker", "locationMessage": "location",
+          "liveLocationMessage": "location", "contactMessage": "contact",
+          "contactsArrayMessage": "contact", "pollCreationMessage": "poll",
+          "reactionMessage": "reaction"}
+PREVIEW_LIMIT = 120
+
+
+def first_line(text: str, limit: int = PREVIEW_LIMIT) -> str:
+    """The first non-empty line, without control or direction-override characters."""
+    for line in text.splitlines():
+        line = " ".join(_CONTROL.sub("", line).split())
+        if line:
+            return line if len(line) <= limit else line[: limit - 1] + "…"
+    return ""
+
+
+def _preview(data: Mapping[str, object]) -> str:
+    message = data.get("message")
+    if isinstance(message, dict):
+        extended = message.get("extendedTextMessage")
+        for text in (message.get("conversation"),
+                     extended.get("text") if isinstance(extended, dict) else None):
+            if isinstance(text, str) and first_line(text):
+                return first_line(text)
+        for key in message:
+            if key in _MEDIA:
+                return f"[{_MEDIA[key]}]"
+    kind = data.get("messageType")
+    return f"[{_MEDIA.get(kind, 'message')}]" if isinstance(kind, str) else "[message]"
+
+
+def _sender(data: Mapping[str, object]) -> str:
+    name = data.get("pushName")
+    if isinstance(name, str) and first_line(name, 60):
+        return first_line(name, 60)
+    key = data.get("key")
+    if isinstance(key, dict):
+        for field_name in ("participant", "remoteJid"):
+            jid = key.get(field_name)
+            if isinstance(jid, str) and jid:
+                return first_line(jid.split("@", 1)[0], 60)
+    return "?"
+
+
+def incoming_messages(event: Event) -> list[tuple[str, str]]:
+    """(sender, preview) of each message someone else sent, from a messages.upsert."""
+    if event.wire_event != "messages.upsert" or event.is_duplicate:
+        return []
+    data = event.payload.get("data")
+    items = data if isinstance(data, list) else [data]
+    found = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        key = item.get("key")
+        if isinstance(key, dict) and key.get("fromMe") is True:
+            continue
+        found.append((_sender(item), _preview(item)))
+    return found
+
+
+# --- the rules ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    due: datetime
+    count: int = 0
+    latest: tuple[str, str] = ("", "")
+
+
+class Notifier:
+    """Turns events and listener states into notifications. Deterministic: time comes
+    only from the injected clock, and `tick()` releases what has become due."""
+
+    def __init__(
+        self,
+        policy: NotificationPolicy | None = None,
+        *,
+        clock: Clock | None = None,
+        tz: tzinfo | None = None,
+        retry_alarm: float = 60.0,
+        on_policy_changed: Callable[[NotificationPolicy], None] | None = None,
+    ) -> None:
+        self._policy = policy or NotificationPolicy()
+        self._clock = clock or SystemClock()
+        self._tz = tz  # None: the system's local time zone
+        self._retry_alarm = timedelta(seconds=retry_alarm)
+        self.on_policy_changed = on_policy_changed
+        self._server_names: dict[int, str] = {}
+        self._groups: dict[InstanceKey, _Group] = {}
+        self._last_sent: dict[InstanceKey, datetime] = {}
+        self._missed = 0
+        self._missed_on: dict[InstanceKey, None] = {}
+        self._told: dict[InstanceKey, set[NotificationKind]] = {}
+        self._states: dict[tuple[int, str | None], ListenerState] = {}
+        self._retrying: dict[tuple[int, str | None], datetime] = {}
+        self._alarmed: set[tuple[int, str | None]] = set()
+
+    # --- policy -----------------------------------------------------------------------
+
+    @property
+    def policy(self) -> NotificationPolicy:
+        return self._policy
+
+    def set_policy(self, policy: NotificationPolicy) -> None:
+        self._policy = policy
+        if self.on_policy_changed is not None:
+            self.on_policy_changed(policy)
+
+    def set_server_names(self, names: Mapping[int, str]) -> None:
+        self._server_names = dict(names)
+
+    def pause(self, duration: timedelta | None) -> None:
+        """Mute ordinary notifications for `duration`, or until `resume()` when None."""
+        if duration is None:
+            self.set_policy(replace(self._policy, paused_until=None, paused_indefinitely=True))
+        else:
+            self.set_policy(replace(self._policy, paused_until=self._now() + duration,
+                                    paused_indefinitely=False))
+
+    def resume(self) -> list[Notification]:
+        self.set_policy(replace(self._policy, paused_until=None, paused_indefinitely=False))
+        return self.tick()
+
+    def is_paused(self) -> bool:
+        return self._policy.is_paused(self._now())
+
+    def in_quiet_hours(self) -> bool:
+        quiet = self._policy.quiet_hours
+        return quiet is not None and quiet.contains(self._local(self._now()).time())
+
+    def _now(self) -> datetime:
+        return self._clock.now()
+
+    def _local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self._tz)
+
+    def _muted(self) -> bool:
+        return self.is_paused() or self.in_quiet_hours()
+
+    # --- input ------------------------------------------------------------------------
+
+    def handle_event(self, event: Event) -> list[Notification]:
+        ref = (event.server_id, event.instance)
+        wire = event.wire_event
+        data = event.payload.get("data")
+        data = data if isinstance(data, dict) else {}
+        out: list[Notification] = []
+        if wire == "messages.upsert":
+            for sender, preview in incoming_messages(event):
+                self._add_message(ref, sender, preview)
+        elif wire == "connection.update":
+            state = str(data.get("state", "")).lower()
+            if state == "open":
+                self._told.pop(ref, None)
+            elif state == "close":
+                # 401 is WhatsApp's "logged out"; Evolution sends it as a number.
+                kind = (NotificationKind.LOGGED_OUT if str(data.get("statusReason")) == "401"
+                        else NotificationKind.DISCONNECTED)
+                out += self._instance_alarm(ref, kind, data.get("statusReason"))
+        elif wire == "logout.instance":
+            out += self._instance_alarm(ref, NotificationKind.LOGGED_OUT, None)
+        elif wire == "qrcode.updated":
+            out += self._instance_alarm(ref, NotificationKind.QR_CODE, None)
+        return out + self.tick()
+
+    def handle_state(self, change: StateChange) -> list[Notification]:
+        key = (change.server_id, change.instance)
+        state = change.state
+        now = self._now()
+        out: list[Notification] = []
+        previous = self._states.get(key)
+        if state is ListenerState.STOPPED and change.instance is not None:
+            self._states.pop(key, None)
+        else:
+            self._states[key] = state
+        if state is ListenerState.RETRYING:
+            self._retrying.setdefault(key, now)
+        else:
+            self._retrying.pop(key, None)
+            self._alarmed.discard(key)
+        if state is ListenerState.REFUSED and previous is not ListenerState.REFUSED:
+            server_refused = self._states.get((change.server_id, None)) is ListenerState.REFUSED
+            if change.instance is None or not server_refused:
+                out += self._listener_alarm(key, NotificationKind.REFUSED, change.reason)
+        return out + self.tick()
+
+    def _add_message(self, ref: InstanceKey, sender: str, preview: str) -> None:
+        if not self._policy.allows(NotificationKind.MESSAGE, ref):
+            return
+        if self._muted():
+            self._missed += 1
+            self._missed_on[ref] = None
+            return
+        group = self._groups.get(ref)
+        if group is None:
+            due = self._now() + timedelta(seconds=self._policy.burst)
+            last = self._last_sent.get(ref)
+            if last is not None:
+                due = max(due, last + timedelta(seconds=self._policy.rate_limit))
+            group = self._groups[ref] = _Group(due)
+        group.count += 1
+        group.latest = (sender, preview)
+
+    # --- time -------------------------------------------------------------------------
+
+    def tick(self) -> list[Notification]:
+        """Everything due now: message groups, the summary of what was muted, alarms for
+        listeners retrying too long, and the end of an expired pause."""
+        now = self._now()
+        policy = self._policy
+        if policy.paused_until is not None and now >= policy.paused_until:
+            self.set_policy(replace(policy, paused_until=None))
+        out: list[Notification] = []
+        if self._muted():
+            for ref, group in self._groups.items():
+                self._missed += group.count
+                self._missed_on[ref] = None
+            self._groups.clear()
+        else:
+            if self._missed:
+                out.append(self._missed_summary())
+            for ref, group in list(self._groups.items()):
+                if group.due <= now:
+                    del self._groups[ref]
+                    self._last_sent[ref] = now
+                    out.append(self._message_notification(ref, group))
+        out += self._retry_alarms(now)
+        return out
+
+    def next_due(self) -> datetime | None:
+        """When `tick()` may next have something to do."""
+        now = self._now()
+        times = [group.due for group in self._groups.values()]
+        times += [since + self._retry_alarm for key, since in self._retrying.items()
+                  if key not in self._alarmed]
+        policy = self._policy
+        if policy.paused_until is not None:
+            times.append(policy.paused_until)
+        quiet = policy.quiet_hours
+        if quiet is not None and self.in_quiet_hours():
+            times.append(quiet.next_end(self._local(now)))
+        return min(times) if times else None
+
+    def seconds_until_due(self) -> float | None:
+        due = self.next_due()
+        return None if due is None else max(0.0, (due - self._now()).total_seconds())
+
+    # --- building notifications -------------------------------------------------------
+
+    def _message_notification(self, ref: InstanceKey, group: _Group) -> Notification:
+        sender, preview = group.latest
+        if group.count == 1:
+            title = Text("%1 on %2", (sender, ref[1]))
+            body = Text("%1", (preview,))
+        else:
+            title = Text("%1 new messages on %2", (str(group.count), ref[1]))
+            body = Text("Latest from %1: %2", (sender, preview))
+        return Notification(NotificationKind.MESSAGE, title, body, ref, False, group.count)
+
+    def _missed_summary(self) -> Notification:
+        count, names = self._missed, list(self._missed_on)
+        self._missed, self._missed_on = 0, {}
+        title = Text("%1 new messages while notifications were off", (str(count),))
+        body = Text("On %1", (", ".join(name for _server, name in names),))
+        ref = names[0] if len(names) == 1 else None
+        return Notification(NotificationKind.MISSED, title, body, ref, False, count)
+
+    def _instance_alarm(self, ref: InstanceKey, kind: NotificationKind,
+                        reason: object) -> list[Notification]:
+        """Once per episode: repeats (a QR code refreshed every half minute, the close that
+        follows a logout) stay quiet until the instance is open again."""
+        told = self._told.setdefault(ref, set())
+        covered = {NotificationKind.DISCONNECTED: {NotificationKind.DISCONNECTED,
+                                                   NotificationKind.LOGGED_OUT},
+                   NotificationKind.LOGGED_OUT: {NotificationKind.LOGGED_OUT},
+                   NotificationKind.QR_CODE: {NotificationKind.QR_CODE}}[kind]
+        if told & covered or not self._policy.allows(kind, ref):
+            return []
+        told.add(kind)
+        name = ref[1]
+        if kind is NotificationKind.DISCONNECTED:
+            title = Text("%1 disconnected from WhatsApp", (name,))
+            body = (Text("WhatsApp closed the connection (reason %1).", (str(reason),))
+                    if reason is not None else Text("WhatsApp closed the connection."))
+        elif kind is NotificationKind.LOGGED_OUT:
+            title = Text("%1 was logged out of WhatsApp", (name,))
+            body = Text("Scan a new QR code to use this number again.")
+        else:
+            title = Text("%1 is waiting for a QR code scan", (name,))
+            body = Text("Open the instance and scan the code with its phone.")
+        return [Notification(kind, title, body, ref, True)]
+
+    def _server_name(self, server_id: int) -> str:
+        return self._server_names.get(server_id) or f"#{server_id}"
+
+    def _listener_alarm(self, key: tuple[int, str | None], kind: NotificationKind,
+                        reason: str | None) -> list[Notification]:
+        server_id, instance = key
+        ref = (server_id, instance) if instance is not None else None
+        if not self._policy.allows(kind, ref):
+            return []
+        why = first_line(reason or "", 200)
+        server = self._server_name(server_id)
+        if kind is NotificationKind.REFUSED:
+            title = (Text("%1 refused the API key", (server,)) if instance is None
+                     else Text("Cannot listen to %1", (instance,)))
+            body = Text("%1", (why,)) if why else Text("Check the server's key under Servers.")
+        else:
+            title = (Text("Lost the live connection to %1", (server,)) if instance is None
+                     else Text("Not hearing %1", (instance,)))
+            body = (Text("Still retrying after a minute: %1", (why,)) if why
+                    else Text("Still retrying after a minute."))
+        return [Notification(kind, title, body, ref, True)]
+
+    def _retry_alarms(self, now: datetime) -> list[Notification]:
+        out: list[Notification] = []
+        for key, since in list(self._retrying.items()):
+            if key in self._alarmed or now - since < self._retry_alarm:
+                continue
+            self._alarmed.add(key)
+            server_id, instance = key
+            # While the whole connection retries, its instances' alarms would only repeat it.
+            if instance is not None and (server_id, None) in self._retrying:
+                continue
+            out += self._listener_alarm(key, NotificationKind.RETRYING, None)
+        return out
+
+
+class LiveSource(Protocol):
+    """What the service needs from the live listener."""
+
+    def subscribe(self, *, maxsize: int = 1000) -> EventSubscription: ...
+    def on_state_changed(
+        self, callback: Callable[[StateChange], None]) -> Callable[[], None]: ...
+
+
+class NotificationService:
+    """Feeds a `Notifier` from the live listener and wakes it when something falls due;
+    each notification goes to `deliver`."""
+
+    def __init__(self, notifier: Notifier, deliver: Callable[[Notification], None]) -> None:
+        self.notifier = notifier
+        self._deliver = deliver
+        self._subscription: EventSubscription | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._timer: asyncio.TimerHandle | None = None
+
+    def attach(self, listener: LiveSource) -> None:
+        self._subscription = listener.subscribe()
+        self._unsubscribe = listener.on_state_changed(self._on_state_changed)
+        self._task = asyncio.get_running_loop().create_task(self._run(), name="notifications")
+
+    async def _run(self) -> None:
+        assert self._subscription is not None
+        async for event in self._subscription:
+            try:
+                found = self.notifier.handle_event(event)
+            except Exception:
+                # One odd payload must not end notifications for the rest of the session.
+                log.exception("Could not read a %s event of %s for notifications",
+                              event.wire_event, event.instance)
+                continue
+            self._send(found)
+
+    def _on_state_changed(self, change: StateChange) -> None:
+        self._send(self.notifier.handle_state(change))
+
+    def _send(self, notifications: list[Notification]) -> None:
+        for notification in notifications:
+            try:
+                self._deliver(notification)
+            except Exception:
+                log.exception("Showing a notification failed")
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        delay = self.notifier.seconds_until_due()
+        if delay is not None:
+            self._timer = asyncio.get_running_loop().call_later(delay, self.poke)
+
+    def poke(self) -> None:
+        """Release whatever is due now (after the clock moved or the policy changed)."""
+        self._timer = None
+        self._send(self.notifier.tick())
+
+    def pause(self, duration: timedelta | None) -> None:
+        self.notifier.pause(duration)
+        self.poke()
+
+    def resume(self) -> None:
+        self._send(self.notifier.resume())
+
+    async def aclose(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if self._subscription is not None:
+            self._subscription.close()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None

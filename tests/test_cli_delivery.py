@@ -1,0 +1,189 @@
+"""`evodesk sync | state | webhook | websocket | listen | restart` end to end: a real
+subprocess, the real keyring and the sandbox."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+from evodesk.sandbox import Sandbox
+from tests.cli_support import Cli, cli_env
+from tests.manager_support import SandboxRows
+
+pytestmark = pytest.mark.keyring
+
+
+@pytest.fixture
+def cli(secret_service: object, tmp_path: Path) -> Cli:
+    return Cli(data_dir=tmp_path / "data", env=cli_env(secret_service.env))  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[Sandbox]:
+    async with Sandbox(api_key="cli-key-canary-5150", instances=["loja-sp", "loja-rj"]) as sb:
+        yield sb
+
+
+@pytest.fixture
+async def ready(cli: Cli, sandbox: Sandbox) -> Cli:
+    added = await cli.run("server", "add", "Main", "--url", sandbox.url, api_key=sandbox.api_key)
+    assert added.code == 0, added.err
+    synced = await cli.run("sync")
+    assert synced.code == 0, synced.err
+    assert "Main: 2 instance(s)" in synced.out
+    assert "new: loja-rj, loja-sp" in synced.out
+    return cli
+
+
+async def state(cli: Cli, name: str = "loja-sp") -> dict[str, object]:
+    result = await cli.run("state", name, "--json")
+    assert result.code == 0, result.err
+    data: dict[str, object] = json.loads(result.out)
+    return data
+
+
+async def test_switching_modes_from_the_command_line(ready: Cli, sandbox: Sandbox) -> None:
+    rows = SandboxRows(sandbox)
+    first = await ready.run("webhook", "enable", "loja-sp")
+    assert first.code == 1
+    assert first.err_lines == [
+        "evodesk: No webhook URL remembered for this instance: give --url URL."]
+
+    enabled = await ready.run("webhook", "enable", "loja-sp", "--url", "http://127.0.0.1:9/h",
+                              "--event", "MESSAGES_UPSERT", "--event", "CONNECTION_UPDATE",
+                              "--base64")
+    assert enabled.code == 0, enabled.err
+    assert enabled.out.splitlines()[0] == "Webhook enabled."
+    assert "restart" in enabled.out
+    assert await rows.enabled("loja-sp") == (True, False)
+
+    ws = await ready.run("websocket", "enable", "loja-sp")
+    assert ws.code == 1 and "--event EVENT or --all-events" in ws.err
+    ws = await ready.run("websocket", "enable", "loja-sp", "--all-events")
+    assert ws.code == 0, ws.err
+    assert ws.out.splitlines()[0] == "WebSocket enabled. Webhook was disabled."
+    assert await rows.enabled("loja-sp") == (False, True)
+
+    # The remembered webhook selection comes back without --url or --event.
+    back = await ready.run("webhook", "enable", "loja-sp")
+    assert back.code == 0, back.err
+    data = await state(ready)
+    assert data["mode"] == "webhook"
+    assert data["webhook"] == {"enabled": True, "url": "http://127.0.0.1:9/h", "base64": True,
+                               "by_events": False,
+                               "events": ["MESSAGES_UPSERT", "CONNECTION_UPDATE"]}
+    assert data["websocket"]["enabled"] is False  # type: ignore[index]
+    assert len(data["websocket"]["events"]) == 31  # type: ignore[index]
+    assert data["connection"] in ("open", "connecting", "close")
+    assert data["conflict"] is False and data["attention"] is None
+
+    off = await ready.run("webhook", "disable", "loja-sp")
+    assert off.code == 0 and off.out.startswith("Delivery disabled")
+    assert await rows.enabled("loja-sp") == (False, False)
+    assert (await state(ready))["mode"] == "none"
+
+    restarted = await ready.run("restart", "loja-sp")
+    assert restarted.code == 0 and "restarting" in restarted.out
+    for text in (enabled.out, ws.out, back.out, ready.files_text()):
+        assert sandbox.api_key not in text
+
+
+async def test_conflict_shows_in_state_and_fix_resolves_it(ready: Cli, sandbox: Sandbox) -> None:
+    rows = SandboxRows(sandbox)
+    await rows.set_webhook("loja-rj", enabled=True, url="http://127.0.0.1:9/x",
+                           events=["MESSAGES_UPSERT"])
+    await rows.set_websocket("loja-rj", True, ["MESSAGES_UPSERT"])
+    synced = await ready.run("sync", "--server", "Main")
+    assert "CONFLICT" in synced.out and "loja-rj" in synced.out
+    data = await state(ready, "loja-rj")
+    assert data["conflict"] is True and "both enabled" in str(data["attention"])
+    fixed = await ready.run("fix", "loja-rj", "--keep", "webhook")
+    assert fixed.code == 0, fixed.err
+    assert await rows.enabled("loja-rj") == (True, False)
+    assert (await state(ready, "loja-rj"))["conflict"] is False
+
+
+async def test_unknown_instance_and_bad_event_are_one_line(ready: Cli) -> None:
+    unknown = await ready.run("websocket", "enable", "nosuch", "--server", "Main",
+                              "--event", "MESSAGES_UPSERT")
+    assert unknown.code == 1
+    assert unknown.err_lines == ["evodesk: Instance 'nosuch' does not exist on this server."]
+    bad = await ready.run("websocket", "enable", "loja-sp", "--event", "NOPE")
+    assert bad.code == 1 and len(bad.err_lines) == 1 and "NOPE" in bad.err
+
+
+async def test_webhook_test_reports_status_and_retry(ready: Cli) -> None:
+    seen: list[tuple[str, str | None]] = []
+
+    async def receive(request: web.Request) -> web.Response:
+        seen.append((request.path, request.headers.get("X-Token")))
+        return web.Response(status=503)
+
+    app = web.Application()
+    app.router.add_post("/{tail:.*}", receive)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    try:
+        ready.env["EVODESK_HEADER_X_TOKEN"] = "hdr-canary-31"
+        enabled = await ready.run(
+            "webhook", "enable", "loja-sp", "--url", f"http://127.0.0.1:{port}/in",
+            "--by-events", "--event", "MESSAGES_UPSERT", "--header", "X-Token")
+        assert enabled.code == 0, enabled.err
+        tested = await ready.run("webhook", "test", "loja-sp")
+    finally:
+        await runner.cleanup()
+    assert tested.code == 1
+    assert "HTTP 503" in tested.out and "would retry" in tested.out
+    assert seen[-1] == ("/in/messages-upsert", "hdr-canary-31")
+    assert "hdr-canary-31" not in ready.files_text()
+
+
+async def test_listen_prints_masked_events_until_interrupted(ready: Cli, sandbox: Sandbox) -> None:
+    assert (await ready.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")).code == 0
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "evodesk", "--data-dir", str(ready.data_dir), "listen", "loja-sp",
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=ready.env,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    # The namespace exists only after the server's first emit for the instance.
+    await sandbox.send_text("loja-sp", "first")
+    try:
+        while True:
+            line = await asyncio.wait_for(process.stderr.readline(), 20)
+            assert line, "listen ended early"
+            if b"instance 'loja-sp': live" in line:
+                break
+        await sandbox.send_text("loja-sp", "olá <b>mundo</b>", sender_name="Maria")
+        raw = await asyncio.wait_for(process.stdout.readline(), 20)
+        while b"first" in raw:  # the warm-up message may arrive too, if joined in time
+            raw = await asyncio.wait_for(process.stdout.readline(), 20)
+    finally:
+        process.send_signal(signal.SIGINT)
+        code = await asyncio.wait_for(process.wait(), 20)
+    event = json.loads(raw)
+    assert event["event"] == "messages.upsert" and event["instance"] == "loja-sp"
+    assert event["payload"]["data"]["message"]["conversation"] == "olá <b>mundo</b>"
+    assert event["payload"]["apikey"] == "••••••"
+    assert sandbox.token_of("loja-sp") not in raw.decode()
+    assert code == 0
+
+
+async def test_listen_with_a_refused_key_exits_non_zero(ready: Cli, sandbox: Sandbox) -> None:
+    assert (await ready.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")).code == 0
+    sandbox.require_socket_key = True
+    ready.env["EVODESK_API_KEY"] = "wrong-key-123"
+    assert (await ready.run("server", "edit", "Main", "--new-key",
+                            api_key="wrong-key-123")).code == 0
+    result = await ready.run("listen", timeout=60)
+    assert result.code != 0
+    assert "refused the API key" in result.err.splitlines()[-1]

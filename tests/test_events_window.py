@@ -1,0 +1,519 @@
+"""The events window against a real sandbox: live and stored events, gaps, filters, pause,
+duplicates, clearing, and secrets masked everywhere a person can see or copy them."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QGuiApplication
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem, QTreeWidgetItemIterator
+
+from evodesk.domain.models import Event, Instance, ListenerState, Server
+from evodesk.domain.secrets import MASK
+from evodesk.infra.paths import resolve_paths
+from evodesk.infra.secrets import MemorySecretStore
+from evodesk.sandbox import Sandbox
+from evodesk.services.app import AppServices
+from evodesk.services.instances import InstanceRef
+from evodesk.ui.event_model import Column, EventLog
+from evodesk.ui.events_window import EventsWindow
+from tests.support.qt import expect, next_emission
+
+pytestmark = pytest.mark.gui
+
+NAMES = ["loja-sp", "loja-rj"]
+EVENTS = ("MESSAGES_UPSERT", "MESSAGES_UPDATE", "CONNECTION_UPDATE")
+Opener = Callable[..., Awaitable[EventsWindow]]
+
+
+@pytest.fixture(autouse=True)
+def qt_events_inside_the_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt events processed while the asyncio loop is not running would step tasks
+    outside it ("no running event loop"): pytest-qt processes events between a test's
+    phases, and qasync once more after each run. The first is skipped (the next run
+    processes them); during the second the loop stays the running one."""
+    import pytestqt.plugin
+    import qasync
+
+    monkeypatch.setattr(pytestqt.plugin, "_process_events", lambda: None)
+    loop_class: Any = qasync.QEventLoop
+    run_forever = loop_class.run_forever
+    run_until_complete = loop_class.run_until_complete
+
+    def run_forever_and_stay_current(self: Any) -> Any:
+        try:
+            return run_forever(self)
+        finally:
+            asyncio.events._set_running_loop(self)
+
+    def run_until_complete_then_leave(self: Any, future: Any) -> Any:
+        try:
+            return run_until_complete(self, future)
+        finally:
+            asyncio.events._set_running_loop(None)
+
+    monkeypatch.setattr(loop_class, "run_forever", run_forever_and_stay_current)
+    monkeypatch.setattr(loop_class, "run_until_complete", run_until_complete_then_leave)
+
+
+@pytest.fixture
+async def sandbox(qt_events_inside_the_loop: None) -> AsyncIterator[Sandbox]:
+    async with Sandbox(api_key="events-key-0001", instances=NAMES) as sb:
+        yield sb
+
+
+async def _until_live(app: AppServices, sandbox: Sandbox) -> None:
+    listener = app.listener
+    assert listener is not None
+    server = await app.store.get_server("Main")
+    assert server.id is not None
+    server_id = server.id
+    changed = asyncio.Event()
+    stop = listener.on_state_changed(lambda _change: changed.set())
+
+    def live() -> bool:
+        return all(listener.namespace_state(server_id, n) is ListenerState.LIVE for n in NAMES)
+
+    async def wait() -> None:
+        while not live():
+            changed.clear()
+            await changed.wait()
+
+    try:
+        for name in NAMES:  # a namespace exists from the server's first emit to it
+            await sandbox.send_text(name, "opens the namespace")
+        await asyncio.wait_for(wait(), 20)
+    finally:
+        stop()
+
+
+@pytest.fixture
+async def services(
+    tmp_path: Path, sandbox: Sandbox, qt_events_inside_the_loop: None
+) -> AsyncIterator[AppServices]:
+    app = await AppServices.open(resolve_paths(tmp_path / "d"), secrets=MemorySecretStore(),
+                                 listen=True)
+    try:
+        await app.servers.add("Main", sandbox.url, sandbox.api_key)
+        await app.sync.sync_all()
+        for name in NAMES:
+            await app.manager.enable_websocket(InstanceRef(name, "Main"), EVENTS)
+        await app.start_listening()
+        await _until_live(app, sandbox)
+        yield app
+    finally:
+        await app.aclose()
+
+
+@pytest.fixture
+async def open_window(qt_events_inside_the_loop: None) -> AsyncIterator[Opener]:
+    opened: list[EventsWindow] = []
+
+    async def open_(app: AppServices, **options: Any) -> EventsWindow:
+        window = EventsWindow(app, **options)
+        opened.append(window)
+        window.show()
+        await next_emission(window.feed.stored_loaded)
+        return window
+
+    yield open_
+    for window in opened:
+        if shiboken6.isValid(window):
+            window.close()
+
+
+async def until(signal: Any, predicate: Callable[[], bool], timeout: float = 15.0) -> None:
+    async def wait() -> None:
+        while not predicate():
+            await next_emission(signal, timeout)
+
+    await asyncio.wait_for(wait(), timeout)
+
+
+def column(window: EventsWindow, col: Column) -> list[str]:
+    return [window.proxy.index(r, col).data() for r in range(window.proxy.rowCount())]
+
+
+def row_of(window: EventsWindow, summary: str) -> int:
+    return column(window, Column.SUMMARY).index(summary)
+
+
+async def shown(window: EventsWindow, summary: str) -> int:
+    await until(window.feed.live_added, lambda: summary in column(window, Column.SUMMARY))
+    return row_of(window, summary)
+
+
+async def stored_text(app: AppServices, sandbox: Sandbox, name: str, text: str,
+                      sender: str) -> None:
+    """A message received and written to the database before any window opens."""
+    assert app.listener is not None
+    subscription = app.listener.subscribe()
+    try:
+        await sandbox.send_text(name, text, sender_name=sender)
+        received = ""
+        while text not in received:
+            event = await asyncio.wait_for(subscription.get(), 10)
+            received = json.dumps(event.payload, ensure_ascii=False)
+        await app.listener.flush()
+    finally:
+        subscription.close()
+
+
+def tree_texts(window: EventsWindow) -> list[str]:
+    texts = []
+    iterator = QTreeWidgetItemIterator(window.tree)
+    while (item := iterator.value()) is not None:
+        texts += [item.text(0), item.text(1)]
+        iterator += 1
+    return texts
+
+
+def tree_value(window: EventsWindow, key: str) -> str:
+    items: list[QTreeWidgetItem] = window.tree.findItems(
+        key, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive, 0)
+    assert items, f"no {key!r} in the JSON tree"
+    return items[0].text(1)
+
+
+@pytest.mark.qt_log_level_fail("WARNING")  # the C++ model tester reports by warnings
+@pytest.mark.qt_log_ignore("Timers cannot be stopped from another thread")
+async def test_stored_events_load_and_live_ones_arrive_on_top(
+    services: AppServices, sandbox: Sandbox, open_window: Opener, qtmodeltester: Any
+) -> None:
+    await stored_text(services, sandbox, "loja-sp", "guardada antes", "Ana Souza")
+    window = await open_window(services)
+    assert column(window, Column.SUMMARY) == ["Ana Souza: guardada antes"]
+    qtmodeltester.check(window.model, force_py=True)  # follows every later change
+    qtmodeltester.check(window.proxy)
+
+    await sandbox.send_text("loja-rj", "ao vivo", sender_name="Bruno Lima")
+    assert await shown(window, "Bruno Lima: ao vivo") == 0
+    assert window.proxy.index(0, Column.SOURCE).data() == "Main / loja-rj"
+    assert window.proxy.index(0, Column.EVENT).data() == "messages.upsert"
+    assert window.proxy.index(0, Column.DUPLICATE).data() == ""
+    await sandbox.send_media("loja-sp", "image", caption="nota fiscal")
+    await until(window.feed.live_added, lambda: any(
+        s.endswith(": [image] nota fiscal") for s in column(window, Column.SUMMARY)))
+    summaries = column(window, Column.SUMMARY)
+    assert summaries[0].endswith("[image] nota fiscal")
+    assert summaries[1:] == ["Bruno Lima: ao vivo", "Ana Souza: guardada antes"]
+    assert window.clear_button.text() == "Clear (3)"
+    assert window.model.rowCount() == 3  # the stored one is not shown twice
+
+
+async def test_apikey_is_masked_in_tree_copy_and_export(
+    services: AppServices, sandbox: Sandbox, open_window: Opener, tmp_path: Path
+) -> None:
+    token = sandbox.token_of("loja-sp")
+    window = await open_window(services)
+    await sandbox.send_text("loja-sp", "tem segredo?", sender_name="Ana")
+    window.table.selectRow(await shown(window, "Ana: tem segredo?"))
+    assert tree_value(window, "apikey") == MASK
+    assert tree_value(window, "conversation") == "tem segredo?"
+    assert not any(token in text for text in tree_texts(window))
+
+    assert window.copy_selected()
+    copied = QGuiApplication.clipboard().text()
+    assert token not in copied and json.loads(copied)["payload"]["apikey"] == MASK
+
+    # Defence in depth: a payload that somehow arrived unmasked is masked on the way out.
+    raw = Event(server_id=1, instance="loja-sp", wire_event="messages.upsert",
+                received_at=datetime.now(UTC), duplicate_key="raw|1", payload={
+                    "apikey": "raw-secret-1234", "data": {"nested": {"token": "tok-5678"}}})
+    window.model.add_live([raw])
+    window.table.selectRow(0)
+    assert tree_value(window, "apikey") == MASK and tree_value(window, "token") == MASK
+    await window.copy_visible()
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert len(lines) == 2
+    assert [json.loads(line)["payload"]["apikey"] for line in lines] == [MASK, MASK]
+
+    target = tmp_path / "events.jsonl"
+    assert await window.export_to(target) == 2
+    exported = target.read_text(encoding="utf-8")
+    for secret in (token, "raw-secret-1234", "tok-5678"):
+        assert secret not in exported and secret not in "\n".join(lines)
+    assert [json.loads(line)["event"] for line in exported.splitlines()] == [
+        "messages.upsert", "messages.upsert"]
+
+    # The search box never finds a secret: it searches the masked text.
+    window.search.setText(token)
+    assert window.proxy.rowCount() == 0
+
+
+async def test_export_dialog_does_not_block_and_writes_the_file(
+    services: AppServices, sandbox: Sandbox, open_window: Opener, tmp_path: Path
+) -> None:
+    window = await open_window(services)
+    await sandbox.send_text("loja-rj", "para exportar", sender_name="Caio")
+    await shown(window, "Caio: para exportar")
+    window.export_button.click()
+    dialog = window.export_dialog
+    assert dialog is not None and dialog.isVisible()  # open(), not exec(): we got here
+    target = tmp_path / "saida.jsonl"
+    waiter = expect(window.exported)
+    dialog.selectFile(str(target))
+    dialog.accept()
+    path, count = await waiter
+    assert (path, count) == (str(target), 1)
+    assert "para exportar" in target.read_text(encoding="utf-8")
+
+
+async def test_html_in_a_message_is_shown_as_literal_text(
+    services: AppServices, sandbox: Sandbox, open_window: Opener
+) -> None:
+    window = await open_window(services)
+    await sandbox.send_text("loja-sp", "<b>bold</b><img src=x>", sender_name="<i>Eve</i>")
+    literal = "<i>Eve</i>: <b>bold</b><img src=x>"
+    assert GuiQt.mightBeRichText(literal)  # a label left on AutoText would render it
+    row = await shown(window, literal)
+    assert window.proxy.index(row, Column.SUMMARY).data(Qt.ItemDataRole.DisplayRole) == literal
+    window.table.selectRow(row)
+    assert window.detail.textFormat() is Qt.TextFormat.PlainText
+    assert window.detail.text() == literal
+    rendered = QAccessible.queryAccessibleInterface(window.detail).text(QAccessible.Text.Name)
+    assert rendered == literal
+
+
+async def test_filters_by_instance_type_and_text(
+    services: AppServices, sandbox: Sandbox, open_window: Opener
+) -> None:
+    window = await open_window(services)
+    sp = await sandbox.send_text("loja-sp", "filtro sp", sender_name="Ana")
+    await sandbox.send_text("loja-rj", "filtro rj", sender_name="Bia")
+    await sandbox.send_update("loja-sp")
+    await until(window.feed.live_added, lambda: window.model.event_count == 3)
+
+    combo = window.instance_filter
+    combo.setCurrentIndex(combo.findText("Main / loja-rj"))
+    assert column(window, Column.SUMMARY) == ["Bia: filtro rj"]
+    combo.setCurrentIndex(0)
+    assert window.proxy.rowCount() == 3
+
+    types = window.type_filter
+    types.setCurrentIndex(types.findData("messages.update"))
+    assert column(window, Column.EVENT) == ["messages.update"]
+    assert column(window, Column.SUMMARY)[0].startswith("status: ")
+    types.setCurrentIndex(types.findData("messages.upsert"))
+    assert sorted(column(window, Column.SUMMARY)) == ["Ana: filtro sp", "Bia: filtro rj"]
+    types.setCurrentIndex(0)
+
+    window.search.setText("FILTRO RJ")
+    assert column(window, Column.SUMMARY) == ["Bia: filtro rj"]
+    window.search.setText(sp["key"]["id"])  # only in the JSON, not in the summary
+    types.setCurrentIndex(types.findData("messages.upsert"))
+    assert column(window, Column.SUMMARY) == ["Ana: filtro sp"]
+    types.setCurrentIndex(0)
+    combo.setCurrentIndex(combo.findText("Main / loja-rj"))
+    assert window.proxy.rowCount() == 0
+    window.search.clear()
+    combo.setCurrentIndex(0)
+    assert window.proxy.rowCount() == 3
+
+
+async def test_pause_counts_waiting_events_and_resume_shows_them(
+    services: AppServices, sandbox: Sandbox, open_window: Opener
+) -> None:
+    window = await open_window(services)
+    window.pause_button.click()
+    assert window.pause_button.isChecked()
+    for n in range(3):
+        await sandbox.send_text("loja-sp", f"em espera {n}", sender_name="Ana")
+    await until(window.feed.waiting_changed, lambda: window.feed.waiting == 3)
+    assert window.model.rowCount() == 0
+    assert window.pause_button.text() == "Resume (3 waiting)"
+    assert window.clear_button.text() == "Clear (3)"
+
+    window.pause_button.click()
+    assert column(window, Column.SUMMARY) == [f"Ana: em espera {n}" for n in (2, 1, 0)]
+    assert window.feed.waiting == 0 and window.pause_button.text() == "Pause"
+
+
+async def test_gaps_are_rows_between_events_by_time(
+    services: AppServices, open_window: Opener
+) -> None:
+    store = services.store
+    server = await store.get_server("Main")
+    instance = await store.get_instance(server.id or 0, "loja-sp")
+    assert server.id is not None and instance.id is not None
+    now = datetime.now(UTC)
+
+    def event(minutes_ago: int) -> Event:
+        return Event(server_id=server.id or 0, instance="loja-sp", instance_id=instance.id,
+                     wire_event="connection.update", received_at=now - timedelta(
+                         minutes=minutes_ago), duplicate_key=f"c|{minutes_ago}",
+                     payload={"data": {"state": "open"}})
+
+    await store.add_events([event(10), event(1)])
+    await store.open_gap(instance.id, now - timedelta(minutes=3))
+    window = await open_window(services)
+    assert column(window, Column.EVENT) == ["connection.update", "gap", "connection.update"]
+    assert column(window, Column.SUMMARY)[0] == "connection: open"
+    gap_text = column(window, Column.SUMMARY)[1]
+    start = (now - timedelta(minutes=3)).astimezone().strftime("%H:%M")
+    assert gap_text == f"offline since {start}"
+    assert window.proxy.index(1, Column.SOURCE).data() == "Main / loja-sp"
+
+    await store.close_open_gaps([instance.id], now - timedelta(minutes=2))
+    waiter = expect(window.feed.gaps_changed)
+    window.feed.refresh_gaps()
+    assert await waiter == (1,)
+    end = (now - timedelta(minutes=2)).astimezone().strftime("%H:%M")
+    assert column(window, Column.SUMMARY)[1] == f"offline {start} → {end}"
+
+    window.type_filter.setCurrentIndex(window.type_filter.findData("messages.upsert"))
+    assert column(window, Column.EVENT) == ["gap"]  # gaps explain what any type misses
+    window.instance_filter.setCurrentIndex(window.instance_filter.findText("Main / loja-rj"))
+    assert window.proxy.rowCount() == 0
+
+    window.feed.clear_view()  # a cleared view does not get its old gaps back
+    waiter = expect(window.feed.gaps_changed)
+    window.feed.refresh_gaps()
+    assert await waiter == (0,)
+    assert window.model.rowCount() == 0
+
+
+async def test_a_dropped_connection_shows_up_as_a_gap(
+    services: AppServices, sandbox: Sandbox, open_window: Opener
+) -> None:
+    window = await open_window(services)
+    assert "gap" not in column(window, Column.EVENT)
+    await sandbox.drop_sockets()
+    await until(window.feed.gaps_changed,
+                lambda: column(window, Column.EVENT).count("gap") == len(NAMES))
+    assert all(text.startswith("offline ") for text, kind in zip(
+        column(window, Column.SUMMARY), column(window, Column.EVENT), strict=True)
+        if kind == "gap")
+
+
+async def test_repeated_events_are_marked_as_duplicates(
+    services: AppServices, sandbox: Sandbox, open_window: Opener
+) -> None:
+    window = await open_window(services)
+    data = await sandbox.send_text("loja-sp", "uma vez só", sender_name="Ana")
+    await sandbox.emit("loja-sp", "messages.upsert", data)
+    await until(window.feed.live_added, lambda: window.model.event_count == 2)
+    assert column(window, Column.SUMMARY) == ["Ana: uma vez só"] * 2
+    assert column(window, Column.DUPLICATE) == ["duplicate", ""]
+    window.table.selectRow(0)
+    assert window.meta.text().endswith("duplicate")
+
+
+async def test_clear_empties_the_view_and_deletes_stored_events_once_confirmed(
+    services: AppServices, sandbox: Sandbox, open_window: Opener
+) -> None:
+    await stored_text(services, sandbox, "loja-sp", "primeira", "Ana")
+    await stored_text(services, sandbox, "loja-rj", "segunda", "Bia")
+    window = await open_window(services)
+    assert window.clear_button.text() == "Clear (2)"
+
+    async def click_clear() -> QMessageBox:
+        waiter = expect(window.clear_confirmation_opened)
+        window.clear_button.click()
+        assert window.model.rowCount() == 0 and window.clear_button.text() == "Clear (0)"
+        (box,) = await waiter
+        assert box.isVisible() and "2 events" in box.text()
+        return box  # type: ignore[no-any-return]
+
+    box = await click_clear()
+    [keep] = [b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.RejectRole]
+    keep.click()
+    assert await cast(EventLog, services.store).count_events() == 2
+    window.feed.reload()
+    await next_emission(window.feed.stored_loaded)
+    assert window.clear_button.text() == "Clear (2)"
+
+    box = await click_clear()
+    [delete] = [b for b in box.buttons()
+                if box.buttonRole(b) is QMessageBox.ButtonRole.DestructiveRole]
+    waiter = expect(window.feed.stored_cleared)
+    delete.click()
+    assert await waiter == (2,)
+    assert await cast(EventLog, services.store).count_events() == 0
+    assert window.banner.text() == "Deleted 2 stored events."
+
+
+async def test_a_burst_is_inserted_in_one_batch_capped_with_drops_counted(
+    services: AppServices, open_window: Opener, qtmodeltester: Any
+) -> None:
+    window = await open_window(services, cap=50, queue_size=100)
+    qtmodeltester.check(window.model, force_py=True)
+    inserts: list[tuple[int, int]] = []
+    window.model.rowsInserted.connect(lambda _p, first, last: inserts.append((first, last)))
+    assert services.listener is not None
+    server = await services.store.get_server("Main")
+    pipeline = services.listener.pipeline
+    for n in range(150):  # faster than any server: all before the view runs once
+        pipeline.accept(server.id or 0, "loja-sp", "messages.upsert", [{
+            "instance": "loja-sp", "apikey": "x",
+            "data": {"key": {"id": f"BURST{n}", "remoteJid": "5511@s.whatsapp.net"},
+                     "pushName": "Bulk", "message": {"conversation": f"n{n}"}}}], {})
+    await next_emission(window.feed.live_added)
+    assert inserts == [(0, 99)]  # one insertion for the whole batch
+    assert window.model.rowCount() == 50  # the cap dropped the oldest
+    summaries = column(window, Column.SUMMARY)
+    assert summaries[0] == "Bulk: n99" and summaries[-1] == "Bulk: n50"
+    assert window.dropped_label.isVisible()
+    assert window.dropped_label.text().startswith("50 live events were dropped")
+    assert not window.older_button.isEnabled()
+
+
+async def test_stored_pages_without_a_listener(tmp_path: Path, open_window: Opener) -> None:
+    app = await AppServices.open(resolve_paths(tmp_path / "p"), secrets=MemorySecretStore())
+    try:
+        server = await app.store.add_server(Server(name="Main", base_url="http://127.0.0.1:1"))
+        assert server.id is not None
+        await app.store.save_instances([Instance(server_id=server.id, name="loja-sp")])
+        start = datetime.now(UTC) - timedelta(hours=1)
+        await app.store.add_events([
+            Event(server_id=server.id, instance="loja-sp", wire_event="qrcode.updated",
+                  received_at=start + timedelta(seconds=n), duplicate_key=f"q|{n}",
+                  payload={"data": {"n": n}})
+            for n in range(7)])
+        window = await open_window(app, page_size=3)
+        assert "Live events are off" in window.banner.text()
+        assert window.model.rowCount() == 3 and window.older_button.isEnabled()
+        for expected in (6, 7):
+            window.older_button.click()
+            await next_emission(window.feed.older_loaded)
+            assert window.model.rowCount() == expected
+        assert not window.older_button.isEnabled()
+        times = [window.model.row_at(r).moment for r in range(7)]
+        assert times == sorted(times, reverse=True)
+        assert column(window, Column.SUMMARY)[0] == "QR code updated"
+        window.close()
+    finally:
+        await app.aclose()
+
+
+async def test_closing_ends_the_subscription_and_keeps_the_filters(
+    services: AppServices, sandbox: Sandbox, open_window: Opener
+) -> None:
+    window = await open_window(services)
+    subscription = window.feed.subscription
+    assert subscription is not None
+    window.search.setText("pedido")
+    window.type_filter.setCurrentIndex(window.type_filter.findData("messages.upsert"))
+    window.instance_filter.setCurrentIndex(window.instance_filter.findText("Main / loja-rj"))
+    destroyed = asyncio.Event()
+    window.destroyed.connect(lambda *_args: destroyed.set())
+    window.close()
+    await asyncio.wait_for(destroyed.wait(), 10)
+    sample = Event(server_id=1, instance="x", wire_event="call", received_at=datetime.now(UTC),
+                   duplicate_key="k", payload={})
+    assert not subscription.offer(sample) and subscription.dropped == 0  # closed, not full
+    await sandbox.send_text("loja-sp", "depois de fechar")  # nobody left to crash on it
+
+    again = await open_window(services)
+    assert again.search.text() == "pedido"
+    assert again.type_filter.currentData() == "messages.upsert"
+    assert again.instance_filter.currentText() == "Main / loja-rj"

@@ -1,0 +1,597 @@
+"""The listener supervisor and its event pipeline against real Socket.IO servers
+(python-socketio, and scripted `websockets` servers for faults)."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from websockets.asyncio.server import ServerConnection
+
+from evodesk.domain.errors import SecretMissing
+from evodesk.domain.models import Event, ListenerState, Server
+from evodesk.domain.secrets import MASK, mask_secrets
+from evodesk.services.event_pipeline import (
+    EventPipeline,
+    RecentKeys,
+    SecretMasker,
+    duplicate_key,
+)
+from evodesk.services.listen_cmd import run_listen
+from evodesk.services.listener import (
+    BackoffPolicy,
+    EventStorePort,
+    ListenerSupervisor,
+    StateChange,
+)
+from tests.fakes import MemoryEventStore
+from tests.sio_servers import API_KEY, EvoLikeServer, RawServer, open_packet
+from tests.test_socketio_client import own_tasks
+
+S = ListenerState
+FAST = BackoffPolicy(initial=0.01, cap=0.05, jitter=0.5)
+
+
+class FixedClock:
+    def __init__(self) -> None:
+        self.ticks = 0
+
+    def now(self) -> datetime:
+        self.ticks += 1
+        return datetime(2026, 1, 1, tzinfo=UTC).replace(microsecond=self.ticks % 1_000_000)
+
+
+class Watch:
+    """Records state changes and lets a test await a condition on the supervisor."""
+
+    def __init__(self, supervisor: ListenerSupervisor) -> None:
+        self.changes: list[StateChange] = []
+        self._poke = asyncio.Event()
+        supervisor.on_state_changed(self._on_change)
+
+    def _on_change(self, change: StateChange) -> None:
+        self.changes.append(change)
+        self._poke.set()
+
+    async def until(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:
+        async def wait() -> None:
+            while not predicate():
+                self._poke.clear()
+                await self._poke.wait()
+
+        await asyncio.wait_for(wait(), timeout)
+
+    def of(self, instance: str | None) -> list[S]:
+        return [c.state for c in self.changes if c.instance == instance]
+
+
+async def static_key(server: Server) -> str:
+    return API_KEY
+
+
+def supervisor(store: EventStorePort, **options: Any) -> ListenerSupervisor:
+    options.setdefault("key_for", static_key)
+    options.setdefault("backoff", FAST)
+    options.setdefault("namespace_backoff", FAST)
+    options.setdefault("batch_interval", 0.01)
+    return ListenerSupervisor(store, **options)
+
+
+async def next_event(subscription: AsyncIterator[Event], timeout: float = 5.0) -> Event:
+    return await asyncio.wait_for(anext(subscription), timeout)
+
+
+@pytest.fixture
+async def evo() -> AsyncIterator[EvoLikeServer]:
+    async with EvoLikeServer() as server:
+        yield server
+
+
+def test_the_fake_store_implements_the_port() -> None:
+    store: EventStorePort = MemoryEventStore()
+    assert store is not None
+
+
+# --- joining, events, states ---------------------------------------------------------
+
+
+async def test_events_of_several_instances_over_one_connection(evo: EvoLikeServer) -> None:
+    store = MemoryEventStore()
+    server = store.add_server("main", evo.url)
+    ids = {n: store.add_instance(server, n).id for n in ("a", "b", "c")}
+    for name in ids:
+        await evo.emit(name, "connection.update", {"state": "open"})
+    sup = supervisor(store)
+    watch = Watch(sup)
+    events = sup.subscribe()
+    assert server.id is not None
+    await sup.set_targets(server, ["a", "b", "c"])
+    await watch.until(lambda: all(sup.namespace_state(server.id, n) is S.LIVE for n in ids))
+    assert sup.connection_state(server.id) is S.LIVE
+    sent = {}
+    for name in ids:
+        sent[name] = await evo.emit(
+            name, "messages.upsert",
+            {"key": {"id": f"M-{name}"}, "messageTimestamp": 1700000000, "status": "SERVER_ACK"},
+            sender="5511999999999@s.whatsapp.net",
+        )
+    got = {e.instance: e for e in [await next_event(events) for _ in ids]}
+    assert set(got) == set(ids)
+    for name, event in got.items():
+        assert event.server_id == server.id and event.instance_id == ids[name]
+        assert event.wire_event == "messages.upsert" and event.config_event == "MESSAGES_UPSERT"
+        assert event.server_time == sent[name]["date_time"]
+        assert event.sender == "5511999999999@s.whatsapp.net"
+        assert event.payload["apikey"] == MASK
+        assert event.payload["data"] == sent[name]["data"]
+        assert event.duplicate_key == f"{name}|messages.upsert|M-{name}|SERVER_ACK|1700000000"
+        assert not event.is_duplicate
+    await sup.flush()
+    assert {e.instance for e in store.events} == set(ids)
+    assert all("INSTANCE-TOKEN" not in json.dumps(e.payload) for e in store.events)
+    assert evo.engine_sockets() == 1 and len(evo.eio_sids) == 1 and evo.handshakes == 1
+    assert watch.of(None)[:2] == [S.CONNECTING, S.LIVE]
+    await sup.aclose()
+    assert sup.connection_state(server.id) is S.STOPPED
+
+
+async def test_invalid_namespace_waits_then_goes_live(evo: EvoLikeServer) -> None:
+    store = MemoryEventStore()
+    server = store.add_server("main", evo.url)
+    store.add_instance(server, "fresh")
+    sup = supervisor(store)
+    watch = Watch(sup)
+    assert server.id is not None
+    await sup.set_targets(server, ["fresh"])
+    await watch.until(lambda: sup.namespace_state(server.id, "fresh") is S.WAITING)
+    waiting = [c for c in watch.changes if c.state is S.WAITING]
+    assert waiting[0].reason == "Invalid namespace"
+    assert evo.joins == 0
+    await evo.emit("fresh", "connection.update", {})  # the server's first emit creates it
+    await watch.until(lambda: sup.namespace_state(server.id, "fresh") is S.LIVE)
+    assert watch.of("fresh")[0] == S.CONNECTING and watch.of("fresh")[-1] == S.LIVE
+    assert sup.connection_state(server.id) is S.LIVE and evo.handshakes == 1
+    assert store.gaps == []  # waiting for a namespace is not a lost connection
+    await sup.aclose()
+
+
+async def test_targets_join_and_leave_while_the_connection_stays_up(evo: EvoLikeServer) -> None:
+    store = MemoryEventStore()
+    server = store.add_server("main", evo.url)
+    for name in ("a", "b"):
+        store.add_instance(server, name)
+        await evo.emit(name, "connection.update", {})
+    sup = supervisor(store)
+    watch = Watch(sup)
+    assert server.id is not None
+    await sup.set_targets(server, ["a"])
+    await watch.until(lambda: sup.namespace_state(server.id, "a") is S.LIVE)
+    await sup.set_targets(server, ["a", "b"])
+    await watch.until(lambda: sup.namespace_state(server.id, "b") is S.LIVE)
+    await sup.set_targets(server, ["b"])
+    await evo.wait_until(lambda: not evo.members.get("/a"))
+    assert sup.namespace_state(server.id, "a") is S.STOPPED
+    assert evo.handshakes == 1 and len(evo.eio_sids) == 1
+    await sup.set_targets(server, [])
+    await evo.wait_until(lambda: not evo.members.get("/b"))
+    assert sup.connection_state(server.id) is S.STOPPED
+    assert watch.of(None)[-1] is S.STOPPED
+    await sup.aclose()
+
+
+async def test_a_target_dropped_and_restored_at_once_is_joined_once(evo: EvoLikeServer) -> None:
+    store = MemoryEventStore()
+    server = store.add_server("main", evo.url)
+    for name in ("a", "b"):
+        store.add_instance(server, name)
+        await evo.emit(name, "connection.update", {})
+    sup = supervisor(store)
+    watch = Watch(sup)
+    events = sup.subscribe()
+    assert server.id is not None
+    await sup.set_targets(server, ["a", "b"])
+    await watch.until(lambda: sup.namespace_state(server.id, "a") is S.LIVE)
+    joins = evo.joins
+    await sup.set_targets(server, ["b"])
+    await sup.set_targets(server, ["a", "b"])  # before the link could send the leave
+    await evo.wait_until(lambda: evo.joins > joins)
+    await watch.until(lambda: sup.namespace_state(server.id, "a") is S.LIVE)
+    await evo.emit("a", "messages.upsert", {"key": {"id": "once"}})
+    await evo.emit("b", "messages.upsert", {"key": {"id": "marker"}})
+    got = [await next_event(events), await next_event(events)]
+    assert sorted(e.instance for e in got) == ["a", "b"]
+    assert len(evo.members["/a"]) == 1
+    await sup.aclose()
+
+
+async def test_server_closing_a_namespace_is_rejoined_and_leaves_a_gap(
+    evo: EvoLikeServer,
+) -> None:
+    store = MemoryEventStore()
+    server = store.add_server("main", evo.url)
+    inst = store.add_instance(server, "a")
+    await evo.emit("a", "connection.update", {})
+    sup = supervisor(store)
+    watch = Watch(sup)
+    assert server.id is not None
+    await sup.set_targets(server, ["a"])
+    await watch.until(lambda: sup.namespace_state(server.id, "a") is S.LIVE)
+    await evo.kick("a")
+    await watch.until(lambda: S.RETRYING in watch.of("a"))
+    await watch.until(lambda: sup.namespace_state(server.id, "a") is S.LIVE)
+    await store.wait_until(lambda: len(store.gaps) == 1 and store.gaps[0].ended_at is not None)
+    assert store.gaps[0].instance_id == inst.id
+    assert evo.handshakes == 1  # the connection itself never dropped
+    await sup.aclose()
+
+
+@pytest.mark.parametrize(
+    ("status", "body"), [(401, "Unauthorized"), (403, "Forbidden"), (400, "Invalid global token")]
+)
+async def test_a_refused_key_stops_without_retrying(status: int, body: str) -> None:
+    async with EvoLikeServer(refuse_status=status, refuse_body=body) as evo:
+        store = MemoryEventStore()
+        server = store.add_server("main", evo.url)
+        store.add_instance(server, "a")
+        keys = ["WRONG"]
+
+        async def key_for(s: Server) -> str:
+            return keys[-1]
+
+        before = own_tasks()
+        sup = supervisor(store, key_for=key_for)
+        watch = Watch(sup)
+        assert server.id is not None
+        await sup.set_targets(server, ["a"])
+        await watch.until(lambda: sup.connection_state(server.id) is S.REFUSED)
+        assert sup.namespace_state(server.id, "a") is S.REFUSED
+        refused = [c for c in watch.changes if c.state is S.REFUSED and c.instance is None]
+        assert refused[0].reason == "The server refused the API key."
+        assert own_tasks() - before == set()  # nothing left that could retry
+        assert evo.handshakes == 1 and evo.refusals == 1
+
+        keys.append(API_KEY)  # the user fixed the key
+        await evo.emit("a", "connection.update", {})
+        await sup.reconnect(server.id)
+        await watch.until(lambda: sup.namespace_state(server.id, "a") is S.LIVE)
+        assert evo.handshakes == 2
+        await sup.aclose()
+
+
+async def test_reconnect_skips_a_long_backoff() -> None:
+    down = EvoLikeServer()
+    await down.start()
+    await down.stop()  # nothing listens on this port now
+    store = MemoryEventStore()
+    server = store.add_server("main", down.url)
+    store.add_instance(server, "a")
+    sup = supervisor(store, backoff=BackoffPolicy(initial=60, cap=60))
+    watch = Watch(sup)
+    assert server.id is not None
+    await sup.set_targets(server, ["a"])
+    await watch.until(lambda: sup.connection_state(server.id) is S.RETRYING)
+    async with EvoLikeServer(port=down.port) as evo:
+        await evo.emit("a", "connection.update", {})
+        await sup.reconnect(server.id)
+        await watch.until(lambda: sup.namespace_state(server.id, "a") is S.LIVE)
+        await sup.aclose()
+
+
+async def test_a_missing_key_is_refused(evo: EvoLikeServer) -> None:
+    store = MemoryEventStore()
+    server = store.add_server("main", evo.url)
+
+    async def no_key(s: Server) -> str:
+        raise SecretMissing("No API key is stored for this server.")
+
+    sup = supervisor(store, key_for=no_key)
+    watch = Watch(sup)
+    assert server.id is not None
+    await sup.set_targets(server, ["a"])
+    await watch.until(lambda: sup.connection_state(server.id) is S.REFUSED)
+    assert watch.changes[-1].reason == "No API key is stored for this server."
+    assert evo.handshakes == 0
+    await sup.aclose()
+
+
+async def test_refresh_from_store_follows_websocket_mode(evo: EvoLikeServer) -> None:
+    store = MemoryEventStore()
+    server = store.add_server("main", evo.url)
+    other = store.add_server("other", evo.url + "/other")
+    store.add_instance(server, "ws1")
+    store.add_instance(server, "hook", websocket=False)
+    store.add_instance(other, "x", websocket=False)
+    await evo.emit("ws1", "connection.update", {})
+    await evo.emit("hook", "connection.update", {})
+    sup = supervisor(store)
+    watch = Watch(sup)
+    assert server.id is not None and other.id is not None
+    await sup.refresh_from_store()
+    await watch.until(lambda: sup.namespace_state(server.id, "ws1") is S.LIVE)
+    assert sup.namespace_state(server.id, "hook") is S.STOPPED
+    assert sup.connection_state(other.id) is S.STOPPED  # no websocket instance: no connection
+    store.set_websocket("hook", True)
+    store.set_websocket("ws1", False)
+    await sup.refresh()
+    await watch.until(lambda: sup.namespace_state(server.id, "hook") is S.LIVE)
+    await evo.wait_until(lambda: not evo.members.get("/ws1"))
+    await sup.stop_instance(server, "hook")
+    assert sup.connection_state(server.id) is S.STOPPED
+    await sup.aclose()
+
+
+# --- faults ----------------------------------------------------------------------------
+
+
+async def test_twenty_server_restarts_while_events_flow() -> None:
+    rounds = 20
+    evo = EvoLikeServer()
+    await evo.start()
+    store = MemoryEventStore()
+    server = store.add_server("main", evo.url)
+    inst = store.add_instance(server, "a")
+    resyncs: list[list[str]] = []
+
+    async def resync(s: Server, names: list[str]) -> None:
+        resyncs.append(names)
+
+    before = own_tasks()
+    sup = supervisor(store, resync=resync)
+    watch = Watch(sup)
+    events = sup.subscribe(maxsize=1_000_000)
+    current = {"round": 0}
+
+    async def emit_forever() -> None:
+        while True:
+            if evo.sio is not None:
+                await evo.emit("a", "messages.upsert", {"round": current["round"]})
+            await asyncio.sleep(0.002)  # the event stream's pace
+
+    emitter = asyncio.create_task(emit_forever())
+    assert server.id is not None
+    await sup.set_targets(server, ["a"])
+    for round_ in range(rounds + 1):
+        current["round"] = round_
+        while (await next_event(events)).payload["data"]["round"] != round_:
+            pass
+        assert len(evo.eio_sids) == 1  # one Engine.IO connection per server life
+        if round_ < rounds:
+            await evo.stop(kill=True)
+            await evo.start()
+    await store.wait_until(
+        lambda: len(store.gaps) == rounds and all(g.ended_at for g in store.gaps)
+    )
+    assert {g.instance_id for g in store.gaps} == {inst.id}
+    assert all(g.ended_at is not None and g.started_at <= g.ended_at for g in store.gaps)
+    await watch.until(lambda: len(resyncs) == rounds)
+    assert resyncs == [["a"]] * rounds
+    assert watch.of(None).count(S.RETRYING) >= rounds
+    emitter.cancel()
+    await asyncio.gather(emitter, return_exceptions=True)
+    await sup.aclose()
+    await evo.wait_until(lambda: not evo.members.get("/a"))
+    assert own_tasks() - before == set()
+    await evo.stop()
+
+
+async def test_a_silent_server_is_detected_and_left_for_a_new_connection() -> None:
+    opened: list[int] = []
+
+    async def script(ws: ServerConnection) -> None:
+        opened.append(len(opened))
+        await ws.send(open_packet(f"s{len(opened)}", interval_ms=150, timeout_ms=100))
+        async for frame in ws:
+            if frame == "40/a,":
+                await ws.send('40/a,{"sid":"n"}')
+                if len(opened) > 1:  # the second session keeps pinging like a live server
+                    await ws.send('42/a,["connection.update",{"data":{}}]')
+        # the first session simply goes silent after joining
+
+    store = MemoryEventStore()
+    async with RawServer(script) as raw:
+        server = store.add_server("raw", raw.url)
+        store.add_instance(server, "a")
+        sup = supervisor(store)
+        watch = Watch(sup)
+        events = sup.subscribe()
+        assert server.id is not None
+        await sup.set_targets(server, ["a"])
+        event = await next_event(events, timeout=3)
+        assert event.wire_event == "connection.update"
+        retrying = [c for c in watch.changes if c.state is S.RETRYING and c.instance is None]
+        assert retrying and "dead peer" in (retrying[0].reason or "")
+        assert len(opened) == 2 and len(store.gaps) == 1
+        await sup.aclose()
+
+
+async def test_a_frame_over_the_cap_costs_one_reconnect() -> None:
+    sessions: list[int] = []
+
+    async def script(ws: ServerConnection) -> None:
+        sessions.append(1)
+        await ws.send(open_packet())
+        async for frame in ws:
+            if frame == "40/a,":
+                await ws.send('40/a,{"sid":"n"}')
+                body = "x" * (5000 if len(sessions) == 1 else 10)
+                await ws.send(f'42/a,["messages.upsert",{{"data":"{body}"}}]')
+
+    store = MemoryEventStore()
+    async with RawServer(script) as raw:
+        server = store.add_server("raw", raw.url)
+        sup = supervisor(store, max_frame_size=4096)
+        watch = Watch(sup)
+        events = sup.subscribe()
+        assert server.id is not None
+        await sup.set_targets(server, ["a"])
+        event = await next_event(events)
+        assert event.payload["data"] == "x" * 10
+        assert any("cap" in (c.reason or "") for c in watch.changes if c.state is S.RETRYING)
+        assert len(sessions) == 2
+        await sup.aclose()
+
+
+# --- the pipeline ----------------------------------------------------------------------
+
+
+async def test_a_slow_subscriber_loses_only_its_own_copies(evo: EvoLikeServer) -> None:
+    store = MemoryEventStore()
+    server = store.add_server("main", evo.url)
+    store.add_instance(server, "a")
+    await evo.emit("a", "connection.update", {})
+    sup = supervisor(store, batch_max=7)
+    watch = Watch(sup)
+    slow = sup.subscribe(maxsize=5)
+    fast = sup.subscribe(maxsize=1000)
+    assert server.id is not None
+    await sup.set_targets(server, ["a"])
+    await watch.until(lambda: sup.namespace_state(server.id, "a") is S.LIVE)
+    for n in range(50):
+        await evo.emit("a", "messages.upsert", {"key": {"id": f"m{n}"}})
+    received = [await next_event(fast) for _ in range(50)]
+    assert [e.payload["data"]["key"]["id"] for e in received] == [f"m{n}" for n in range(50)]
+    await store.wait_until(lambda: len(store.events) == 50)
+    assert slow.qsize() == 5 and slow.dropped == 45 and fast.dropped == 0
+    assert [slow.get_nowait().payload["data"]["key"]["id"] for _ in range(5)] == [
+        f"m{n}" for n in range(5)
+    ]
+    assert max(store.batches) <= 50 and len(store.batches) >= 2
+    await sup.aclose()
+    assert [e async for e in fast] == []  # closed subscriptions end
+
+
+async def test_duplicates_are_flagged_and_still_stored(evo: EvoLikeServer) -> None:
+    store = MemoryEventStore()
+    server = store.add_server("main", evo.url)
+    store.add_instance(server, "a")
+    await evo.emit("a", "connection.update", {})
+    sup = supervisor(store)
+    watch = Watch(sup)
+    events = sup.subscribe()
+    assert server.id is not None
+    await sup.set_targets(server, ["a"])
+    await watch.until(lambda: sup.namespace_state(server.id, "a") is S.LIVE)
+    message = {"key": {"id": "ABC"}, "status": "DELIVERY_ACK", "messageTimestamp": 1}
+    await evo.emit("a", "messages.update", message)
+    await evo.emit("a", "messages.update", message)
+    await evo.emit("a", "messages.update", {**message, "status": "READ"})
+    flags = [(await next_event(events)).is_duplicate for _ in range(3)]
+    assert flags == [False, True, False]
+    await sup.flush()
+    assert len(store.events) == 3
+    await sup.aclose()
+
+
+def test_duplicate_keys() -> None:
+    payload = {"date_time": "2026-01-01T00:00:00.000Z", "data": {"state": "open", "n": 1}}
+    same = {"date_time": "2026-01-01T00:00:00.000Z", "data": {"n": 1, "state": "open"}}
+    later = {"date_time": "2026-01-01T00:00:01.000Z", "data": {"state": "open", "n": 1}}
+    assert duplicate_key("a", "connection.update", payload) == duplicate_key(
+        "a", "connection.update", same
+    )
+    assert duplicate_key("a", "connection.update", payload) != duplicate_key(
+        "a", "connection.update", later
+    )
+    assert duplicate_key("a", "messages.update", {"data": {"keyId": "K", "status": "READ"}}) == (
+        "a|messages.update|K|READ|"
+    )
+    assert duplicate_key("a", "x", {"data": None}).startswith("a|x||")
+    recent = RecentKeys(2)
+    assert [recent.seen(k) for k in ("1", "2", "1", "3", "1", "2")] == [
+        False, False, True, False, True, False,  # "1" was used lately, so "2" was evicted
+    ]
+
+
+KEYS = st.sampled_from(
+    ["apikey", "ApiKey", "token", "id", "key", "Authorization", "x-api-key", "jwt_key",
+     "refresh_token", "client-Secret", "data", "password", "remoteJid", ""]
+) | st.text(max_size=6)
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=4) | st.just(""),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=4),
+    max_leaves=20,
+)
+SHARED_MASKER = SecretMasker(memo_size=8)  # also exercises a full memo
+
+
+@settings(database=None, max_examples=100, deadline=None)
+@given(st.dictionaries(KEYS, JSON, max_size=6))
+def test_the_fast_masker_masks_exactly_like_mask_secrets(payload: dict[str, Any]) -> None:
+    expected = mask_secrets(payload)
+    assert SecretMasker().mask(payload) == expected
+    assert SHARED_MASKER.mask(payload) == expected
+
+
+async def test_pipeline_batches_retries_and_prunes() -> None:
+    store = MemoryEventStore()
+    store.fail_writes = 1
+    pipeline = EventPipeline(
+        store, clock=FixedClock(), batch_max=10, batch_interval=0.01,
+        retention=5000, retry_delay=0.01,
+    )
+    for n in range(25):
+        pipeline.accept(1, "a", "messages.upsert",
+                        [{"data": {"key": {"id": str(n)}}, "apikey": "TOKEN"}], {"a": 9})
+    await store.wait_until(lambda: len(store.events) == 25)
+    assert store.batches[0] >= 10  # the failed batch came back with the rest
+    assert store.prunes == [5000]  # once early, then every tenth of the retention
+    assert all(e.instance_id == 9 and e.payload["apikey"] == MASK for e in store.events)
+    assert pipeline.stored == 25 and pipeline.lost == 0
+    await pipeline.aclose()
+
+
+def test_backoff_grows_is_capped_and_jittered() -> None:
+    policy = BackoffPolicy(initial=1, factor=2, cap=10, jitter=0.5, rng=lambda: 1.0)
+    assert [policy.delay(n) for n in (1, 2, 3, 4, 5, 10_000)] == [0.5, 1, 2, 4, 5, 5]
+    assert BackoffPolicy(rng=lambda: 0.0).delay(1_000_000) == 30.0
+
+
+# --- evodesk listen --------------------------------------------------------------------
+
+
+async def test_listen_prints_events_and_states(evo: EvoLikeServer) -> None:
+    store = MemoryEventStore()
+    server = store.add_server("main", evo.url)
+    store.add_instance(server, "a")
+    await evo.emit("a", "connection.update", {})
+    out, err, stop = io.StringIO(), io.StringIO(), asyncio.Event()
+    task = asyncio.create_task(run_listen(store, static_key, None, out, err, stop))
+    await evo.wait_until(lambda: bool(evo.members.get("/a")))
+    await evo.emit("a", "messages.upsert", {"key": {"id": "X"}})
+    await store.wait_until(lambda: len(store.events) == 1)
+    stop.set()
+    assert await asyncio.wait_for(task, 5) == 0
+    line = json.loads(out.getvalue().splitlines()[0])
+    assert line["instance"] == "a" and line["event"] == "messages.upsert"
+    assert line["payload"]["apikey"] == MASK and "INSTANCE-TOKEN" not in out.getvalue()
+    assert "main" in err.getvalue() and "live" in err.getvalue()
+
+
+async def test_listen_fails_clearly_on_a_refused_key(evo: EvoLikeServer) -> None:
+    store = MemoryEventStore()
+    server = store.add_server("main", evo.url)
+    store.add_instance(server, "a")
+
+    async def wrong(s: Server) -> str:
+        return "WRONG"
+
+    out, err = io.StringIO(), io.StringIO()
+    code = await asyncio.wait_for(run_listen(store, wrong, ["a"], out, err, asyncio.Event()), 5)
+    assert code != 0 and out.getvalue() == ""
+    assert err.getvalue().splitlines()[-1] == (
+        "evodesk listen: server 'main' refused the API key. Check the key stored for it."
+    )
+
+
+async def test_listen_with_nothing_to_listen_to() -> None:
+    store = MemoryEventStore()
+    out, err = io.StringIO(), io.StringIO()
+    assert await run_listen(store, static_key, ["nope"], out, err, asyncio.Event()) != 0
+    assert "nope" in err.getvalue()

@@ -1,0 +1,580 @@
+"""The Engine.IO/Socket.IO client against real servers: python-socketio and scripted
+`websockets` servers. Nothing on the socket is mocked."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import ipaddress
+import logging
+import ssl
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from websockets.asyncio.server import ServerConnection, serve
+from websockets.datastructures import Headers
+from websockets.http11 import Request, Response
+
+from evodesk.domain.errors import (
+    HandshakeRefused,
+    ProtocolError,
+    ServerError,
+    ServerTimeout,
+    ServerUnreachable,
+    TlsFailure,
+)
+from evodesk.domain.secrets import MASK
+from evodesk.infra.socketio_client import SocketIOConnection, socketio_url
+from evodesk.infra.socketio_codec import (
+    FrameError,
+    Packet,
+    PacketType,
+    connect_error_message,
+    decode_message,
+    decode_open,
+    encode_ack,
+    encode_connect,
+    encode_disconnect,
+)
+from tests.sio_servers import API_KEY, EvoLikeServer, RawServer, open_packet
+
+T = PacketType
+
+# --- the codec ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("frame", "expected"),
+    [
+        ('42/a,["messages.upsert",{"x":1}]', Packet(T.EVENT, "/a", [{"x": 1}], "messages.upsert")),
+        ('42["ev",1,2]', Packet(T.EVENT, "/", [1, 2], "ev")),
+        ('42/a,12["ev"]', Packet(T.EVENT, "/a", [], "ev", 12)),
+        ('427["ev",{}]', Packet(T.EVENT, "/", [{}], "ev", 7)),
+        ('42/loja sp,["ev",{"t":"á,é"}]', Packet(T.EVENT, "/loja sp", [{"t": "á,é"}], "ev")),
+        ('40/a,{"sid":"s1"}', Packet(T.CONNECT, "/a", {"sid": "s1"})),
+        ('40{"sid":"s0"}', Packet(T.CONNECT, "/", {"sid": "s0"})),
+        ("41/a,", Packet(T.DISCONNECT, "/a")),
+        ("41/a", Packet(T.DISCONNECT, "/a")),
+        ("41", Packet(T.DISCONNECT, "/")),
+        (
+            '44/a,{"message":"Invalid namespace"}',
+            Packet(T.CONNECT_ERROR, "/a", {"message": "Invalid namespace"}),
+        ),
+        ('44/a,"Unable to connect"', Packet(T.CONNECT_ERROR, "/a", "Unable to connect")),
+        ("43/a,5[1]", Packet(T.ACK, "/a", [1], "", 5)),
+    ],
+)
+def test_decode_accepts_every_form_a_server_sends(frame: str, expected: Packet) -> None:
+    assert decode_message(frame) == expected
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "4",
+        "49",
+        "4x/a,",
+        "42/a,",
+        '42/a,["ev"',
+        "42/a,{}",
+        "42/a,[1]",
+        "42/a,[]",
+        '42/a,["ev"]garbage',
+        '42/a, ["ev"]',
+        '451-/a,["ev",{"_placeholder":true,"num":0}]',
+        "40/a,[1]",
+        "43/a,5",
+        "44/a,12",
+    ],
+)
+def test_decode_rejects_malformed_frames_with_a_reason(frame: str) -> None:
+    with pytest.raises(FrameError) as caught:
+        decode_message(frame)
+    assert str(caught.value)
+
+
+def test_frame_errors_never_quote_the_payload() -> None:
+    with pytest.raises(FrameError) as caught:
+        decode_message('42/a,["ev",{"apikey":"SECRET-TOKEN"}')
+    assert "SECRET" not in str(caught.value)
+    assert "/a," in str(caught.value)
+
+
+def test_decode_open_packet() -> None:
+    info = decode_open(open_packet("abc", 25000, 20000))
+    assert (info.sid, info.ping_interval, info.ping_timeout, info.max_payload) == (
+        "abc", 25.0, 20.0, 1000000,
+    )
+    for bad in ("0", "0[]", '0{"sid":"x"}', '0{"sid":"","pingInterval":1,"pingTimeout":1}',
+                '0{"sid":"x","pingInterval":0,"pingTimeout":1}', "40", '1{"sid":"x"}'):
+        with pytest.raises(FrameError):
+            decode_open(bad)
+
+
+def test_encode_and_namespace_rules() -> None:
+    assert encode_connect("/a") == "40/a,"
+    assert encode_connect("/") == "40"
+    assert encode_connect("/a", {"token": "t"}) == '40/a,{"token":"t"}'
+    assert encode_disconnect("/a") == "41/a,"
+    assert encode_ack("/a", 7) == "43/a,7[]"
+    assert encode_ack("/", 3, [1]) == "433[1]"
+    for bad in ("a", "/a,b", ""):
+        with pytest.raises(ValueError):
+            encode_connect(bad)
+
+
+def test_connect_error_messages() -> None:
+    assert connect_error_message(decode_message('44/a,{"message":"Invalid namespace"}')) == (
+        "Invalid namespace"
+    )
+    assert connect_error_message(decode_message('44/a,"Unable to connect"')) == "Unable to connect"
+    assert connect_error_message(decode_message("44/a,")) == "the server refused the namespace"
+
+
+def test_socketio_url() -> None:
+    assert socketio_url("http://h:8080", "k") == (
+        "ws://h:8080/socket.io/?EIO=4&transport=websocket&apikey=k"
+    )
+    assert socketio_url("https://h/evo/", "a b&c") == (
+        "wss://h/evo/socket.io/?EIO=4&transport=websocket&apikey=a+b%26c"
+    )
+    with pytest.raises(ValueError):
+        socketio_url("ftp://h", "k")
+    with pytest.raises(ValueError):
+        socketio_url("http://", "k")
+
+
+# --- against python-socketio --------------------------------------------------------
+
+
+class Client:
+    """A connection whose packets land in a queue the test awaits."""
+
+    def __init__(self, url: str, key: str = API_KEY, **options: object) -> None:
+        self.packets: asyncio.Queue[Packet] = asyncio.Queue()
+        self.conn = SocketIOConnection(url, key, on_packet=self.packets.put_nowait, **options)  # type: ignore[arg-type]
+
+    async def next(self, kind: PacketType | None = None, timeout: float = 5.0) -> Packet:
+        while True:
+            packet = await asyncio.wait_for(self.packets.get(), timeout)
+            if kind is None or packet.type is kind:
+                return packet
+
+
+@pytest.fixture
+async def evo() -> AsyncIterator[EvoLikeServer]:
+    async with EvoLikeServer() as server:
+        yield server
+
+
+async def test_join_invalid_namespace_then_events_then_leave(evo: EvoLikeServer) -> None:
+    client = Client(evo.url)
+    info = await client.conn.connect()
+    assert info.ping_interval == 25.0
+    await client.conn.join("/loja-sp")
+    refused = await client.next()
+    assert refused.type is T.CONNECT_ERROR and refused.namespace == "/loja-sp"
+    assert connect_error_message(refused) == "Invalid namespace"
+
+    await evo.emit("loja-sp", "connection.update", {"state": "open"})  # the namespace now exists
+    await client.conn.join("/loja-sp")
+    joined = await client.next()
+    assert joined.type is T.CONNECT and isinstance(joined.data, dict) and "sid" in joined.data
+    sent = await evo.emit("loja-sp", "messages.upsert", {"key": {"id": "M1"}})
+    event = await client.next()
+    assert (event.type, event.namespace, event.event, event.data) == (
+        T.EVENT, "/loja-sp", "messages.upsert", [sent],
+    )
+
+    await client.conn.leave("/loja-sp")
+    await evo.wait_until(lambda: not evo.members.get("/loja-sp"))
+    assert not client.conn.closed
+    await client.conn.aclose()
+    assert (await client.conn.wait_closed()).error is None
+
+
+async def test_many_namespaces_share_one_engineio_connection(evo: EvoLikeServer) -> None:
+    names = [f"inst{i}" for i in range(12)]
+    for name in names:
+        await evo.emit(name, "connection.update", {})
+    client = Client(evo.url)
+    info = await client.conn.connect()
+    for name in names:
+        await client.conn.join("/" + name)
+    for _ in names:
+        await client.next(T.CONNECT)
+    for name in names:
+        await evo.emit(name, "messages.upsert", {"n": name})
+    got = {(p.namespace, p.data[0]["data"]["n"]) for p in [await client.next() for _ in names]}  # type: ignore[index]
+    assert got == {("/" + n, n) for n in names}
+    assert evo.engine_sockets() == 1
+    assert evo.eio_sids == {info.sid}
+    assert evo.handshakes == 1
+    await client.conn.aclose()
+
+
+async def test_pings_are_answered_over_several_intervals() -> None:
+    # python-engineio advertises int(interval + grace) seconds; it pings every 0.2 s.
+    async with EvoLikeServer(ping_interval=(0.2, 0.8), ping_timeout=0.5) as evo:
+        await evo.emit("a", "connection.update", {})
+        client = Client(evo.url)
+        info = await client.conn.connect()
+        await client.conn.join("/a")
+        await client.next(T.CONNECT)
+
+        async def emit_over_time() -> None:
+            for n in range(8):
+                await asyncio.sleep(0.15)  # the scenario's pace, not a wait for a condition
+                await evo.emit("a", "messages.upsert", {"n": n})
+
+        emitter = asyncio.create_task(emit_over_time())
+        received = [await client.next(T.EVENT) for _ in range(8)]
+        await emitter
+        assert [p.data[0]["data"]["n"] for p in received] == list(range(8))  # type: ignore[index]
+        assert client.conn.pings >= 4  # > 2 ping intervals went by, each answered in time
+        assert not client.conn.closed
+        assert evo.eio_sids == {info.sid} and evo.engine_sockets() == 1
+        await client.conn.aclose()
+
+
+async def test_server_side_namespace_disconnect(evo: EvoLikeServer) -> None:
+    for name in ("a", "b"):
+        await evo.emit(name, "connection.update", {})
+    client = Client(evo.url)
+    await client.conn.connect()
+    await client.conn.join("/a")
+    await client.conn.join("/b")
+    await client.next(T.CONNECT)
+    await client.next(T.CONNECT)
+    await evo.kick("a")
+    left = await client.next()
+    assert (left.type, left.namespace) == (T.DISCONNECT, "/a")
+    await evo.emit("b", "messages.upsert", {})  # the other namespace and the socket stay up
+    assert (await client.next()).namespace == "/b"
+    await client.conn.join("/a")
+    assert (await client.next()) == Packet(T.CONNECT, "/a", (await _only_sid(evo, "/a")))
+    await client.conn.aclose()
+
+
+async def _only_sid(evo: EvoLikeServer, namespace: str) -> dict[str, str]:
+    await evo.wait_until(lambda: bool(evo.members.get(namespace)))
+    return {"sid": next(iter(evo.members[namespace]))}
+
+
+@pytest.mark.parametrize("status", [401, 403])
+async def test_refused_handshake(status: int) -> None:
+    async with EvoLikeServer(refuse_status=status) as evo:
+        client = Client(evo.url, key="WRONG")
+        with pytest.raises(HandshakeRefused) as caught:
+            await client.conn.connect()
+        assert caught.value.status == status
+        assert str(caught.value) == "The server refused the API key."
+        assert evo.refusals == 1
+        assert (await client.conn.wait_closed()).error is caught.value
+
+
+def _http_answer(status: int, body: bytes) -> RawServer:
+    def process_request(conn: ServerConnection, request: Request) -> Response:
+        return Response(status, "No", Headers([("Content-Length", str(len(body)))]), body)
+
+    return RawServer(lambda ws: asyncio.sleep(0), process_request=process_request)
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "error"),
+    [
+        # Engine.IO sends a refused upgrade as 400 with allowRequest's reason as the body.
+        (400, b"Invalid global token", HandshakeRefused),
+        (400, b"apiKey is required", HandshakeRefused),
+        (400, b"Forbidden", HandshakeRefused),
+        (403, b'{"code":4,"message":"Invalid global token"}', HandshakeRefused),
+        (400, b"Authentication error", ServerError),  # the server's own lookup failed
+        (400, b"Unsupported protocol version", ProtocolError),
+        (400, b"Transport unknown", ProtocolError),
+        (404, b"Not Found", ServerUnreachable),
+        (502, b"Bad Gateway", ServerUnreachable),
+    ],
+)
+async def test_other_handshake_answers(status: int, body: bytes, error: type[Exception]) -> None:
+    async with _http_answer(status, body) as raw:
+        with pytest.raises((ServerError, ServerUnreachable, ProtocolError)) as caught:
+            await Client(raw.url).conn.connect()
+    assert type(caught.value) is error
+
+
+async def test_nothing_listening_is_unreachable() -> None:
+    async with EvoLikeServer() as evo:
+        url = evo.url
+    with pytest.raises(ServerUnreachable):
+        await Client(url).conn.connect()
+
+
+# --- against scripted servers --------------------------------------------------------
+
+
+async def test_dead_peer_is_detected_within_interval_plus_timeout() -> None:
+    async def open_then_silence(ws: ServerConnection) -> None:
+        await ws.send(open_packet(interval_ms=200, timeout_ms=100))
+        await ws.wait_closed()
+
+    async with RawServer(open_then_silence) as raw:
+        client = Client(raw.url)
+        loop = asyncio.get_running_loop()
+        await client.conn.connect()
+        opened = loop.time()
+        info = await asyncio.wait_for(client.conn.wait_closed(), 2.0)
+        elapsed = loop.time() - opened
+    assert "dead peer" in info.reason
+    assert isinstance(info.error, ServerTimeout)
+    assert 0.28 <= elapsed < 0.3 + 0.25  # the margin is only for a busy machine
+
+
+async def test_raw_pings_are_answered_with_pongs_in_time() -> None:
+    pongs: list[str] = []
+
+    async def pinger(ws: ServerConnection) -> None:
+        await ws.send(open_packet(interval_ms=100, timeout_ms=100))
+        for _ in range(6):
+            await ws.send("2")
+            pongs.append(str(await asyncio.wait_for(ws.recv(), 0.5)))
+        await ws.send('42["done",{}]')
+        await ws.wait_closed()
+
+    async with RawServer(pinger) as raw:
+        client = Client(raw.url)
+        await client.conn.connect()
+        assert (await client.next()).event == "done"
+        assert pongs == ["3"] * 6 and client.conn.pings == 6
+        await client.conn.aclose()
+
+
+BAD_FRAMES: list[str | bytes] = [
+    "",
+    "9",
+    "5",
+    "4",
+    "49/a,",
+    "42/a,",
+    '42/a,["messages.upsert",{"truncated":',
+    "42/a,{}",
+    '42/a,["ev"]}',
+    b"\x00\x01binary",
+    '451-/a,["ev",{"_placeholder":true,"num":0}]',
+    b"\x04attachment",
+    "0" + '{"sid":"again"}',
+]
+
+
+async def test_bad_frames_are_logged_and_the_connection_survives(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async def script(ws: ServerConnection) -> None:
+        await ws.send(open_packet())
+        await ws.send('40/a,{"sid":"n1"}')
+        for frame in BAD_FRAMES:
+            await ws.send(frame)
+        await ws.send("6")  # noop
+        await ws.send('42/a,["messages.upsert",{"ok":1}]')
+        await ws.send('42/a,9["messages.upsert",{"ok":2}]')  # asks for an ack
+        await raw.collect(ws)
+
+    caplog.set_level(logging.WARNING, "evodesk")
+    async with RawServer(script) as raw:
+        client = Client(raw.url)
+        await client.conn.connect()
+        assert (await client.next()).type is T.CONNECT
+        first, second = await client.next(), await client.next()
+        assert first.data == [{"ok": 1}] and second.data == [{"ok": 2}] and second.ack_id == 9
+        assert await asyncio.wait_for(raw.received.get(), 5) == "43/a,9[]"
+        assert not client.conn.closed
+        assert client.conn.protocol_errors == len(BAD_FRAMES)
+        await client.conn.aclose()
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 10  # then only every 1000th, so a flood cannot fill the log
+    assert any("binary frame" in w for w in warnings)
+    assert any("bad JSON" in w for w in warnings)
+    assert any("unknown" in w for w in warnings)
+    assert all("truncated" not in w for w in warnings)  # payload text never reaches the log
+
+
+async def test_a_failing_packet_handler_does_not_end_the_connection(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async def script(ws: ServerConnection) -> None:
+        await ws.send(open_packet())
+        await ws.send('42/a,["first",{}]')
+        await ws.send('42/a,["second",{}]')
+        await ws.wait_closed()
+
+    seen: list[str] = []
+    arrived = asyncio.Event()
+
+    def handler(packet: Packet) -> None:
+        seen.append(packet.event)
+        if packet.event == "first":
+            raise RuntimeError("bug in a subscriber")
+        arrived.set()
+
+    async with RawServer(script) as raw:
+        conn = SocketIOConnection(raw.url, API_KEY, on_packet=handler)
+        await conn.connect()
+        await asyncio.wait_for(arrived.wait(), 5)
+        assert seen == ["first", "second"] and not conn.closed
+        await conn.aclose()
+    assert any("Packet handler failed" in r.getMessage() for r in caplog.records)
+
+
+async def test_a_frame_over_the_size_cap_closes_the_connection() -> None:
+    async def script(ws: ServerConnection) -> None:
+        await ws.send(open_packet())
+        await ws.send('42/a,["small",{}]')
+        await ws.send('42/a,["big",{"data":"' + "x" * 5000 + '"}]')
+        await ws.wait_closed()
+
+    async with RawServer(script) as raw:
+        client = Client(raw.url, max_size=4096)
+        await client.conn.connect()
+        assert (await client.next()).event == "small"
+        info = await asyncio.wait_for(client.conn.wait_closed(), 5)
+    assert "4096-byte cap" in info.reason
+    assert isinstance(info.error, ProtocolError)
+    assert client.packets.empty()
+
+
+async def test_engineio_close_packet_ends_the_session() -> None:
+    async def script(ws: ServerConnection) -> None:
+        await ws.send(open_packet())
+        await ws.send("1")
+        await ws.wait_closed()
+
+    async with RawServer(script) as raw:
+        client = Client(raw.url)
+        await client.conn.connect()
+        info = await asyncio.wait_for(client.conn.wait_closed(), 5)
+    assert info.reason == "the server ended the session"
+    assert isinstance(info.error, ServerUnreachable)
+
+
+@pytest.mark.parametrize("first", ["hello", b"\x00", '0{"sid":"x"}'])
+async def test_a_server_that_does_not_open_like_engineio_is_refused(first: str | bytes) -> None:
+    async def script(ws: ServerConnection) -> None:
+        await ws.send(first)
+        await ws.wait_closed()
+
+    async with RawServer(script) as raw:
+        with pytest.raises(ProtocolError):
+            await Client(raw.url).conn.connect()
+
+
+async def test_no_open_packet_in_time() -> None:
+    async with RawServer(lambda ws: ws.wait_closed()) as raw:
+        with pytest.raises(ServerTimeout):
+            await Client(raw.url, open_timeout=0.2).conn.connect()
+
+
+# --- TLS -------------------------------------------------------------------------------
+
+
+def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "evodesk test CA")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+async def test_tls_is_verified_and_a_private_ca_can_be_added(tmp_path: Path) -> None:
+    cert, key = _self_signed(tmp_path)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+
+    async def script(ws: ServerConnection) -> None:
+        await ws.send(open_packet())
+        await ws.wait_closed()
+
+    async with serve(lambda ws: script(ws), "127.0.0.1", 0, ssl=context) as server:
+        port = next(iter(server.sockets)).getsockname()[1]
+        url = f"https://127.0.0.1:{port}"
+        with pytest.raises(TlsFailure) as caught:
+            await Client(url).conn.connect()
+        assert "not trusted" in str(caught.value)
+        with pytest.raises(TlsFailure, match="cannot be read"):
+            await Client(url, tls_ca=str(tmp_path / "missing.pem")).conn.connect()
+        trusted = Client(url, tls_ca=str(cert))
+        assert (await trusted.conn.connect()).sid == "raw-sid"
+        await trusted.conn.aclose()
+
+
+# --- secrets and cleanup ---------------------------------------------------------------
+
+
+async def test_the_api_key_is_never_logged(
+    evo: EvoLikeServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    client = Client(evo.url)
+    await client.conn.connect()
+    assert API_KEY not in client.conn.url and MASK in client.conn.url
+    await client.conn.aclose()
+    with pytest.raises(HandshakeRefused):
+        await Client(evo.url, key="WRONG-KEY-123").conn.connect()
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("GET /socket.io/" in m and MASK in m for m in messages)  # the lines were there
+    assert any(m.lower().startswith("> apikey:") for m in messages)
+    assert not [m for m in messages if API_KEY in m or "WRONG-KEY-123" in m]
+
+
+def test_the_url_shown_masks_any_key() -> None:
+    for key in ("plain-KEY-1", "a b&c/d+é"):
+        url = SocketIOConnection("https://h/evo", key, on_packet=print).url
+        assert url == f"wss://h/evo/socket.io/?EIO=4&transport=websocket&apikey={MASK}"
+
+
+def own_tasks() -> set[asyncio.Task[object]]:
+    """Live tasks running evodesk or websockets code (the test servers' own are left out)."""
+    found = set()
+    for task in asyncio.all_tasks():
+        code = getattr(task.get_coro(), "cr_code", None)
+        filename = code.co_filename if code is not None else ""
+        if "/evodesk/" in filename or "/websockets/" in filename:
+            found.add(task)
+    return found
+
+
+async def test_close_leaves_no_task_behind(evo: EvoLikeServer) -> None:
+    await evo.emit("a", "connection.update", {})
+    before = own_tasks()
+    client = Client(evo.url)
+    await client.conn.connect()
+    await client.conn.join("/a")
+    await client.next(T.CONNECT)
+    assert len(own_tasks() - before) == 1  # the reader
+    await client.conn.aclose()
+    await client.conn.aclose()  # idempotent
+    assert own_tasks() - before == set()
+    await evo.wait_until(lambda: not evo.members.get("/a"))
