@@ -67,8 +67,11 @@ async def _server(pipe: Connection) -> None:
     import socketio
     from aiohttp import web
 
+    # Clients hold still while the server queues a run's events; on a busy machine that
+    # can outlast the default 25 s + 20 s ping window and cost the connection.
     sio = socketio.AsyncServer(
-        async_mode="aiohttp", namespaces="*", logger=False, engineio_logger=False
+        async_mode="aiohttp", namespaces="*", logger=False, engineio_logger=False,
+        ping_interval=600, ping_timeout=600,
     )
     app = web.Application()
     sio.attach(app)
@@ -292,6 +295,9 @@ def run_client(
     server.send(("emit", n, k))
     emit_seconds = server.recv()
     parent.send("go")
+    if not parent.poll(RUN_TIMEOUT):
+        process.kill()
+        raise SystemExit(f"{kind} with {k} namespaces did not finish in {RUN_TIMEOUT} s")
     count, wall, cpu, *extra = parent.recv()
     process.join()
     result = {"n": count, "wall": wall, "cpu": cpu, "emit": emit_seconds}
@@ -358,6 +364,7 @@ def store_cost(url: str, sizes: tuple[int, ...] = (200, 2000), n: int = 10_000) 
 
 
 KINDS = ("ceiling", "ceiling+json", "peer", "ours", "pipeline")
+RUN_TIMEOUT = 600
 
 
 def main() -> None:

@@ -66,11 +66,12 @@ async def _server(pipe: Connection, instances: int, latency: float) -> None:
         sandbox.latency = latency
         pipe.send(sandbox.url)
         loop = asyncio.get_running_loop()
-        # Commands from the benchmark: "count" answers the request total, "stop" ends.
+        # Commands from the benchmark: "count" answers the request total and the CPU
+        # seconds the server spent so far; "stop" ends.
         while True:
             command = await loop.run_in_executor(None, pipe.recv)
             if command == "count":
-                pipe.send(sandbox.request_count)
+                pipe.send((sandbox.request_count, time.process_time()))
             else:
                 break
 
@@ -82,7 +83,8 @@ async def _server(pipe: Connection, instances: int, latency: float) -> None:
 class Run:
     name: str
     seconds: float
-    cpu: float  # this process's CPU seconds (the sandbox's are not counted)
+    cpu: float  # this process's CPU seconds (evodesk's side)
+    server_cpu: float  # the sandbox process's CPU seconds
     requests: int
     instances: int
 
@@ -104,7 +106,7 @@ async def bench(
     def client(server: Server, key: str) -> EvolutionPort:
         """evodesk's client; with --pool or --transport, on another HTTP transport."""
         if transport == "aiohttp":
-            from httpx_aiohttp import AiohttpTransport  # pip install httpx-aiohttp
+            from httpx_aiohttp import AiohttpTransport  # type: ignore[import-not-found,unused-ignore]
 
             chosen: httpx.AsyncBaseTransport = AiohttpTransport()
         else:
@@ -112,9 +114,9 @@ async def bench(
             chosen = httpx.AsyncHTTPTransport(limits=limits)
         return EvolutionClient(server.base_url, key, version=server.version, transport=chosen)
 
-    def count() -> int:
+    def count() -> tuple[int, float]:
         pipe.send("count")
-        value: int = pipe.recv()
+        value: tuple[int, float] = pipe.recv()
         return value
 
     runs: list[Run] = []
@@ -135,14 +137,16 @@ async def bench(
             if peer:
                 plan.append(("sequential peer (repeat)", sequential))
             for name, service in plan:
-                before = count()
+                requests, server_cpu = count()
                 cpu, started = time.process_time(), time.perf_counter()
                 [summary] = await service.sync_all("bench")
                 seconds = time.perf_counter() - started
                 cpu = time.process_time() - cpu
                 if summary.error or summary.failed:
                     raise SystemExit(f"{name}: {summary.error or summary.failed}")
-                runs.append(Run(name, seconds, cpu, count() - before, summary.total))
+                requests_after, server_cpu_after = count()
+                runs.append(Run(name, seconds, cpu, server_cpu_after - server_cpu,
+                                requests_after - requests, summary.total))
         finally:
             await app.aclose()
     return runs
@@ -188,12 +192,14 @@ def main() -> None:
           f"own process; sync concurrency {concurrency}; "
           f"client transport {args.transport}, pool {args.pool or 'default'}; "
           f"sniffio installed: {sniffio}")
-    print(f"{'run':28} {'seconds':>8} {'client CPU s':>13} {'requests':>9} {'req/s':>7}")
+    print(f"{'run':26} {'seconds':>8} {'evodesk CPU s':>14} {'sandbox CPU s':>14} "
+          f"{'requests':>9} {'req/s':>6}")
     for run in runs:
-        print(f"{run.name:28} {run.seconds:8.2f} {run.cpu:13.2f} {run.requests:9d} "
-              f"{run.requests / run.seconds:7.0f}")
+        print(f"{run.name:26} {run.seconds:8.2f} {run.cpu:14.2f} {run.server_cpu:14.2f} "
+              f"{run.requests:9d} {run.requests / run.seconds:6.0f}")
     repeat = runs[1]
-    print(f"client CPU per request (repeat sync): {repeat.cpu / repeat.requests * 1000:.2f} ms")
+    print(f"evodesk CPU per request (repeat sync): "
+          f"{repeat.cpu / repeat.requests * 1000:.2f} ms")
     if len(runs) > 2:
         peer = runs[2]
         print(f"sequential / concurrent (repeat sync): {peer.seconds / repeat.seconds:.1f}x")

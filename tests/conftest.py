@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,6 +65,36 @@ def pytest_asyncio_loop_factories(
 
 
 _shared_qt_loop: asyncio.AbstractEventLoop | None = None
+
+
+@pytest.fixture(autouse=True)
+def qt_events_inside_the_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt events processed while the asyncio loop is not running would step its tasks
+    outside it ("no running event loop"): pytest-qt processes events between a test's
+    phases, and qasync once more after each run. The first is skipped (the next run of
+    the loop processes them); during the second the loop stays the running one."""
+    import pytestqt.plugin
+    import qasync
+
+    monkeypatch.setattr(pytestqt.plugin, "_process_events", lambda: None)
+    loop_class: Any = qasync.QEventLoop
+    run_forever = loop_class.run_forever
+    run_until_complete = loop_class.run_until_complete
+
+    def run_forever_and_stay_current(self: Any) -> Any:
+        try:
+            return run_forever(self)
+        finally:
+            asyncio.events._set_running_loop(self)
+
+    def run_until_complete_then_leave(self: Any, future: Any) -> Any:
+        try:
+            return run_until_complete(self, future)
+        finally:
+            asyncio.events._set_running_loop(None)
+
+    monkeypatch.setattr(loop_class, "run_forever", run_forever_and_stay_current)
+    monkeypatch.setattr(loop_class, "run_until_complete", run_until_complete_then_leave)
 
 
 def _qasync_loop() -> asyncio.AbstractEventLoop:

@@ -91,14 +91,14 @@ async def test_webhook_toggle_turns_websocket_off_and_back(
     await click_and_wait(dialog, dialog.webhook_toggle)
     assert await rows.enabled("loja-sp") == (True, False)
     assert dialog.webhook_toggle.isChecked() and not dialog.websocket_toggle.isChecked()
-    assert dialog.result.text().startswith("Webhook enabled. WebSocket was disabled.")
+    assert dialog.outcome.text().startswith("Webhook enabled. WebSocket was disabled.")
     assert dialog.status_panel.text().startswith("Webhook active, base64: yes")
     assert dialog.base64.isVisible()
     assert dialog.restart_button.isVisible()  # base64 went on: a restart applies it
 
     await click_and_wait(dialog, dialog.websocket_toggle)
     assert await rows.enabled("loja-sp") == (False, True)
-    assert dialog.result.text().startswith("WebSocket enabled. Webhook was disabled.")
+    assert dialog.outcome.text().startswith("WebSocket enabled. Webhook was disabled.")
 
     await click_and_wait(dialog, dialog.websocket_toggle)  # off: nothing active
     assert await rows.enabled("loja-sp") == (False, False)
@@ -152,7 +152,7 @@ async def test_server_error_leaves_the_toggles_showing_the_truth(
     await reloaded
     sandbox.error_rate = 0.0
     assert "HTML" in message
-    assert dialog.result.kind == "error" and "HTML" in dialog.result.text()
+    assert dialog.outcome.kind == "error" and "HTML" in dialog.outcome.text()
     server_state = await rows.enabled("loja-sp")
     assert (dialog.webhook_toggle.isChecked(), dialog.websocket_toggle.isChecked()) == \
         server_state
@@ -166,7 +166,7 @@ async def test_webhook_needs_a_valid_url_before_it_is_activated(
     posts = sum(1 for r in sandbox.requests if r.method == "POST")
     dialog.webhook_toggle.click()
     assert dialog.webhook_details.isVisible()
-    assert "Activate webhook" in dialog.result.text()
+    assert "Activate webhook" in dialog.outcome.text()
     dialog.url.setText("ftp://x")
     assert dialog.url_hint.isVisible() and "http://" in dialog.url_hint.text()
     assert not dialog.webhook_apply.isEnabled()

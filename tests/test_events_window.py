@@ -35,36 +35,6 @@ EVENTS = ("MESSAGES_UPSERT", "MESSAGES_UPDATE", "CONNECTION_UPDATE")
 Opener = Callable[..., Awaitable[EventsWindow]]
 
 
-@pytest.fixture(autouse=True)
-def qt_events_inside_the_loop(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Qt events processed while the asyncio loop is not running would step tasks
-    outside it ("no running event loop"): pytest-qt processes events between a test's
-    phases, and qasync once more after each run. The first is skipped (the next run
-    processes them); during the second the loop stays the running one."""
-    import pytestqt.plugin
-    import qasync
-
-    monkeypatch.setattr(pytestqt.plugin, "_process_events", lambda: None)
-    loop_class: Any = qasync.QEventLoop
-    run_forever = loop_class.run_forever
-    run_until_complete = loop_class.run_until_complete
-
-    def run_forever_and_stay_current(self: Any) -> Any:
-        try:
-            return run_forever(self)
-        finally:
-            asyncio.events._set_running_loop(self)
-
-    def run_until_complete_then_leave(self: Any, future: Any) -> Any:
-        try:
-            return run_until_complete(self, future)
-        finally:
-            asyncio.events._set_running_loop(None)
-
-    monkeypatch.setattr(loop_class, "run_forever", run_forever_and_stay_current)
-    monkeypatch.setattr(loop_class, "run_until_complete", run_until_complete_then_leave)
-
-
 @pytest.fixture
 async def sandbox(qt_events_inside_the_loop: None) -> AsyncIterator[Sandbox]:
     async with Sandbox(api_key="events-key-0001", instances=NAMES) as sb:

@@ -67,6 +67,20 @@ def closed_port() -> Iterator[int]:
         sock.close()
 
 
+class GatedSecrets(MemorySecretStore):
+    """Holds every write until the test opens the gate."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entered = asyncio.Event()
+        self.gate = asyncio.Event()
+
+    async def set(self, ref: str, value: str) -> None:
+        self.entered.set()
+        await self.gate.wait()
+        await super().set(ref, value)
+
+
 async def settle(dialog: ServersDialog) -> None:
     while dialog.presenter.busy:
         await next_emission(dialog.presenter.busy_changed)
@@ -365,13 +379,28 @@ async def test_closing_cancels_a_running_check(
     assert dialog.check_panel.text() == "Checking…"
 
 
-async def test_closing_during_an_add_still_adds(
-    dialog: ServersDialog, sandbox: Sandbox, services: AppServices
+async def test_closing_during_an_add_lets_it_finish(
+    tmp_path: Path, sandbox: Sandbox
 ) -> None:
-    fill(dialog, "Matriz", sandbox.url, sandbox.api_key)
-    dialog.add_button.click()
-    dialog.close()
-    assert (await next_emission(dialog.servers_changed)) == ()
-    await dialog.presenter.wait_idle()
-    assert [s.name for s in await services.servers.all()] == ["Matriz"]
-    assert not dialog.presenter.busy
+    secrets = GatedSecrets()
+    app = await AppServices.open(resolve_paths(tmp_path / "g"), secrets=secrets)
+    window = ServersDialog(ServersPresenter(app))
+    try:
+        window.show()
+        await settle(window)
+        fill(window, "Matriz", sandbox.url, sandbox.api_key)
+        window.add_button.click()
+        await secrets.entered.wait()  # the add is half-way: key being stored, no row yet
+
+        window.close()
+        assert window.presenter.busy  # still writing; a reopened dialog must wait for it
+        secrets.gate.set()
+        assert (await next_emission(window.servers_changed)) == ()
+        await window.presenter.wait_idle()
+        assert not window.presenter.busy
+        server = await app.servers.get("Matriz")
+        assert await app.servers.api_key(server) == sandbox.api_key
+    finally:
+        window.close()
+        await window.presenter.wait_idle()
+        await app.aclose()

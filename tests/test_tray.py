@@ -90,9 +90,8 @@ class Live:
 
 @contextlib.asynccontextmanager
 async def live_desktop(tmp_path: Path) -> AsyncIterator[Live]:
-    """A sandbox, the services listening to it and the desktop, all made and closed
-    inside the test: pytest-qt processes Qt events between a test's phases, outside the
-    running loop, where a live connection's callbacks would fail."""
+    """A sandbox, the services listening to it and the desktop, made and closed inside
+    the test, so that no live connection outlives the loop run of the test itself."""
     from evodesk.ui.desktop import Desktop
 
     sb = Sandbox(api_key="tray-test-key", instances=list(INSTANCES), port=free_port(),

@@ -50,7 +50,7 @@ class ConfigDialog(QDialog):
         presenter.change_failed.connect(self._on_presenter_change_failed)
         presenter.probe_finished.connect(self._on_presenter_probe_finished)
         presenter.headers_loaded.connect(self.headers.set_headers)
-        presenter.message_shown.connect(lambda text: self.result.show_text(text, "info"))
+        presenter.message_shown.connect(lambda text: self.outcome.show_text(text, "info"))
         self._on_presenter_busy_changed(False)
 
     # --- layout --------------------------------------------------------------------
@@ -87,13 +87,13 @@ class ConfigDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setMaximumHeight(8)
         self.progress.setTextVisible(False)
-        self.result = Banner(self)
-        self.result.setVisible(False)
+        self.outcome = Banner(self)
+        self.outcome.setVisible(False)
         self.restart_button = QPushButton(self.tr("Restart instance now"), self)
         self.restart_button.clicked.connect(self.presenter.restart)
         self.restart_button.setVisible(False)
         result_row = QHBoxLayout()
-        result_row.addWidget(self.result, 1)
+        result_row.addWidget(self.outcome, 1)
         result_row.addWidget(self.restart_button, 0, Qt.AlignmentFlag.AlignTop)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
@@ -291,7 +291,7 @@ class ConfigDialog(QDialog):
     # --- acting --------------------------------------------------------------------
 
     def _on_webhook_toggle_toggled(self, checked: bool) -> None:
-        self.result.setVisible(False)
+        self.outcome.setVisible(False)
         if not checked:
             if self.status is not None and self.status.instance.webhook_enabled:
                 self.presenter.disable()
@@ -303,13 +303,13 @@ class ConfigDialog(QDialog):
         if self._webhook_form_ready():
             self.presenter.enable_webhook(self.webhook_config())
         else:
-            self.result.show_text(self.tr(
+            self.outcome.show_text(self.tr(
                 "Enter the webhook URL and choose events, then press “Activate webhook”."),
                 "info")
             self.url.setFocus()
 
     def _on_websocket_toggle_toggled(self, checked: bool) -> None:
-        self.result.setVisible(False)
+        self.outcome.setVisible(False)
         if not checked:
             if self.status is not None and self.status.instance.websocket_enabled:
                 self.presenter.disable()
@@ -319,7 +319,7 @@ class ConfigDialog(QDialog):
             self._use_remembered(self.status.instance.websocket_events)
         if not self.picker.is_valid():
             self.websocket_toggle.set_checked_quietly(False)
-            self.result.show_text(self.tr(
+            self.outcome.show_text(self.tr(
                 "Choose the events to receive (or tick “All events”), then turn WebSocket on."),
                 "warning")
             return
@@ -369,11 +369,11 @@ class ConfigDialog(QDialog):
     def _on_presenter_change_succeeded(self, outcome: ChangeOutcome) -> None:
         text = "\n".join([translate_message(outcome.message),
                           *(translate_message(n) for n in outcome.notes)])
-        self.result.show_text(text, "ok")
+        self.outcome.show_text(text, "ok")
         self.restart_button.setVisible(outcome.restart_advised)
 
     def _on_presenter_change_failed(self, message: str) -> None:
-        self.result.show_text(translate_message(message), "error")
+        self.outcome.show_text(translate_message(message), "error")
         self.restart_button.setVisible(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
