@@ -1,0 +1,286 @@
+"""The translation catalogues: the Portuguese one complete and in step with the code, both
+compiled by lrelease, and the Portuguese build of the window free of English."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QTreeWidget,
+    QWidget,
+)
+
+from tests.tools import i18n_check
+from tests.tools.i18n_check import MESSAGES, NOTIFICATIONS, Message, read_ts
+
+PT_BR = i18n_check.I18N / "evodesk_pt_BR.ts"
+EN = i18n_check.I18N / "evodesk_en.ts"
+
+
+@pytest.fixture(scope="module")
+def code_messages(tmp_path_factory: pytest.TempPathFactory) -> list[Message]:
+    return i18n_check.lupdate_messages(tmp_path_factory.mktemp("lupdate"))
+
+
+def compile_catalogue(
+    catalogue: Path, out_dir: Path
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    qm = out_dir / f"{catalogue.stem}.qm"
+    done = subprocess.run(
+        [i18n_check.qt_tool("pyside6-lrelease"), str(catalogue), "-qm", str(qm)],
+        capture_output=True, text=True, check=False, timeout=60,
+    )
+    return qm, done
+
+
+# --- (a) complete and current -----------------------------------------------------------
+
+
+def test_portuguese_catalogue_is_complete_and_up_to_date(code_messages: list[Message]) -> None:
+    report = i18n_check.check(PT_BR, code_messages)
+    assert report.ok, "\n".join(report.lines())
+    contexts = {m.context for m in read_ts(PT_BR)}
+    assert {MESSAGES, NOTIFICATIONS, "evodesk.texts", "EventSummary", "evodesk.app"} <= contexts
+    assert "" not in contexts  # helper strings sit in the context they are looked up in
+
+
+def test_english_catalogue_holds_the_same_strings_untranslated(
+    code_messages: list[Message],
+) -> None:
+    report = i18n_check.check(EN, code_messages)
+    assert report.ok, "\n".join(report.lines())
+    english = read_ts(EN)
+    assert {m.key for m in english} == {m.key for m in read_ts(PT_BR)}
+    assert [m for m in english if m.translation != m.source] == []
+
+
+def test_the_checker_finds_each_kind_of_problem(
+    tmp_path: Path, code_messages: list[Message]
+) -> None:
+    messages = read_ts(PT_BR)
+    by_key = {m.key: i for i, m in enumerate(messages)}
+    dropped = ("EventSummary", "QR code updated")
+    assert dropped in {m.key for m in code_messages}
+    unfinished = ("ConfigDialog", "Configure %1")
+    wrong_placeholder = ("EventsWindow", "%1 of %2 rows shown")
+    notification = (NOTIFICATIONS, "%1 disconnected from WhatsApp")
+    same = ("MainWindow", "Sync finished.")
+    messages[by_key[unfinished]] = replace(messages[by_key[unfinished]], kind="unfinished")
+    messages[by_key[same]] = replace(messages[by_key[same]], translation="Sync finished.")
+    messages[by_key[wrong_placeholder]] = replace(
+        messages[by_key[wrong_placeholder]], translation="%1 de %3 linhas")
+    messages.append(Message("MainWindow", "A string the code no longer has", "Texto antigo"))
+    broken = [m for m in messages if m.key not in (dropped, notification)]
+    path = tmp_path / "evodesk_pt_BR.ts"
+    i18n_check.write_ts(path, "pt_BR", broken)
+
+    report = i18n_check.check(path, code_messages)
+    assert not report.ok
+    assert report.unfinished == [unfinished]
+    assert report.untranslated == [same]
+    assert [(c, s) for c, s, _ in report.placeholders] == [wrong_placeholder]
+    assert set(report.missing) == {dropped, notification}
+    assert report.stale == [("MainWindow", "A string the code no longer has")]
+
+
+def test_update_keeps_translations_and_adds_new_strings_unfinished(
+    tmp_path: Path, code_messages: list[Message]
+) -> None:
+    path = tmp_path / "evodesk_pt_BR.ts"
+    new = ("ConfigDialog", "Apply events")
+    kept = [m for m in read_ts(PT_BR) if m.key != new]
+    i18n_check.write_ts(path, "pt_BR", kept)
+    added = i18n_check.update(path, code_messages)
+    assert [m.key for m in added] == [new]
+    after = {m.key: m for m in read_ts(path)}
+    assert after[new].kind == "unfinished"
+    assert {k: m.translation for k, m in after.items() if k != new} == {
+        m.key: m.translation for m in kept}
+
+
+def test_service_sentences_are_found_in_the_code() -> None:
+    sentences = i18n_check.message_sentences()
+    assert "Webhook enabled." in sentences
+    assert "WebSocket was disabled." in sentences  # appended with a leading space
+    assert "Restart the instance now to apply it." in sentences  # second of two
+    assert "Check the URL and port, and that the server is running." in sentences  # f-string
+    assert not [s for s in sentences if "\x00" in s or s != s.strip()]
+    templates = i18n_check.notification_templates()
+    assert "Latest from %1: %2" in templates
+
+
+# --- (b) lrelease --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("catalogue", [PT_BR, EN], ids=["pt_BR", "en"])
+def test_lrelease_compiles_every_message(catalogue: Path, tmp_path: Path) -> None:
+    qm, done = compile_catalogue(catalogue, tmp_path)
+    assert done.returncode == 0, done.stderr
+    count = len(read_ts(catalogue))
+    assert f"Generated {count} translation(s) ({count} finished and 0 unfinished)" in done.stdout
+    assert "Ignored" not in done.stdout + done.stderr
+    assert qm.stat().st_size > 0
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    wrong = [(m.context, m.source) for m in read_ts(catalogue)
+             if translator.translate(m.context, m.source) != m.translation]
+    assert wrong == []
+
+
+# --- (c) the Portuguese build shows no English ---------------------------------------------
+
+
+def _lines(text: str) -> list[str]:
+    return [text, *text.splitlines()] if text else []
+
+
+def _model_texts(view: QAbstractItemView) -> Iterable[str]:
+    model = view.model()
+    if model is None:
+        return
+    for section in range(model.columnCount()):
+        yield str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            yield str(model.index(row, column).data() or "")
+
+
+def visible_texts(top: QWidget) -> list[str]:
+    """What a person can read in a window: titles, labels, buttons, placeholders, list
+    entries, table headers and cells, tooltips."""
+    texts = _lines(top.windowTitle())
+    if isinstance(top, QMainWindow):
+        texts += _lines(top.statusBar().currentMessage())
+    for widget in [top, *top.findChildren(QWidget)]:
+        if not widget.isVisible():
+            continue
+        texts += _lines(widget.toolTip())
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts += _lines(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts += _lines(widget.title())
+        elif isinstance(widget, QLineEdit):
+            texts += _lines(widget.placeholderText())
+        elif isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        elif isinstance(widget, QTreeWidget):
+            texts += [widget.headerItem().text(c) for c in range(widget.columnCount())]
+            items = (widget.topLevelItem(i) for i in range(widget.topLevelItemCount()))
+            texts += [item.text(0) for item in items if item is not None]
+        elif isinstance(widget, QAbstractItemView):
+            texts += list(_model_texts(widget))
+    return [t.strip() for t in texts if t.strip()]
+
+
+def english_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """English sources as whole-text patterns, without the words that are the same in
+    both languages (Webhook, WebSocket, Base64, URL...)."""
+    patterns = []
+    for message in read_ts(PT_BR):
+        if i18n_check.may_stay_english(message.source):
+            continue
+        parts = re.split(r"%\d+", message.source.strip())
+        patterns.append((message.source, re.compile(".+".join(map(re.escape, parts)))))
+    return patterns
+
+
+def english_left(texts: Iterable[str]) -> list[tuple[str, str]]:
+    patterns = english_patterns()
+    return sorted({(text, source) for text in texts for source, pattern in patterns
+                   if pattern.fullmatch(text)})
+
+
+@pytest.mark.gui
+async def test_portuguese_build_shows_no_english(tmp_path: Path, qtbot: object) -> None:
+    from evodesk.infra.paths import resolve_paths
+    from evodesk.infra.secrets import MemorySecretStore
+    from evodesk.sandbox import Sandbox
+    from evodesk.services.app import AppServices
+    from evodesk.services.instances import InstanceRef
+    from evodesk.services.notifications import Notification, NotificationKind, Text
+    from evodesk.ui.config_dialog import ConfigDialog
+    from evodesk.ui.config_presenter import ConfigPresenter
+    from evodesk.ui.main_window import MainWindow
+    from evodesk.ui.texts import translate_message
+    from evodesk.ui.tray import notification_texts
+    from tests.support.qt import expect, next_emission
+
+    qm, done = compile_catalogue(PT_BR, tmp_path)
+    assert done.returncode == 0, done.stderr
+    app = QApplication.instance()
+    assert app is not None
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    assert app.installTranslator(translator)
+    try:
+        async with Sandbox(api_key="pt-key-0001", instances=["loja-sp"]) as sandbox:
+            services = await AppServices.open(resolve_paths(tmp_path / "d"),
+                                              secrets=MemorySecretStore(), listen=True)
+            try:
+                await services.servers.add("Matriz", sandbox.url, sandbox.api_key)
+                await services.sync.sync_all()
+
+                window = MainWindow(services)
+                qtbot.addWidget(window)  # type: ignore[attr-defined]
+                window.show()
+                loaded = expect(window.instances_loaded)
+                window.reload()
+                (count,) = await loaded
+                assert count == 1
+                shown = visible_texts(window)
+
+                presenter = ConfigPresenter(services, InstanceRef("loja-sp", "Matriz"))
+                dialog = ConfigDialog(presenter)
+                qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+                presenter.setParent(dialog)
+                dialog.show()
+                presenter.load()
+                await next_emission(presenter.state_loaded)
+                shown += visible_texts(dialog)
+                dialog.webhook_toggle.click()  # no URL yet: opens the form, sends nothing
+                assert dialog.webhook_details.isVisible()
+                shown += visible_texts(dialog)
+
+                assert english_left(shown) == []
+                # The texts were really read, in Portuguese.
+                for expected in ("Sincronizar", "Servidores", "Instância", "Entrega",
+                                 "Eventos", "Configurar Matriz/loja-sp", "Cabeçalhos",
+                                 "Mídia em base64 (recomendado)", "Ativar webhook"):
+                    assert expected in shown, expected
+                assert dialog.status_panel.text().startswith("Nenhuma entrega ativa")
+
+                assert translate_message("Webhook enabled. WebSocket was disabled.") == (
+                    "Webhook ativado. O WebSocket foi desativado.")
+                assert translate_message(
+                    "Enabling the webhook failed: The server refused the API key. "
+                    "The previous mode was put back.") == (
+                    "Falha ao ativar o webhook: o servidor recusou a chave de API. "
+                    "O modo anterior foi restaurado.")
+                assert translate_message("  no changes") == "  sem alterações"
+                notification = Notification(
+                    NotificationKind.MESSAGE, Text("%1 new messages on %2", ("3", "loja-sp")),
+                    Text("Latest from %1: %2", ("Ana", "Oi")), (1, "loja-sp"), False, 3)
+                assert notification_texts(notification) == (
+                    "3 mensagens novas em loja-sp", "Última de Ana: Oi")
+                dialog.close()
+                window.close()
+            finally:
+                await services.aclose()
+    finally:
+        assert app.removeTranslator(translator)
+    assert QCoreApplication.translate("MainWindow", "Sync") == "Sync"
+    assert translate_message("Webhook enabled.") == "Webhook enabled."
