@@ -50,7 +50,8 @@ class ConfigDialog(QDialog):
         presenter.change_failed.connect(self._on_presenter_change_failed)
         presenter.probe_finished.connect(self._on_presenter_probe_finished)
         presenter.headers_loaded.connect(self.headers.set_headers)
-        presenter.message_shown.connect(lambda text: self.outcome.show_text(text, "info"))
+        presenter.message_shown.connect(
+            lambda text: self.outcome.show_text(translate_message(text), "info"))
         self._on_presenter_busy_changed(False)
 
     # --- layout --------------------------------------------------------------------

@@ -304,11 +304,35 @@ class MainWindow(QMainWindow):
         if not summaries:
             self.statusBar().showMessage(self.tr("Sync did not finish."))
             return
-        lines = [translate_message(line) for s in summaries for line in s.lines()]
+        lines = [line for s in summaries for line in self._summary_lines(s)]
         failed = any(s.error or s.failed for s in summaries)
         conflicts = any(s.conflicts for s in summaries)
         self.summary.show_text("\n".join(lines), "error" if failed or conflicts else "ok")
         self.statusBar().showMessage(self.tr("Sync finished."), 5000)
+
+    def _summary_lines(self, summary: SyncSummary) -> list[str]:
+        """The sync summary in the interface language, one fact per line."""
+        if summary.error:
+            return [f"{summary.server}: {translate_message(summary.error)}"]
+        lines = [self.tr("%1: %2 instance(s) in %3 s").replace("%1", summary.server)
+                 .replace("%2", str(summary.total)).replace("%3", f"{summary.seconds:.1f}")]
+        facts = (
+            (self.tr("new: %1"), summary.added),
+            (self.tr("back on the server: %1"), summary.returned),
+            (self.tr("no longer on the server (kept here): %1"), summary.vanished),
+            (self.tr("CONFLICT (webhook and websocket both on): %1"), summary.conflicts),
+        )
+        for template, names in facts:
+            if names:
+                lines.append("  " + template.replace("%1", ", ".join(names)))
+        for name in sorted(summary.changed):
+            lines.append("  " + self.tr("changed: %1").replace("%1", name))
+        for name, message in sorted(summary.failed.items()):
+            lines.append("  " + self.tr("could not read %1: %2").replace("%1", name)
+                         .replace("%2", translate_message(message)))
+        if len(lines) == 1:
+            lines.append("  " + self.tr("no changes"))
+        return lines
 
     def _on_presenter_listener_state_changed(self, server_id: int, instance: str,
                                              state: str) -> None:
