@@ -4,19 +4,25 @@ sequential sync of the same reads, on a sandbox that adds latency to every reque
 The sandbox runs in its own process (a real server is another machine; here it gets the
 second core), with N instances: a third in webhook mode, a third in websocket mode, the
 rest with no delivery. evodesk keeps its database in a temporary SQLite file and the API
-key in memory. Three timed runs, each counting the REST requests the sandbox received:
+key in memory. Three timed runs, each counting the REST requests the sandbox received
+and the CPU seconds of both processes:
 
 1. the first sync (every instance new to the database),
 2. a repeat sync (every instance already known: the everyday case),
 3. the peer: a repeat sync with concurrency 1, the same reads one after another.
 
-    .venv/bin/python bench/sync.py [--instances 1000] [--latency 0.02] [--concurrency 64]
+    .venv/bin/python bench/sync.py [--instances 1000] [--latency 0.02] [--no-peer]
+        [--concurrency N] [--pool N] [--transport httpx|aiohttp]
+
+Results and how to read them: docs/performance.md, section "Sync".
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
+import inspect
 import multiprocessing as mp
 import os
 import platform
@@ -26,7 +32,6 @@ import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -86,7 +91,6 @@ class Run:
     cpu: float  # this process's CPU seconds (evodesk's side)
     server_cpu: float  # the sandbox process's CPU seconds
     requests: int
-    instances: int
 
 
 async def bench(
@@ -146,7 +150,7 @@ async def bench(
                     raise SystemExit(f"{name}: {summary.error or summary.failed}")
                 requests_after, server_cpu_after = count()
                 runs.append(Run(name, seconds, cpu, server_cpu_after - server_cpu,
-                                requests_after - requests, summary.total))
+                                requests_after - requests))
         finally:
             await app.aclose()
     return runs
@@ -179,14 +183,12 @@ def main() -> None:
         ours.send("stop")
         server.join(30)
 
-    print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.system()} {platform.machine()}")
-    import importlib.util
-
     from evodesk.services.sync import SyncService
 
-    defaults: dict[str, Any] = SyncService.__init__.__kwdefaults__ or {}
-    concurrency = args.concurrency or defaults["concurrency"]
+    print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.system()} {platform.machine()}")
+    default = inspect.signature(SyncService).parameters["concurrency"].default
+    concurrency = args.concurrency or default
     sniffio = importlib.util.find_spec("sniffio") is not None
     print(f"sandbox: {args.instances} instances, {args.latency * 1000:.0f} ms per request, "
           f"own process; sync concurrency {concurrency}; "

@@ -334,7 +334,10 @@ async def test_a_change_waits_for_the_other_calls_on_its_instance_only(
     )
     queued = asyncio.ensure_future(app.manager.enable_websocket(ref("loja-sp"), EVENTS[1]))
     await waiting.wait()
-    other = await app.manager.enable_websocket(ref("loja-rj"), EVENTS[2])
+    # Bounded: were loja-rj queued behind loja-sp, this would never finish.
+    other = await asyncio.wait_for(
+        app.manager.enable_websocket(ref("loja-rj"), EVENTS[2]), timeout=30
+    )
     assert other.status.instance.mode is DeliveryMode.WEBSOCKET
     assert not held.done() and not queued.done()
     assert app.manager.locks.locked((await app.store.get_server("Main")).id or 0, "loja-sp")

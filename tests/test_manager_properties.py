@@ -322,6 +322,11 @@ class DeliveryMachine(RuleBasedStateMachine):
         instance = outcome.status.instance
         assert (instance.webhook_enabled, instance.websocket_enabled) == after.flags
         assert instance.attention is None and not instance.conflict
+        flags = (instance.webhook_base64, instance.webhook_by_events)
+        if request.mode == "webhook":
+            assert flags == (request.base64, request.by_events)
+        else:  # the webhook's base64 and byEvents are remembered while it is off
+            assert flags == (before_db.webhook_base64, before_db.webhook_by_events)
         request.remember(self.model.remembered[name])
         self.model.external.discard(name)
         self.model.stale.discard(name)
@@ -348,6 +353,7 @@ class DeliveryMachine(RuleBasedStateMachine):
                     assert before.websocket is not None and after.websocket is not None
                     assert after.websocket["events"] == before.websocket["events"]
             assert (stored.webhook_enabled, stored.websocket_enabled) == after.flags
+            assert stored.attention is None  # read back: nothing left to look at
             self.model.external.discard(name)
             self.model.stale.discard(name)
         else:
@@ -457,6 +463,7 @@ class DeliveryMachine(RuleBasedStateMachine):
                 assert delivery(after_db[n]) == delivery(before_db[n])
                 continue
             assert (n in summary.conflicts) == rows.both
+            self.check_read(after_db[n], rows)
             self.model.adopt(n, rows)
             self.model.stale.discard(n)
 
@@ -476,8 +483,8 @@ class DeliveryMachine(RuleBasedStateMachine):
         finally:
             assert self.writes() == writes, "sync_state wrote to the server"
         rows = await self.rows(name)
-        assert (status.instance.webhook_enabled, status.instance.websocket_enabled) == rows.flags
-        assert status.instance.conflict == rows.both
+        self.check_read(status.instance, rows)
+        assert status.instance == await self.stored(name)
         self.model.adopt(name, rows)
         self.model.stale.discard(name)
 
@@ -493,6 +500,14 @@ class DeliveryMachine(RuleBasedStateMachine):
         assert self.writes() == writes
         assert status.instance == before_db == await self.stored(name)
         assert (status.connection is None) == (status.sync_error is not None)
+
+    @staticmethod
+    def check_read(instance: Instance, rows: ServerRows) -> None:
+        """An instance stored from a read of both rows: the server's flags, and attention
+        only for a conflict (a failed restore's "check, then Sync" is answered)."""
+        assert (instance.webhook_enabled, instance.websocket_enabled) == rows.flags
+        assert instance.conflict == rows.both
+        assert bool(instance.attention) == rows.both, instance.attention
 
     def writes(self) -> int:
         return sum(1 for r in self.sandbox.requests if r.method != "GET")
@@ -632,7 +647,7 @@ def test_delivery_modes_hold_under_faults_and_other_tools(
     run_state_machine_as_test(
         DeliveryMachine,
         settings=settings(
-            max_examples=12,
+            max_examples=16,
             stateful_step_count=30,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow],

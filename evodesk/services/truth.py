@@ -59,11 +59,12 @@ def fold_rows(
     connection: ConnectionState | None = None,
 ) -> Instance:
     """The instance as the server has it now. Selections survive the server's wipe on
-    disable: a disabled row's empty event list or old URL never replaces what was
-    remembered."""
+    disable: a disabled row's empty event list, old URL or reset flags never replace what
+    was remembered."""
     webhook, websocket = rows.webhook, rows.websocket
     webhook_url = instance.webhook_url
     webhook_events = instance.webhook_events
+    base64, by_events = instance.webhook_base64, instance.webhook_by_events
     if webhook is not None:
         # A disabled row still holds the URL it had when it was turned off; the URL the
         # person chose since (kept here) must not be replaced by that leftover.
@@ -71,22 +72,22 @@ def fold_rows(
             webhook_url = webhook.url
         if webhook.enabled and webhook.events:
             webhook_events = webhook.events
+        if webhook.enabled:
+            base64, by_events = webhook.base64, webhook.by_events
     websocket_events = instance.websocket_events
     if websocket is not None and websocket.enabled and websocket.events:
         websocket_events = websocket.events
-    attention = instance.attention
-    if rows.conflict:
-        attention = CONFLICT_REASON
-    elif attention == CONFLICT_REASON:
-        attention = None
+    # Both rows were just read, so whatever needed a look (a conflict, or a change whose
+    # restore failed: "check the instance, then Sync") now shows as it is on the server.
+    attention = CONFLICT_REASON if rows.conflict else None
     return replace(
         instance,
         webhook_enabled=rows.webhook_on,
         websocket_enabled=rows.websocket_on,
         webhook_url=webhook_url,
         webhook_events=webhook_events,
-        webhook_base64=webhook.base64 if webhook is not None else False,
-        webhook_by_events=webhook.by_events if webhook is not None else False,
+        webhook_base64=base64,
+        webhook_by_events=by_events,
         websocket_events=websocket_events,
         connection_state=connection if connection is not None else instance.connection_state,
         conflict=rows.conflict,
