@@ -149,7 +149,8 @@ async def test_webhook_test_reports_status_and_retry(ready: Cli) -> None:
 
 
 async def test_listen_prints_masked_events_until_interrupted(ready: Cli, sandbox: Sandbox) -> None:
-    assert (await ready.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")).code == 0
+    enabled = await ready.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")
+    assert enabled.code == 0
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "evodesk", "--data-dir", str(ready.data_dir), "listen", "loja-sp",
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=ready.env,
@@ -179,7 +180,8 @@ async def test_listen_prints_masked_events_until_interrupted(ready: Cli, sandbox
 
 
 async def test_listen_with_a_refused_key_exits_non_zero(ready: Cli, sandbox: Sandbox) -> None:
-    assert (await ready.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")).code == 0
+    enabled = await ready.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")
+    assert enabled.code == 0
     sandbox.require_socket_key = True
     ready.env["EVODESK_API_KEY"] = "wrong-key-123"
     assert (await ready.run("server", "edit", "Main", "--new-key",

@@ -266,7 +266,8 @@ async def test_double_calls_are_idempotent(app: AppServices, sandbox: Sandbox) -
     config = WebhookConfig(url=HOOK, events=MSG, headers={"X-Token": "hdr-canary-1"})
     a = await app.manager.enable_webhook(ref(), config)
     b = await app.manager.enable_webhook(ref(), config)
-    assert a.status.instance == replace(b.status.instance, last_sync_at=a.status.instance.last_sync_at)
+    synced_at = a.status.instance.last_sync_at
+    assert a.status.instance == replace(b.status.instance, last_sync_at=synced_at)
     assert b.message == "Webhook enabled."
     webhook = await SandboxRows(sandbox).webhook("loja-sp")
     assert webhook is not None and webhook["headers"] == {"X-Token": "hdr-canary-1"}
