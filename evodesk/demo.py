@@ -60,6 +60,8 @@ class Demo:
             api_key="sandbox-" + random_secrets.token_hex(8),
             instances=list(DEMO_INSTANCES), rate=rate, port=port,
         )
+        # The demo's phones are paired: a QR code would only appear while pairing.
+        sandbox.traffic_mix["qrcode"] = 0.0
         receiver = DemoReceiver()
         await sandbox.start()
         try:

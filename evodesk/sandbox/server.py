@@ -364,6 +364,12 @@ class Sandbox:
         """The connection drops and stays down (``connection.update`` close)."""
         await self._engine.phone_offline(self._instance(instance), reason)
 
+    @property
+    def traffic_mix(self) -> dict[str, float]:
+        """Relative weights of the generated kinds (text, media, update, connection,
+        qrcode); edit it to shape the traffic."""
+        return self._traffic.mix
+
     def set_rate(self, instance: str | None, rate: float) -> None:
         """Events per second of background traffic for one instance (None: all)."""
         if instance is not None:
