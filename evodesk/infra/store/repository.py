@@ -201,7 +201,7 @@ def add_events(session: Session, events: Sequence[Event]) -> int:
         for event in events
     ]
     # One executemany: SQLAlchemy batches it into multi-row INSERTs.
-    session.execute(insert(EventRow), values)
+    session.execute(insert(EventRow.__table__), values)
     return len(values)
 
 
