@@ -12,7 +12,7 @@ and the CPU seconds of both processes:
 3. the peer: a repeat sync with concurrency 1, the same reads one after another.
 
     .venv/bin/python bench/sync.py [--instances 1000] [--latency 0.02] [--no-peer]
-        [--concurrency N] [--pool N] [--transport httpx|aiohttp]
+        [--concurrency N] [--transport shipped|httpcore] [--pool N]
 
 Results and how to read them: docs/performance.md, section "Sync".
 """
@@ -108,14 +108,9 @@ async def bench(
     from evodesk.services.sync import SyncService
 
     def client(server: Server, key: str) -> EvolutionPort:
-        """evodesk's client; with --pool or --transport, on another HTTP transport."""
-        if transport == "aiohttp":
-            from httpx_aiohttp import AiohttpTransport  # type: ignore[import-not-found,unused-ignore]
-
-            chosen: httpx.AsyncBaseTransport = AiohttpTransport()
-        else:
-            limits = httpx.Limits(max_connections=pool, max_keepalive_connections=pool)
-            chosen = httpx.AsyncHTTPTransport(limits=limits)
+        """evodesk's client on httpx's own transport (httpcore), its pool sized by --pool."""
+        limits = httpx.Limits(max_connections=pool or 100, max_keepalive_connections=pool or 20)
+        chosen = httpx.AsyncHTTPTransport(limits=limits)
         return EvolutionClient(server.base_url, key, version=server.version, transport=chosen)
 
     def count() -> tuple[int, float]:
@@ -127,7 +122,7 @@ async def bench(
     with tempfile.TemporaryDirectory(prefix="evodesk-bench-") as tmp:
         app = await AppServices.open(
             resolve_paths(Path(tmp)), secrets=MemorySecretStore(),
-            client_factory=client if pool or transport != "httpx" else default_client_factory,
+            client_factory=client if transport == "httpcore" else default_client_factory,
         )
         try:
             await app.servers.add("bench", url, KEY)
@@ -163,9 +158,10 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=None,
                         help="reads in flight (default: what evodesk's sync uses)")
     parser.add_argument("--pool", type=int, default=None,
-                        help="size the client's HTTP connection pool (default: httpx's)")
-    parser.add_argument("--transport", choices=["httpx", "aiohttp"], default="httpx",
-                        help="aiohttp: httpx over aiohttp (needs the httpx-aiohttp package)")
+                        help="with --transport httpcore: its pool size (default: httpx's)")
+    parser.add_argument("--transport", choices=["shipped", "httpcore"], default="shipped",
+                        help="shipped: evodesk's default (httpx over aiohttp); "
+                             "httpcore: httpx's own transport")
     parser.add_argument("--no-peer", action="store_true", help="skip the sequential run")
     args = parser.parse_args()
 

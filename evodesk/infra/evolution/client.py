@@ -36,6 +36,7 @@ from evodesk.infra.evolution.replies import (
     transport_error,
     websocket_switched_off,
 )
+from evodesk.infra.evolution.transport import AiohttpHttpTransport, environment_proxy
 
 _log = logging.getLogger(__name__)
 
@@ -44,7 +45,10 @@ _FIRST_WITH_VERIFY_CREDS = (2, 2)
 
 
 class EvolutionClient:
-    """One Evolution server, one connection pool. Not tied to an event loop until used."""
+    """One Evolution server, one connection pool. Not tied to an event loop until used.
+
+    `transport` replaces the default (httpx over aiohttp); `verify` applies to the default
+    transport only."""
 
     def __init__(
         self,
@@ -64,10 +68,12 @@ class EvolutionClient:
         self._version = version
         if verify is False:
             _log.warning("TLS certificate checks are switched off for %s", self._display_url)
+        tls = _tls_verify(verify)
+        if transport is None:
+            transport = AiohttpHttpTransport(tls, environment_proxy(self._base_url))
         self._http = httpx.AsyncClient(
             base_url=self._base_url,
             timeout=timeout,
-            verify=_tls_verify(verify),
             transport=transport,
             headers={"accept": "application/json"},
             follow_redirects=False,
@@ -339,7 +345,8 @@ def _display_url(base_url: str) -> str:
 
 
 def _tls_verify(verify: bool | str) -> ssl.SSLContext | bool:
-    """httpx's verify value; a CA bundle path becomes a context (never silently ignored)."""
+    """The transport's verify value; a CA bundle path becomes a context (never silently
+    ignored)."""
     if isinstance(verify, bool):
         return verify
     path = Path(verify).expanduser()

@@ -6,12 +6,14 @@ and hand back domain objects.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import (
     CursorResult,
     Delete,
+    Table,
     Text,
     Update,
     cast,
@@ -186,6 +188,10 @@ def _instance_ids(session: Session, events: Iterable[Event]) -> dict[tuple[int, 
     return {(server_id, name): instance_id for server_id, name, instance_id in rows}
 
 
+# The table itself, so bulk inserts skip the ORM's per-row bookkeeping.
+EVENTS_TABLE = typing.cast(Table, EventRow.__table__)
+
+
 def add_events(session: Session, events: Sequence[Event]) -> int:
     if not events:
         return 0
@@ -201,7 +207,7 @@ def add_events(session: Session, events: Sequence[Event]) -> int:
         for event in events
     ]
     # One executemany: SQLAlchemy batches it into multi-row INSERTs.
-    session.execute(insert(EventRow.__table__), values)
+    session.execute(insert(EVENTS_TABLE), values)
     return len(values)
 
 
