@@ -94,6 +94,12 @@ class Tray(QObject):
         self.icon.hide()
 
     def close(self) -> None:
+        # The presenter may still report during shutdown; the menu it would update is gone.
+        if self._closed:
+            return
+        self._closed = True
+        self.presenter.health_changed.disconnect(self._on_presenter_health_changed)
+        self.presenter.notified.disconnect(self._on_presenter_notified)
         self.icon.hide()
         self.icon.setContextMenu(None)  # type: ignore[arg-type]
         self.menu.deleteLater()
@@ -113,8 +119,11 @@ class Tray(QObject):
 
     # --- health -----------------------------------------------------------------------
 
+    _closed = False
+
     def _on_presenter_health_changed(self, summary: HealthSummary) -> None:
-        self._show_health(summary)
+        if not self._closed:
+            self._show_health(summary)
 
     def _show_health(self, summary: HealthSummary) -> None:
         self.health: Health = summary.health
@@ -202,6 +211,8 @@ class Tray(QObject):
     # --- notifications ----------------------------------------------------------------
 
     def _on_presenter_notified(self, notification: Notification) -> None:
+        if self._closed:
+            return
         self.show_notification(notification)
 
     def show_notification(self, notification: Notification) -> None:
