@@ -410,3 +410,39 @@ async def test_the_service_delivers_from_the_listener_and_wakes_when_due() -> No
     assert shown[-1].kind == K.MISSED and shown[-1].count == 1
     await service.aclose()
     assert source.callbacks == []
+
+
+async def test_a_flood_keeps_one_armed_timer_instead_of_one_per_event(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each event of a burst lands in the same group with the same due moment; re-arming
+    per event would leave thousands of cancelled timers behind (qasync keeps them until
+    their deadline) that then fire together and freeze the window."""
+    loop = asyncio.get_running_loop()
+    armed: list[float] = []
+    real_call_later = loop.call_later
+
+    def counting_call_later(delay: float, callback: Any, *args: Any) -> asyncio.TimerHandle:
+        if getattr(callback, "__self__", None) is service:
+            armed.append(delay)
+        return real_call_later(delay, callback, *args)
+
+    monkeypatch.setattr(loop, "call_later", counting_call_later)
+    shown: list[Notification] = []
+    released = asyncio.Event()
+
+    def deliver(notification: Notification) -> None:
+        shown.append(notification)
+        released.set()
+
+    n = Notifier(NotificationPolicy(burst=0.2, rate_limit=30.0), clock=SystemClock())
+    service = NotificationService(n, deliver)
+    source = _Source()
+    service.attach(source)
+    for number in range(100):  # as many as the subscription holds
+        source.subscription.offer(text(f"message {number}"))
+    await asyncio.wait_for(released.wait(), 5)
+    assert len(shown) == 1 and shown[0].count == 100
+    # One timer for the burst's due moment, one for the rate limit that follows it.
+    assert 1 <= len(armed) <= 2, armed
+    await service.aclose()

@@ -403,6 +403,7 @@ class NotificationService:
         self._unsubscribe: Callable[[], None] | None = None
         self._task: asyncio.Task[None] | None = None
         self._timer: asyncio.TimerHandle | None = None
+        self._armed_for: datetime | None = None  # the due moment `_timer` was armed for
 
     def attach(self, listener: LiveSource) -> None:
         self._subscription = listener.subscribe()
@@ -433,9 +434,16 @@ class NotificationService:
         self._schedule()
 
     def _schedule(self) -> None:
+        due = self.notifier.next_due()
+        if self._timer is not None and due == self._armed_for:
+            # Under a flood every event lands here with the same due moment. Re-arming
+            # anyway would leave a cancelled timer behind per event (qasync keeps them
+            # until their deadline), and thousands of them firing together freeze the loop.
+            return
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
+        self._armed_for = due
         delay = self.notifier.seconds_until_due()
         if delay is not None:
             self._timer = asyncio.get_running_loop().call_later(delay, self.poke)
@@ -443,6 +451,7 @@ class NotificationService:
     def poke(self) -> None:
         """Release whatever is due now (after the clock moved or the policy changed)."""
         self._timer = None
+        self._armed_for = None
         self._send(self.notifier.tick())
 
     def pause(self, duration: timedelta | None) -> None:
