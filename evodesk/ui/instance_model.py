@@ -1,5 +1,9 @@
 """Qt table model of the instances evodesk knows (one row each), and the proxy that
-sorts and filters it by text, server, delivery mode and WhatsApp state."""
+sorts and filters it by text, server, delivery mode and WhatsApp state.
+
+The rows are sorted in the model, not in the proxy: Qt's proxy compares rows through
+`data()`, a call into Python per side, and redoes it whenever a filter lets rows back in,
+which on 1,000 rows is ~10,000 calls for one keystroke."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -52,16 +57,20 @@ _LISTENER_COLOURS = {
 class InstanceTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Instance] = []
+        self._given: list[Instance] = []  # in the order set, for when sorting stops
+        self._rows: list[Instance] = []  # in the order shown
         self._server_names: dict[int, str] = {}
         self._listener: dict[tuple[int, str], ListenerState] = {}
+        self._order: tuple[Column, bool] | None = None  # column, descending
+        self._resort_pending = False
 
     # --- data in -------------------------------------------------------------------
 
     def set_instances(self, instances: Sequence[Instance], server_names: dict[int, str]) -> None:
         self.beginResetModel()
-        self._rows = list(instances)
         self._server_names = dict(server_names)
+        self._given = list(instances)
+        self._rows = self._sorted(list(instances))
         self.endResetModel()
 
     def set_listener_state(self, server_id: int, instance: str, state: ListenerState) -> None:
@@ -70,6 +79,8 @@ class InstanceTableModel(QAbstractTableModel):
             if item.server_id == server_id and item.name == instance:
                 index = self.index(row, Column.LISTENER)
                 self.dataChanged.emit(index, index)
+        if self._order is not None and self._order[0] == Column.LISTENER:
+            self._resort_later()  # states come in bursts: one sort for the burst
 
     def instance_at(self, row: int) -> Instance | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -82,6 +93,41 @@ class InstanceTableModel(QAbstractTableModel):
 
     def listener_state(self, instance: Instance) -> ListenerState | None:
         return self._listener.get((instance.server_id, instance.name))
+
+    # --- order --------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Rows by `SORT_ROLE` of `column`; ties keep the order they had (as in Qt's proxy,
+        so sorting by one column, then another, orders by both); -1 stops sorting."""
+        descending = order == Qt.SortOrder.DescendingOrder
+        self._order = (Column(column), descending) if 0 <= column < len(Column) else None
+        self._resort()
+
+    def _sorted(self, rows: list[Instance]) -> list[Instance]:
+        if self._order is None:
+            return rows
+        column, descending = self._order
+        return sorted(rows, key=lambda i: self._sort_key(i, column), reverse=descending)
+
+    def _resort(self) -> None:
+        self._resort_pending = False
+        self.layoutAboutToBeChanged.emit()
+        before = self._rows
+        self._rows = self._sorted(list(before if self._order is not None else self._given))
+        row_of = {id(instance): row for row, instance in enumerate(self._rows)}
+        old = self.persistentIndexList()
+        new = [self.index(row_of[id(before[i.row()])], i.column()) for i in old]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _resort_later(self) -> None:
+        if not self._resort_pending:
+            self._resort_pending = True
+            QTimer.singleShot(0, self, self._on_resort_timer)
+
+    def _on_resort_timer(self) -> None:
+        if self._resort_pending:
+            self._resort()
 
     # --- Qt model API ---------------------------------------------------------------
 
@@ -156,7 +202,7 @@ class InstanceTableModel(QAbstractTableModel):
             return self.tr("not on server")
         return ""
 
-    def _sort_key(self, instance: Instance, column: Column) -> object:
+    def _sort_key(self, instance: Instance, column: Column) -> str | float:
         if column == Column.LAST_SYNC:
             return instance.last_sync_at.timestamp() if instance.last_sync_at else 0.0
         if column == Column.ATTENTION:
@@ -197,6 +243,15 @@ class InstanceFilterProxy(QSortFilterProxyModel):
         self._server: str | None = None
         self._mode: str | None = None
         self._state: ConnectionState | None = None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The view's sort goes to the model; this proxy only filters, so a filter that
+        lets rows back in costs no comparisons."""
+        model = self.sourceModel()
+        if isinstance(model, InstanceTableModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()

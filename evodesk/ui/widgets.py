@@ -94,10 +94,14 @@ class Banner(QFrame):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self.label)
         self.kind = "info"
+        self._styled = ""
         self.set_kind("info")
 
     def set_kind(self, kind: str) -> None:
         self.kind = kind
+        if kind == self._styled:
+            return  # a new style sheet re-polishes the box and lays out its window again
+        self._styled = kind
         colour = QColor(self.KINDS[kind])
         tint = f"rgba({colour.red()}, {colour.green()}, {colour.blue()}, 0.13)"
         self.setStyleSheet(
