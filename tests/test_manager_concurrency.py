@@ -394,3 +394,36 @@ async def test_sync_and_changes_on_many_instances_end_consistent(
             assert server == MODES[ask.mode]
             instance = await stored(app, name)
             assert (instance.webhook_enabled, instance.websocket_enabled) == server, name
+
+
+async def test_keep_webhook_keeps_the_rows_as_they_are_once_its_turn_comes(
+    app: AppServices, traffic: Traffic, rows: Rows, sandbox: Sandbox
+) -> None:
+    """A conflict, a change already under way, then "keep webhook": what is kept is the
+    webhook the change left, read under the lock, not the one seen while waiting."""
+    from tests.manager_support import SandboxRows
+
+    direct = SandboxRows(sandbox)
+    await direct.set_webhook("loja-sp", enabled=True, url=URLS[1], events=list(EVENTS[0]))
+    await direct.set_websocket("loja-sp", True, list(EVENTS[1]))
+    server_id = (await app.store.get_server("Main")).id or 0
+    door, waiting = traffic.close_door("set_webhook", "loja-sp")
+    held = asyncio.ensure_future(
+        app.manager.enable_webhook(ref("loja-sp"), WebhookConfig(url=URLS[2], events=EVENTS[2]))
+    )
+    await waiting.wait()
+    keep = asyncio.ensure_future(app.manager.keep_webhook(ref("loja-sp")))
+
+    async def queued() -> None:
+        while app.manager.locks.queued(server_id, "loja-sp") == 0:
+            await asyncio.sleep(0)
+
+    await asyncio.wait_for(queued(), timeout=30)
+    door.set()
+    await held
+    kept = await keep
+    webhook = await rows.webhook("loja-sp")
+    assert webhook is not None and webhook["url"] == URLS[2]
+    assert webhook["events"] == list(in_order(EVENTS[2]))
+    assert await rows.enabled("loja-sp") == (True, False)
+    assert kept.status.instance.webhook_url == URLS[2] and not kept.status.instance.conflict

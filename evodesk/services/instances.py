@@ -4,6 +4,7 @@ every change of delivery mode."""
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -29,12 +30,25 @@ class InstanceLocks:
 
     def __init__(self) -> None:
         self._locks: dict[tuple[int, str], asyncio.Lock] = {}
+        self._queued: Counter[tuple[int, str]] = Counter()
 
     @asynccontextmanager
     async def hold(self, server_id: int, name: str) -> AsyncIterator[None]:
-        lock = self._locks.setdefault((server_id, name), asyncio.Lock())
-        async with lock:
+        key = (server_id, name)
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._queued[key] += 1
+        try:
+            await lock.acquire()
+        finally:
+            self._queued[key] -= 1
+        try:
             yield
+        finally:
+            lock.release()
+
+    def queued(self, server_id: int, name: str) -> int:
+        """Calls waiting for this instance's lock."""
+        return self._queued[(server_id, name)]
 
     def locked(self, server_id: int, name: str) -> bool:
         lock = self._locks.get((server_id, name))

@@ -41,12 +41,41 @@ WEBSOCKET_OFF = (
     "Ask its administrator to set WEBSOCKET_ENABLED=true, or use a webhook."
 )
 Plan = Callable[[EvolutionPort, Rows, set[str]], Awaitable[None]]
-# What a change asks for, applied to the instance as stored when the change starts.
-Draft = Callable[[Instance], Instance]
+# What a change asks for, applied to the instance as stored when the change starts and
+# to the rows the server had then (both read under the instance's lock). It may refuse
+# (raise) before anything is stored or sent.
+Draft = Callable[[Instance, Rows], Awaitable[Instance]]
 
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+async def _unchanged(stored: Instance, before: Rows) -> Instance:
+    return stored
+
+
+@dataclass(frozen=True, slots=True)
+class _CheckedWebhook:
+    """A webhook configuration that passed the checks, as it is sent."""
+
+    url: str
+    events: tuple[str, ...]
+    headers: dict[str, str]
+    base64: bool
+    by_events: bool
+
+    @classmethod
+    def of(cls, config: WebhookConfig, version: str | None) -> _CheckedWebhook:
+        return cls(
+            url=validate_http_url(config.url, what="webhook URL"),
+            events=check_event_selection(
+                config.events, all_events=config.all_events, version=version
+            ),
+            headers=check_header_names(config.headers),
+            base64=config.base64,
+            by_events=config.by_events,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,34 +107,42 @@ class DeliveryManager:
 
     async def enable_webhook(self, ref: InstanceRef, config: WebhookConfig) -> ChangeOutcome:
         target = await self._target(ref)
-        url = validate_http_url(config.url, what="webhook URL")
-        events = check_event_selection(
-            config.events, all_events=config.all_events, version=target.version
-        )
-        headers = check_header_names(config.headers)
+        _CheckedWebhook.of(config, target.version)  # refuse bad input before any request
+        return await self._switch_to_webhook(target, lambda _before: config)
+
+    async def _switch_to_webhook(
+        self, target: _Target, config_for: Callable[[Rows], WebhookConfig]
+    ) -> ChangeOutcome:
+        """Webhook on with the configuration `config_for` gives for the rows the server
+        has when the change starts; the websocket off first."""
         name = target.instance.name
         headers_ref = webhook_headers_ref(target.server.name, name)
-        # The person's draft is kept whatever the server does next.
-        await set_headers(self._secrets, headers_ref, headers)
 
-        def draft(stored: Instance) -> Instance:
+        def checked(before: Rows) -> _CheckedWebhook:
+            return _CheckedWebhook.of(config_for(before), target.version)
+
+        async def draft(stored: Instance, before: Rows) -> Instance:
+            webhook = checked(before)
+            # The person's draft is kept whatever the server does next.
+            await set_headers(self._secrets, headers_ref, webhook.headers)
             return replace(
                 stored,
-                webhook_url=url,
-                webhook_events=events or catalogue_for(target.version),
-                webhook_header_names=tuple(sorted(headers)),
-                webhook_headers_ref=headers_ref if headers else None,
+                webhook_url=webhook.url,
+                webhook_events=webhook.events or catalogue_for(target.version),
+                webhook_header_names=tuple(sorted(webhook.headers)),
+                webhook_headers_ref=headers_ref if webhook.headers else None,
             )
 
         async def plan(client: EvolutionPort, before: Rows, touched: set[str]) -> None:
+            webhook = checked(before)
             await self._stop_listening(target.server, name)
             if before.websocket_on:
                 touched.add("websocket")
                 await client.set_websocket(name, enabled=False, events=[])
             touched.add("webhook")
             await client.set_webhook(
-                name, enabled=True, url=url, events=events, by_events=config.by_events,
-                base64=config.base64, headers=headers,
+                name, enabled=True, url=webhook.url, events=webhook.events,
+                by_events=webhook.by_events, base64=webhook.base64, headers=webhook.headers,
             )
 
         before, after, instance = await self._change(target, draft, plan, "Enabling the webhook")
@@ -118,15 +155,29 @@ class DeliveryManager:
         self, ref: InstanceRef, events: Sequence[str], *, all_events: bool = False
     ) -> ChangeOutcome:
         target = await self._target(ref)
+        # Refuse bad input before any request.
+        check_event_selection(events, all_events=all_events, version=target.version)
+        return await self._switch_to_websocket(target, lambda _before: (events, all_events))
+
+    async def _switch_to_websocket(
+        self, target: _Target, events_for: Callable[[Rows], tuple[Sequence[str], bool]]
+    ) -> ChangeOutcome:
+        """WebSocket on with the events (and whether all were meant) `events_for` gives
+        for the rows the server has when the change starts; the webhook off first."""
         if target.server.websocket_available is False:
             raise WebsocketDisabledOnServer(WEBSOCKET_OFF)
-        selection = check_event_selection(events, all_events=all_events, version=target.version)
         name = target.instance.name
 
-        def draft(stored: Instance) -> Instance:
+        def checked(before: Rows) -> tuple[str, ...]:
+            events, all_events = events_for(before)
+            return check_event_selection(events, all_events=all_events, version=target.version)
+
+        async def draft(stored: Instance, before: Rows) -> Instance:
+            selection = checked(before)
             return replace(stored, websocket_events=selection or catalogue_for(target.version))
 
         async def plan(client: EvolutionPort, before: Rows, touched: set[str]) -> None:
+            selection = checked(before)
             if before.websocket_switched_off:
                 raise WebsocketDisabledOnServer(WEBSOCKET_OFF)
             if before.webhook_on:
@@ -161,7 +212,7 @@ class DeliveryManager:
                 )
 
         before, after, instance = await self._change(
-            target, lambda stored: stored, plan, "Disabling delivery"
+            target, _unchanged, plan, "Disabling delivery"
         )
         if before.webhook_on or before.websocket_on:
             message = "Delivery disabled: messages will not be received."
@@ -170,29 +221,35 @@ class DeliveryManager:
         return self._outcome(target, instance, before, after, message)
 
     async def keep_webhook(self, ref: InstanceRef) -> ChangeOutcome:
-        """Resolve a conflict by keeping the webhook exactly as the server has it."""
+        """Resolve a conflict by keeping the webhook exactly as the server has it when the
+        change starts (read under the instance's lock, so no change slips in between)."""
         target = await self._target(ref)
-        rows = await read_rows(target.client, target.instance.name)
-        webhook = rows.webhook
-        if webhook is None or not webhook.url:
-            raise EvodeskError("There is no webhook on the server to keep.")
         from evodesk.infra.secrets import get_headers
 
-        headers = await get_headers(self._secrets, target.instance.webhook_headers_ref)
-        config = WebhookConfig(
-            url=webhook.url, events=webhook.events or target.instance.webhook_events,
-            base64=webhook.base64, by_events=webhook.by_events,
-            headers=headers or dict(webhook.headers),
-        )
-        return await self.enable_webhook(ref, config)
+        remembered = await get_headers(self._secrets, target.instance.webhook_headers_ref)
+
+        def config_for(before: Rows) -> WebhookConfig:
+            webhook = before.webhook
+            if webhook is None or not webhook.url:
+                raise EvodeskError("There is no webhook on the server to keep.")
+            return WebhookConfig(
+                url=webhook.url, events=webhook.events or target.instance.webhook_events,
+                base64=webhook.base64, by_events=webhook.by_events,
+                headers=remembered or dict(webhook.headers),
+            )
+
+        return await self._switch_to_webhook(target, config_for)
 
     async def keep_websocket(self, ref: InstanceRef) -> ChangeOutcome:
+        """Resolve a conflict by keeping the websocket with the events the server has."""
         target = await self._target(ref)
-        rows = await read_rows(target.client, target.instance.name)
-        events = (rows.websocket.events if rows.websocket else ()) or (
-            target.instance.websocket_events
-        )
-        return await self.enable_websocket(ref, events, all_events=not events)
+        def events_for(before: Rows) -> tuple[Sequence[str], bool]:
+            events = (before.websocket.events if before.websocket else ()) or (
+                target.instance.websocket_events
+            )
+            return events, not events
+
+        return await self._switch_to_websocket(target, events_for)
 
     async def restart_instance(self, ref: InstanceRef) -> str:
         target = await self._target(ref)
@@ -260,7 +317,7 @@ class DeliveryManager:
                 stored = await self._store.get_instance(server.id, name)
             except NotFound:
                 stored = target.instance
-            instance = await self._store.save_instance(draft(stored))
+            instance = await self._store.save_instance(await draft(stored, before))
             touched: set[str] = set()
             try:
                 await plan(client, before, touched)
