@@ -14,20 +14,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from evodesk.domain.errors import EvodeskError, WebsocketDisabledOnServer
+from evodesk.domain.errors import EvodeskError
 from evodesk.domain.events import parse_version
 from evodesk.domain.models import (
     ConnectionState,
     Instance,
     RemoteInstance,
     Server,
-    WebsocketRow,
 )
 from evodesk.services.instances import InstanceLocks
 from evodesk.services.listener_control import ListenerControl
 from evodesk.services.ports import EvolutionPort, StorePort
 from evodesk.services.servers import ServerService
-from evodesk.services.truth import Rows, fold_rows
+from evodesk.services.truth import fold_rows, read_rows
 
 log = logging.getLogger(__name__)
 
@@ -192,21 +191,12 @@ class SyncService:
         name = instance.name
         async with sem, self._locks.hold(instance.server_id, name):
             try:
-                webhook = await client.find_webhook(name)
-                if listed is not None and listed.websocket_enabled is not None:
-                    websocket: WebsocketRow | None = WebsocketRow(
-                        enabled=listed.websocket_enabled, events=listed.websocket_events
-                    )
-                elif listed is not None:
-                    websocket = None  # the list says no websocket row exists
-                else:
-                    websocket = await client.find_websocket(name)
+                rows = await read_rows(client, name, listed=listed)
+                if rows.websocket_switched_off:
+                    return instance, WEBSOCKET_SWITCHED_OFF
                 connection = await client.connection_state(name)
-            except WebsocketDisabledOnServer:
-                return instance, WEBSOCKET_SWITCHED_OFF
             except EvodeskError as exc:
                 return replace(instance, last_error=str(exc)), str(exc)
-        rows = Rows(webhook=webhook, websocket=websocket)
         folded = fold_rows(instance, rows, now=self._clock(), connection=connection)
         return replace(folded, vanished=False), None
 

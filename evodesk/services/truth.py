@@ -7,7 +7,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from evodesk.domain.errors import WebsocketDisabledOnServer
-from evodesk.domain.models import ConnectionState, Instance, WebhookRow, WebsocketRow
+from evodesk.domain.models import (
+    ConnectionState,
+    Instance,
+    RemoteInstance,
+    WebhookRow,
+    WebsocketRow,
+)
 from evodesk.services.ports import EvolutionPort
 
 CONFLICT_REASON = (
@@ -42,8 +48,17 @@ class Rows:
         return self.webhook is not None and self.webhook.enabled and self.webhook.base64
 
 
-async def read_rows(client: EvolutionPort, name: str) -> Rows:
+async def read_rows(
+    client: EvolutionPort, name: str, *, listed: RemoteInstance | None = None
+) -> Rows:
+    """Both rows of `name`. `listed` is its entry in a v2 instance list, which carries the
+    websocket row (or says there is none): then only the webhook row is read."""
     webhook = await client.find_webhook(name)
+    if listed is not None:
+        if listed.websocket_enabled is None:
+            return Rows(webhook=webhook, websocket=None)
+        listed_row = WebsocketRow(enabled=listed.websocket_enabled, events=listed.websocket_events)
+        return Rows(webhook=webhook, websocket=listed_row)
     try:
         websocket = await client.find_websocket(name)
     except WebsocketDisabledOnServer:
