@@ -270,7 +270,6 @@ async def test_portuguese_build_shows_no_english(tmp_path: Path, qtbot: object) 
                     "The previous mode was put back.") == (
                     "Falha ao ativar o webhook: o servidor recusou a chave de API. "
                     "O modo anterior foi restaurado.")
-                assert translate_message("  no changes") == "  sem alterações"
                 notification = Notification(
                     NotificationKind.MESSAGE, Text("%1 new messages on %2", ("3", "loja-sp")),
                     Text("Latest from %1: %2", ("Ana", "Oi")), (1, "loja-sp"), False, 3)
@@ -284,3 +283,73 @@ async def test_portuguese_build_shows_no_english(tmp_path: Path, qtbot: object) 
         assert app.removeTranslator(translator)
     assert QCoreApplication.translate("MainWindow", "Sync") == "Sync"
     assert translate_message("Webhook enabled.") == "Webhook enabled."
+
+
+@pytest.fixture
+def portuguese(tmp_path: Path) -> Iterable[None]:
+    qm, done = compile_catalogue(PT_BR, tmp_path)
+    assert done.returncode == 0, done.stderr
+    app = QCoreApplication.instance()
+    assert app is not None
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    assert app.installTranslator(translator)
+    yield
+    assert app.removeTranslator(translator)
+
+
+def test_messages_with_names_and_urls_are_translated_around_them(
+    portuguese: None, qtbot: object
+) -> None:
+    from evodesk.domain.errors import ServerUnreachable, UnknownInstance
+    from evodesk.domain.validation import validate_http_url
+    from evodesk.ui.texts import translate_message
+
+    assert translate_message(str(UnknownInstance("Loja Centro"))) == (
+        "A instância 'Loja Centro' não existe neste servidor.")
+    # The part that is a term has an entry of its own.
+    with pytest.raises(Exception) as caught:
+        validate_http_url("", what="server name")
+    assert translate_message(str(caught.value)) == "Preencha o campo nome do servidor."
+    unreachable = ServerUnreachable(
+        "The server at https://evo.example.com:8443 refused the connection. "
+        "Check the URL and port, and that the server is running.")
+    assert translate_message(str(unreachable)).startswith(
+        "O servidor em https://evo.example.com:8443 recusou a conexão. ")
+    # A message inside a message: each translated, the names kept.
+    nested = ("Enabling the websocket failed: Instance 'loja-sp' does not exist on this "
+              "server. The previous mode was put back.")
+    assert translate_message(nested) == (
+        "Falha ao ativar o websocket: A instância 'loja-sp' não existe neste servidor. "
+        "O modo anterior foi restaurado.")
+    # An action named inside a sentence is translated too.
+    assert translate_message(
+        "The server could not restart instance 'loja-sp': it reported a failure.") == (
+        "O servidor não conseguiu reiniciar a instância 'loja-sp': it reported a failure.")
+    # Text that matches no entry and no template is left exactly as it was.
+    assert translate_message("loja-sp <b>oi</b>") == "loja-sp <b>oi</b>"
+
+
+def test_sync_summary_in_portuguese_names_the_same_facts_as_the_cli(
+    portuguese: None, qtbot: object
+) -> None:
+    from evodesk.services.sync import SyncSummary
+    from evodesk.ui.main_window import MainWindow
+
+    summary = SyncSummary(
+        server="Matriz", total=3, added=("loja-bh",), vanished=("loja-rj",),
+        changed={"loja-sp": ("webhook_enabled",)}, conflicts=("loja-sp",),
+        failed={"loja-mg": "Instance 'loja-mg' does not exist on this server."}, seconds=0.4)
+    lines = MainWindow._summary_lines(None, summary)  # type: ignore[arg-type]
+    assert lines == [
+        "Matriz: 3 instância(s) em 0.4 s",
+        "  novas: loja-bh",
+        "  não estão mais no servidor (mantidas aqui): loja-rj",
+        "  alterada loja-sp: webhook_enabled",
+        "  CONFLITO (webhook e websocket ativos ao mesmo tempo): loja-sp",
+        "  não foi possível ler loja-mg: A instância 'loja-mg' não existe neste servidor.",
+    ]
+    assert len(lines) == len(summary.lines())
+    assert summary.lines()[0] == "Matriz: 3 instance(s) in 0.4 s"
+    assert MainWindow._summary_lines(None, SyncSummary(server="Matriz"))[1] == (  # type: ignore[arg-type]
+        "  sem alterações")

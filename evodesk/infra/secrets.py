@@ -149,8 +149,12 @@ class KeyringSecretStore:
             raise
         except keyring.errors.KeyringError as exc:
             # The exception text can echo what was passed in; keep only its type.
-            raise SecretStoreUnavailable(
-                f"The keyring refused to {method.split('_')[0]} a secret: {type(exc).__name__}.",
-                detail=type(exc).__name__,
-            ) from None
+            kind = type(exc).__name__
+            if method == "get_password":
+                message = f"The keyring refused to read a secret: {kind}."
+            elif method == "set_password":
+                message = f"The keyring refused to store a secret: {kind}."
+            else:
+                message = f"The keyring refused to delete a secret: {kind}."
+            raise SecretStoreUnavailable(message, detail=kind) from None
         return result if isinstance(result, str) or result is None else str(result)

@@ -145,7 +145,9 @@ class DeliveryManager:
                 by_events=webhook.by_events, base64=webhook.base64, headers=webhook.headers,
             )
 
-        before, after, instance = await self._change(target, draft, plan, "Enabling the webhook")
+        before, after, instance = await self._change(
+            target, draft, plan, what="Enabling the webhook"
+        )
         message = "Webhook enabled."
         if before.websocket_on:
             message += " WebSocket was disabled."
@@ -189,7 +191,7 @@ class DeliveryManager:
             await client.set_websocket(name, enabled=True, events=selection)
 
         before, after, instance = await self._change(
-            target, draft, plan, "Enabling the websocket"
+            target, draft, plan, what="Enabling the websocket"
         )
         message = "WebSocket enabled."
         if before.webhook_on:
@@ -212,7 +214,7 @@ class DeliveryManager:
                 )
 
         before, after, instance = await self._change(
-            target, _unchanged, plan, "Disabling delivery"
+            target, _unchanged, plan, what="Disabling delivery"
         )
         if before.webhook_on or before.websocket_on:
             message = "Delivery disabled: messages will not be received."
@@ -373,7 +375,8 @@ class DeliveryManager:
         await self._store.save_instance(folded)
         await self._refresh_listener()
         restored = "The previous mode was put back." if touched else "Nothing was changed."
-        return DeliveryChangeFailed(f"{what} failed: {error} {restored}", restored=True)
+        failed = f"{what} failed: {error}"
+        return DeliveryChangeFailed(f"{failed} {restored}", restored=True)
 
     # --- helpers -------------------------------------------------------------------
 

@@ -5,12 +5,12 @@ shape of a notification."""
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 
+from evodesk.domain.text import Text
 from evodesk.infra.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -34,30 +34,6 @@ class NotificationKind(StrEnum):
 CRITICAL = frozenset({NotificationKind.DISCONNECTED, NotificationKind.LOGGED_OUT,
                       NotificationKind.QR_CODE, NotificationKind.REFUSED,
                       NotificationKind.RETRYING})
-
-_PLACEHOLDER = re.compile(r"%(\d+)")
-
-
-def fill(template: str, args: tuple[str, ...]) -> str:
-    """``%1``… replaced in one pass, so an argument that itself holds "%2" stays as sent."""
-    def arg(match: re.Match[str]) -> str:
-        index = int(match.group(1))
-        return args[index - 1] if 1 <= index <= len(args) else match.group(0)
-
-    return _PLACEHOLDER.sub(arg, template)
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """An English template with its arguments: the window translates the template and
-    fills in the same arguments."""
-
-    template: str
-    args: tuple[str, ...] = ()
-
-    def __str__(self) -> str:
-        return fill(self.template, self.args)
-
 
 @dataclass(frozen=True, slots=True)
 class Notification:

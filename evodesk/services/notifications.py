@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Protocol
 
 from evodesk.domain.models import Event, ListenerState
+from evodesk.domain.text import Text, fill
 from evodesk.services.event_pipeline import Clock, EventSubscription, SystemClock
 from evodesk.services.listener_link import StateChange
 from evodesk.services.notification_policy import (
@@ -25,8 +26,6 @@ from evodesk.services.notification_policy import (
     NotificationKind,
     NotificationPolicy,
     QuietHours,
-    Text,
-    fill,
 )
 
 __all__ = [

@@ -22,6 +22,7 @@ from evodesk.domain.models import (
     RemoteInstance,
     Server,
 )
+from evodesk.domain.text import Text
 from evodesk.services.instances import InstanceLocks
 from evodesk.services.listener_control import ListenerControl
 from evodesk.services.ports import EvolutionPort, StorePort
@@ -49,26 +50,36 @@ class SyncSummary:
     error: str | None = None  # the whole server could not be read
     seconds: float = 0.0
 
-    def lines(self) -> list[str]:
-        """A short human summary, one fact per line."""
+    def facts(self) -> list[Text]:
+        """What the sync found, one fact each: the first names the server; the rest are
+        indented details under it. Templates are English (see `lines`); a window may
+        translate them and fill in the same arguments."""
         if self.error:
-            return [f"{self.server}: {self.error}"]
-        out = [f"{self.server}: {self.total} instance(s) in {self.seconds:.1f} s"]
+            return [Text("%1: %2", (self.server, self.error))]
+        out = [Text("%1: %2 instance(s) in %3 s",
+                    (self.server, str(self.total), f"{self.seconds:.1f}"))]
         if self.added:
-            out.append(f"  new: {', '.join(self.added)}")
+            out.append(Text("new: %1", (", ".join(self.added),)))
         if self.returned:
-            out.append(f"  back on the server: {', '.join(self.returned)}")
+            out.append(Text("back on the server: %1", (", ".join(self.returned),)))
         if self.vanished:
-            out.append(f"  no longer on the server (kept here): {', '.join(self.vanished)}")
+            out.append(Text("no longer on the server (kept here): %1",
+                            (", ".join(self.vanished),)))
         for name, fields in sorted(self.changed.items()):
-            out.append(f"  changed {name}: {', '.join(fields)}")
+            out.append(Text("changed %1: %2", (name, ", ".join(fields))))
         if self.conflicts:
-            out.append(f"  CONFLICT (webhook and websocket both on): {', '.join(self.conflicts)}")
+            out.append(Text("CONFLICT (webhook and websocket both on): %1",
+                            (", ".join(self.conflicts),)))
         for name, message in sorted(self.failed.items()):
-            out.append(f"  could not read {name}: {message}")
+            out.append(Text("could not read %1: %2", (name, message)))
         if len(out) == 1:
-            out.append("  no changes")
+            out.append(Text("no changes"))
         return out
+
+    def lines(self) -> list[str]:
+        """A short human summary in English, one fact per line."""
+        facts = self.facts()
+        return [str(facts[0])] + [f"  {fact}" for fact in facts[1:]]
 
 
 def _utcnow() -> datetime:

@@ -86,7 +86,9 @@ class HeadersEditor(QWidget):
 
     def _on_add_button_clicked(self) -> None:
         self._append("", "")
-        self.table.editItem(self.table.item(self.table.rowCount() - 1, 0))
+        name_item = self.table.item(self.table.rowCount() - 1, 0)
+        if name_item is not None:
+            self.table.editItem(name_item)
         self.changed.emit()
 
     def _on_remove_button_clicked(self) -> None:

@@ -4,8 +4,9 @@ doors to configuration, servers and events."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,16 +26,20 @@ from PySide6.QtWidgets import (
 )
 
 from evodesk.domain.models import ConnectionState, Instance, ListenerState
+from evodesk.domain.text import fill
 from evodesk.services.app import AppServices
 from evodesk.services.instances import InstanceRef
 from evodesk.services.sync import SyncSummary
-from evodesk.ui.config_dialog import ConfigDialog
-from evodesk.ui.config_presenter import ConfigPresenter
 from evodesk.ui.icons import icon
 from evodesk.ui.instance_model import Column, InstanceFilterProxy, InstanceTableModel
 from evodesk.ui.main_presenter import MainPresenter
-from evodesk.ui.texts import translate_message
+from evodesk.ui.texts import MESSAGES, translate_message
 from evodesk.ui.widgets import Banner
+
+if TYPE_CHECKING:
+    # Imported when a dialog first opens: not needed to show the window (and the
+    # webhook probe brings its HTTP client).
+    from evodesk.ui.config_dialog import ConfigDialog
 
 log = logging.getLogger(__name__)
 
@@ -269,6 +274,9 @@ class MainWindow(QMainWindow):
         key = (instance.server_id, instance.name)
         dialog = self.dialogs.get(key)
         if dialog is None:
+            from evodesk.ui.config_dialog import ConfigDialog
+            from evodesk.ui.config_presenter import ConfigPresenter
+
             ref = InstanceRef(instance.name, self.model.server_name(instance.server_id))
             presenter = ConfigPresenter(self.app, ref)
             dialog = ConfigDialog(presenter, self)
@@ -316,28 +324,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Sync finished."), 5000)
 
     def _summary_lines(self, summary: SyncSummary) -> list[str]:
-        """The sync summary in the interface language, one fact per line."""
-        if summary.error:
-            return [f"{summary.server}: {translate_message(summary.error)}"]
-        lines = [self.tr("%1: %2 instance(s) in %3 s").replace("%1", summary.server)
-                 .replace("%2", str(summary.total)).replace("%3", f"{summary.seconds:.1f}")]
-        facts = (
-            (self.tr("new: %1"), summary.added),
-            (self.tr("back on the server: %1"), summary.returned),
-            (self.tr("no longer on the server (kept here): %1"), summary.vanished),
-            (self.tr("CONFLICT (webhook and websocket both on): %1"), summary.conflicts),
-        )
-        for template, names in facts:
-            if names:
-                lines.append("  " + template.replace("%1", ", ".join(names)))
-        for name in sorted(summary.changed):
-            lines.append("  " + self.tr("changed: %1").replace("%1", name))
-        for name, message in sorted(summary.failed.items()):
-            lines.append("  " + self.tr("could not read %1: %2").replace("%1", name)
-                         .replace("%2", translate_message(message)))
-        if len(lines) == 1:
-            lines.append("  " + self.tr("no changes"))
-        return lines
+        """The sync summary in the interface language, one fact per line. Its parts are
+        names, numbers and the services' messages; only the messages have entries."""
+        lines = [
+            fill(QCoreApplication.translate(MESSAGES, fact.template),
+                 tuple(translate_message(arg) for arg in fact.args))
+            for fact in summary.facts()
+        ]
+        return lines[:1] + ["  " + line for line in lines[1:]]
 
     def _on_presenter_listener_state_changed(self, server_id: int, instance: str,
                                              state: str) -> None:

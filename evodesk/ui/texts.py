@@ -1,15 +1,27 @@
 """Words the window shows for states and outcomes, all through Qt's translation system.
 
 Messages that come from the services are English sentences; they are looked up in the
-"evodesk.messages" translation context so that the Portuguese build shows them too.
+"evodesk.messages" translation context so that the Portuguese build shows them too. A
+sentence with a variable part (a name, a URL) is looked up by the template it was made
+from ("The server at %1 refused the connection."), listed in resources/i18n.
 """
 
 from __future__ import annotations
 
+import functools
+import logging
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 
 from evodesk.domain.models import ConnectionState, DeliveryMode, ListenerState
+from evodesk.domain.text import TemplateMatcher, Text, fill
 from evodesk.services.status import InstanceStatus
+
+log = logging.getLogger(__name__)
+
+MESSAGES = "evodesk.messages"
+TEMPLATES = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "message_templates.txt"
 
 
 def tr(text: str) -> str:
@@ -17,12 +29,50 @@ def tr(text: str) -> str:
 
 
 def translate_message(message: str) -> str:
-    """A service message in the interface language, sentence by sentence."""
-    whole = QCoreApplication.translate("evodesk.messages", message)
+    """A service message in the interface language. Entries first: the whole message,
+    else each of its sentences; then templates: the whole message, else each sentence
+    (a message that wraps another, "%1 failed: %2", is a template of the whole)."""
+    whole = QCoreApplication.translate(MESSAGES, message)
     if whole != message:
         return whole
     sentences = [s for s in message.replace(". ", ".\n").split("\n") if s]
-    return " ".join(QCoreApplication.translate("evodesk.messages", s) for s in sentences)
+    known = [QCoreApplication.translate(MESSAGES, s) for s in sentences]
+    if all(t != s for s, t in zip(sentences, known, strict=True)):
+        return " ".join(known)
+    templated = _by_template(message)
+    if templated is not None:
+        return templated
+    return " ".join(t if t != s else _by_template(s) or s
+                    for s, t in zip(sentences, known, strict=True))
+
+
+def translate_text(text: Text) -> str:
+    """A template and its arguments in the interface language; the arguments are filled
+    in as they are (names, URLs, what people wrote)."""
+    return fill(QCoreApplication.translate(MESSAGES, text.template), text.args)
+
+
+def _by_template(sentence: str) -> str | None:
+    """The sentence translated through the template it was made from, if any."""
+    made = _templates().match(sentence)
+    if made is None:
+        return None
+    template = QCoreApplication.translate(MESSAGES, made.template)
+    if template == made.template:
+        return None  # no translation loaded (the English build)
+    # A part may itself be a term ("webhook URL") or a message with an entry; names and
+    # URLs have none and stay as they are.
+    return fill(template, tuple(translate_message(a) for a in made.args))
+
+
+@functools.cache
+def _templates() -> TemplateMatcher:
+    try:
+        lines = TEMPLATES.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        log.warning("Message templates unavailable (%s): such messages stay in English", exc)
+        lines = []
+    return TemplateMatcher(lines)
 
 
 def listener_text(state: ListenerState | None) -> str:

@@ -4,130 +4,130 @@
 <context>
     <name>ConfigDialog</name>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="44" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="44"/>
         <source>Configure %1</source>
         <translation>Configure %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="67" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="67"/>
         <source>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</source>
         <translation>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="70" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="70"/>
         <source>Keep webhook</source>
         <translation>Keep webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="72" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="72"/>
         <source>Keep WebSocket</source>
         <translation>Keep WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="81" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="81"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="93" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="93"/>
         <source>Restart instance now</source>
         <translation>Restart instance now</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="115" />
-        <location filename="../../evodesk/ui/config_dialog.py" line="174" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="115"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="174"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="118" />
-        <location filename="../../evodesk/ui/config_dialog.py" line="178" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="118"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="178"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="127" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="127"/>
         <source>One URL per event (byEvents)</source>
         <translation>One URL per event (byEvents)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="129" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="129"/>
         <source>Base64 media (recommended)</source>
         <translation>Base64 media (recommended)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="131" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="131"/>
         <source>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</source>
         <translation>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="134" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="134"/>
         <source>Test webhook</source>
         <translation>Test webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="136" />
-        <location filename="../../evodesk/ui/config_dialog.py" line="259" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="136"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="259"/>
         <source>Apply webhook</source>
         <translation>Apply webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="149" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="149"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="153" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="153"/>
         <source>Headers</source>
         <translation>Headers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="160" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="160"/>
         <source>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</source>
         <translation>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="163" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="163"/>
         <source>Apply events</source>
         <translation>Apply events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="175" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="175"/>
         <source>Evolution POSTs each event to your URL.</source>
         <translation>Evolution POSTs each event to your URL.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="179" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="179"/>
         <source>evodesk holds a live connection and receives the events itself.</source>
         <translation>evodesk holds a live connection and receives the events itself.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="259" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="259"/>
         <source>Activate webhook</source>
         <translation>Activate webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="271" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="271"/>
         <source>Live connection: %1</source>
         <translation>Live connection: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="281" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="281"/>
         <source>Events go to %1 and so on.</source>
         <translation>Events go to %1 and so on.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="308" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="308"/>
         <source>Enter the webhook URL and choose events, then press “Activate webhook”.</source>
         <translation>Enter the webhook URL and choose events, then press “Activate webhook”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="324" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="324"/>
         <source>Choose the events to receive (or tick “All events”), then turn WebSocket on.</source>
         <translation>Choose the events to receive (or tick “All events”), then turn WebSocket on.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="345" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="345"/>
         <source>Sending a test event…</source>
         <translation>Sending a test event…</translation>
     </message>
@@ -135,53 +135,53 @@
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="117" />
+        <location filename="../../evodesk/ui/desktop.py" line="121"/>
         <source>evodesk is still running</source>
         <translation>evodesk is still running</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="118" />
+        <location filename="../../evodesk/ui/desktop.py" line="122"/>
         <source>It keeps listening in the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>It keeps listening in the tray. To stop it, choose Quit in the tray menu.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="128" />
-        <location filename="../../evodesk/ui/desktop.py" line="129" />
+        <location filename="../../evodesk/ui/desktop.py" line="132"/>
+        <location filename="../../evodesk/ui/desktop.py" line="133"/>
         <source>Quit evodesk?</source>
         <translation>Quit evodesk?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="131" />
+        <location filename="../../evodesk/ui/desktop.py" line="135"/>
         <source>There is no system tray on this desktop, so evodesk stops listening when its window closes.</source>
         <translation>There is no system tray on this desktop, so evodesk stops listening when its window closes.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="134" />
+        <location filename="../../evodesk/ui/desktop.py" line="138"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="135" />
+        <location filename="../../evodesk/ui/desktop.py" line="139"/>
         <source>Keep running</source>
         <translation>Keep running</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="153" />
+        <location filename="../../evodesk/ui/desktop.py" line="157"/>
         <source>No system tray</source>
         <translation>No system tray</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="154" />
+        <location filename="../../evodesk/ui/desktop.py" line="158"/>
         <source>This desktop has no system tray.</source>
         <translation>This desktop has no system tray.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="156" />
+        <location filename="../../evodesk/ui/desktop.py" line="160"/>
         <source>evodesk keeps listening only while its window is open; closing the window will ask whether to quit.</source>
         <translation>evodesk keeps listening only while its window is open; closing the window will ask whether to quit.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="206" />
+        <location filename="../../evodesk/ui/desktop.py" line="210"/>
         <source>Could not change starting with the session</source>
         <translation>Could not change starting with the session</translation>
     </message>
@@ -189,62 +189,62 @@
 <context>
     <name>EventPicker</name>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="32" />
+        <location filename="../../evodesk/ui/event_picker.py" line="32"/>
         <source>All events (Evolution sends every event)</source>
         <translation>All events (Evolution sends every event)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="34" />
+        <location filename="../../evodesk/ui/event_picker.py" line="34"/>
         <source>Select all</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="36" />
+        <location filename="../../evodesk/ui/event_picker.py" line="36"/>
         <source>Select none</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="72" />
+        <location filename="../../evodesk/ui/event_picker.py" line="72"/>
         <source>Other</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="83" />
+        <location filename="../../evodesk/ui/event_picker.py" line="83"/>
         <source>On the wire: %1</source>
         <translation>On the wire: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="91" />
+        <location filename="../../evodesk/ui/event_picker.py" line="91"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="92" />
+        <location filename="../../evodesk/ui/event_picker.py" line="92"/>
         <source>Contacts and chats</source>
         <translation>Contacts and chats</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="93" />
+        <location filename="../../evodesk/ui/event_picker.py" line="93"/>
         <source>Groups</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="94" />
+        <location filename="../../evodesk/ui/event_picker.py" line="94"/>
         <source>Instance</source>
         <translation>Instance</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="95" />
+        <location filename="../../evodesk/ui/event_picker.py" line="95"/>
         <source>Bots</source>
         <translation>Bots</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="145" />
+        <location filename="../../evodesk/ui/event_picker.py" line="145"/>
         <source>Evolution will send every event, including chats, contacts and presence: expect a lot of traffic.</source>
         <translation>Evolution will send every event, including chats, contacts and presence: expect a lot of traffic.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="149" />
+        <location filename="../../evodesk/ui/event_picker.py" line="149"/>
         <source>No event chosen. Evolution treats an empty list as every event, so evodesk asks you to choose events or tick “All events”.</source>
         <translation>No event chosen. Evolution treats an empty list as every event, so evodesk asks you to choose events or tick “All events”.</translation>
     </message>
@@ -252,37 +252,37 @@
 <context>
     <name>EventSummary</name>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="54" />
+        <location filename="../../evodesk/ui/event_summary.py" line="54"/>
         <source>status: %1</source>
         <translation>status: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="56" />
+        <location filename="../../evodesk/ui/event_summary.py" line="56"/>
         <source>connection: %1</source>
         <translation>connection: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="62" />
+        <location filename="../../evodesk/ui/event_summary.py" line="62"/>
         <source>QR code updated</source>
         <translation>QR code updated</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="71" />
+        <location filename="../../evodesk/ui/event_summary.py" line="71"/>
         <source>me → %1</source>
         <translation>me → %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="87" />
+        <location filename="../../evodesk/ui/event_summary.py" line="87"/>
         <source>[message]</source>
         <translation>[message]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="101" />
+        <location filename="../../evodesk/ui/event_summary.py" line="101"/>
         <source>offline since %1</source>
         <translation>offline since %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="103" />
+        <location filename="../../evodesk/ui/event_summary.py" line="103"/>
         <source>offline %1 → %2</source>
         <translation>offline %1 → %2</translation>
     </message>
@@ -290,42 +290,42 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="90" />
+        <location filename="../../evodesk/ui/event_model.py" line="95"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="90" />
+        <location filename="../../evodesk/ui/event_model.py" line="95"/>
         <source>Server / instance</source>
         <translation>Server / instance</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="90" />
+        <location filename="../../evodesk/ui/event_model.py" line="95"/>
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="91" />
+        <location filename="../../evodesk/ui/event_model.py" line="96"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="91" />
+        <location filename="../../evodesk/ui/event_model.py" line="96"/>
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="133" />
+        <location filename="../../evodesk/ui/event_model.py" line="138"/>
         <source>gap</source>
         <translation>gap</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="134" />
+        <location filename="../../evodesk/ui/event_model.py" line="139"/>
         <source>duplicate</source>
         <translation>duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="167" />
+        <location filename="../../evodesk/ui/event_model.py" line="172"/>
         <source>instance #%1</source>
         <translation>instance #%1</translation>
     </message>
@@ -333,173 +333,173 @@
 <context>
     <name>EventsWindow</name>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="77" />
+        <location filename="../../evodesk/ui/events_window.py" line="77"/>
         <source>evodesk — Events</source>
         <translation>evodesk — Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="115" />
+        <location filename="../../evodesk/ui/events_window.py" line="115"/>
         <source>Live events are off in this window: showing stored events only.</source>
         <translation>Live events are off in this window: showing stored events only.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="132" />
+        <location filename="../../evodesk/ui/events_window.py" line="132"/>
         <source>All instances</source>
         <translation>All instances</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="135" />
+        <location filename="../../evodesk/ui/events_window.py" line="135"/>
         <source>All events</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="139" />
+        <location filename="../../evodesk/ui/events_window.py" line="139"/>
         <source>Search the summary and the JSON…</source>
         <translation>Search the summary and the JSON…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="141" />
-        <location filename="../../evodesk/ui/events_window.py" line="265" />
+        <location filename="../../evodesk/ui/events_window.py" line="141"/>
+        <location filename="../../evodesk/ui/events_window.py" line="265"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="143" />
+        <location filename="../../evodesk/ui/events_window.py" line="143"/>
         <source>Hold new events; they are shown on resume</source>
         <translation>Hold new events; they are shown on resume</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="151" />
+        <location filename="../../evodesk/ui/events_window.py" line="151"/>
         <source>Load older</source>
         <translation>Load older</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="152" />
+        <location filename="../../evodesk/ui/events_window.py" line="152"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="153" />
+        <location filename="../../evodesk/ui/events_window.py" line="153"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="154" />
+        <location filename="../../evodesk/ui/events_window.py" line="154"/>
         <source>Copy the selected event as JSON</source>
         <translation>Copy the selected event as JSON</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="155" />
+        <location filename="../../evodesk/ui/events_window.py" line="155"/>
         <source>Copy all</source>
         <translation>Copy all</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="156" />
+        <location filename="../../evodesk/ui/events_window.py" line="156"/>
         <source>Copy the events shown as JSON Lines</source>
         <translation>Copy the events shown as JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="157" />
+        <location filename="../../evodesk/ui/events_window.py" line="157"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="158" />
+        <location filename="../../evodesk/ui/events_window.py" line="158"/>
         <source>Save the events shown as a JSON Lines file</source>
         <translation>Save the events shown as a JSON Lines file</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="197" />
+        <location filename="../../evodesk/ui/events_window.py" line="197"/>
         <source>Key</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="197" />
+        <location filename="../../evodesk/ui/events_window.py" line="197"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="263" />
+        <location filename="../../evodesk/ui/events_window.py" line="263"/>
         <source>Resume (%1 waiting)</source>
         <translation>Resume (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="310" />
+        <location filename="../../evodesk/ui/events_window.py" line="310"/>
         <source>%1 live events were dropped for this view: it fell behind.</source>
         <translation>%1 live events were dropped for this view: it fell behind.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="315" />
+        <location filename="../../evodesk/ui/events_window.py" line="315"/>
         <source>Clear (%1)</source>
         <translation>Clear (%1)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="317" />
+        <location filename="../../evodesk/ui/events_window.py" line="317"/>
         <source>%1 of %2 rows shown</source>
         <translation>%1 of %2 rows shown</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="336" />
+        <location filename="../../evodesk/ui/events_window.py" line="336"/>
         <source>Clear events</source>
         <translation>Clear events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="337" />
+        <location filename="../../evodesk/ui/events_window.py" line="337"/>
         <source>Also delete the %1 events stored in the database?</source>
         <translation>Also delete the %1 events stored in the database?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="340" />
+        <location filename="../../evodesk/ui/events_window.py" line="340"/>
         <source>The view is already clear. Deleted events cannot be loaded again.</source>
         <translation>The view is already clear. Deleted events cannot be loaded again.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="341" />
+        <location filename="../../evodesk/ui/events_window.py" line="341"/>
         <source>Delete stored events</source>
         <translation>Delete stored events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="342" />
+        <location filename="../../evodesk/ui/events_window.py" line="342"/>
         <source>Keep them</source>
         <translation>Keep them</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="361" />
+        <location filename="../../evodesk/ui/events_window.py" line="361"/>
         <source>Deleted %1 stored events.</source>
         <translation>Deleted %1 stored events.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="402" />
+        <location filename="../../evodesk/ui/events_window.py" line="402"/>
         <source>duplicate</source>
         <translation>duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="422" />
+        <location filename="../../evodesk/ui/events_window.py" line="422"/>
         <source>%1 more</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="432" />
+        <location filename="../../evodesk/ui/events_window.py" line="432"/>
         <source>… (%1 characters)</source>
         <translation>… (%1 characters)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="470" />
+        <location filename="../../evodesk/ui/events_window.py" line="470"/>
         <source>Export events</source>
         <translation>Export events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="471" />
+        <location filename="../../evodesk/ui/events_window.py" line="471"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="494" />
+        <location filename="../../evodesk/ui/events_window.py" line="494"/>
         <source>Could not write %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="497" />
+        <location filename="../../evodesk/ui/events_window.py" line="497"/>
         <source>Exported %1 events to %2</source>
         <translation>Exported %1 events to %2</translation>
     </message>
@@ -507,27 +507,27 @@
 <context>
     <name>HeadersEditor</name>
     <message>
-        <location filename="../../evodesk/ui/headers_editor.py" line="42" />
+        <location filename="../../evodesk/ui/headers_editor.py" line="42"/>
         <source>Header</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/headers_editor.py" line="42" />
+        <location filename="../../evodesk/ui/headers_editor.py" line="42"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/headers_editor.py" line="49" />
+        <location filename="../../evodesk/ui/headers_editor.py" line="49"/>
         <source>Add header</source>
         <translation>Add header</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/headers_editor.py" line="51" />
+        <location filename="../../evodesk/ui/headers_editor.py" line="51"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/headers_editor.py" line="84" />
+        <location filename="../../evodesk/ui/headers_editor.py" line="84"/>
         <source>The value is kept in the system keyring.</source>
         <translation>The value is kept in the system keyring.</translation>
     </message>
@@ -535,72 +535,72 @@
 <context>
     <name>InstanceTableModel</name>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="103" />
+        <location filename="../../evodesk/ui/instance_model.py" line="149"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="104" />
+        <location filename="../../evodesk/ui/instance_model.py" line="150"/>
         <source>Instance</source>
         <translation>Instance</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="105" />
+        <location filename="../../evodesk/ui/instance_model.py" line="151"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="106" />
+        <location filename="../../evodesk/ui/instance_model.py" line="152"/>
         <source>Delivery</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="107" />
+        <location filename="../../evodesk/ui/instance_model.py" line="153"/>
         <source>Base64</source>
         <translation>Base64</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="108" />
+        <location filename="../../evodesk/ui/instance_model.py" line="154"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="109" />
+        <location filename="../../evodesk/ui/instance_model.py" line="155"/>
         <source>Last sync</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="110" />
+        <location filename="../../evodesk/ui/instance_model.py" line="156"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="142" />
+        <location filename="../../evodesk/ui/instance_model.py" line="188"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="142" />
+        <location filename="../../evodesk/ui/instance_model.py" line="188"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="149" />
+        <location filename="../../evodesk/ui/instance_model.py" line="195"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="152" />
+        <location filename="../../evodesk/ui/instance_model.py" line="198"/>
         <source>conflict</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="154" />
+        <location filename="../../evodesk/ui/instance_model.py" line="200"/>
         <source>attention</source>
         <translation>attention</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="156" />
+        <location filename="../../evodesk/ui/instance_model.py" line="202"/>
         <source>not on server</source>
         <translation>not on server</translation>
     </message>
@@ -608,176 +608,136 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="68" />
+        <location filename="../../evodesk/ui/main_window.py" line="77"/>
         <source>evodesk</source>
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="100" />
+        <location filename="../../evodesk/ui/main_window.py" line="110"/>
         <source>No instances yet. Add an Evolution server with “Servers”, then press “Sync”.</source>
         <translation>No instances yet. Add an Evolution server with “Servers”, then press “Sync”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="115" />
+        <location filename="../../evodesk/ui/main_window.py" line="125"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="129" />
+        <location filename="../../evodesk/ui/main_window.py" line="139"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="133" />
+        <location filename="../../evodesk/ui/main_window.py" line="143"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="135" />
-        <source>Read every instance's real state from its server</source>
-        <translation>Read every instance's real state from its server</translation>
+        <location filename="../../evodesk/ui/main_window.py" line="145"/>
+        <source>Read every instance&apos;s real state from its server</source>
+        <translation>Read every instance&apos;s real state from its server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="143" />
+        <location filename="../../evodesk/ui/main_window.py" line="153"/>
         <source>Configure</source>
         <translation>Configure</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="145" />
+        <location filename="../../evodesk/ui/main_window.py" line="155"/>
         <source>Servers</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="147" />
+        <location filename="../../evodesk/ui/main_window.py" line="157"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="158" />
+        <location filename="../../evodesk/ui/main_window.py" line="168"/>
         <source>Search name, number or profile…</source>
         <translation>Search name, number or profile…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="162" />
-        <location filename="../../evodesk/ui/main_window.py" line="225" />
+        <location filename="../../evodesk/ui/main_window.py" line="172"/>
+        <location filename="../../evodesk/ui/main_window.py" line="235"/>
         <source>All servers</source>
         <translation>All servers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="166" />
+        <location filename="../../evodesk/ui/main_window.py" line="176"/>
         <source>All modes</source>
         <translation>All modes</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="166" />
+        <location filename="../../evodesk/ui/main_window.py" line="176"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="167" />
+        <location filename="../../evodesk/ui/main_window.py" line="177"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="167" />
+        <location filename="../../evodesk/ui/main_window.py" line="177"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="168" />
+        <location filename="../../evodesk/ui/main_window.py" line="178"/>
         <source>Conflict</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="173" />
+        <location filename="../../evodesk/ui/main_window.py" line="183"/>
         <source>All states</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="173" />
+        <location filename="../../evodesk/ui/main_window.py" line="183"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="174" />
+        <location filename="../../evodesk/ui/main_window.py" line="184"/>
         <source>connecting</source>
         <translation>connecting</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="175" />
+        <location filename="../../evodesk/ui/main_window.py" line="185"/>
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="293" />
+        <location filename="../../evodesk/ui/main_window.py" line="306"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="305" />
+        <location filename="../../evodesk/ui/main_window.py" line="318"/>
         <source>Sync did not finish.</source>
         <translation>Sync did not finish.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="311" />
+        <location filename="../../evodesk/ui/main_window.py" line="324"/>
         <source>Sync finished.</source>
         <translation>Sync finished.</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/main_window.py" line="317" />
-        <source>%1: %2 instance(s) in %3 s</source>
-        <translation>%1: %2 instance(s) in %3 s</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/main_window.py" line="320" />
-        <source>new: %1</source>
-        <translation>new: %1</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/main_window.py" line="321" />
-        <source>back on the server: %1</source>
-        <translation>back on the server: %1</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/main_window.py" line="322" />
-        <source>no longer on the server (kept here): %1</source>
-        <translation>no longer on the server (kept here): %1</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/main_window.py" line="323" />
-        <source>CONFLICT (webhook and websocket both on): %1</source>
-        <translation>CONFLICT (webhook and websocket both on): %1</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/main_window.py" line="329" />
-        <source>changed: %1</source>
-        <translation>changed: %1</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/main_window.py" line="331" />
-        <source>could not read %1: %2</source>
-        <translation>could not read %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/main_window.py" line="334" />
-        <source>no changes</source>
-        <translation>no changes</translation>
     </message>
 </context>
 <context>
     <name>ServerListModel</name>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="73" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="73"/>
         <source>Not checked yet</source>
         <translation>Not checked yet</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="75" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="75"/>
         <source>Last check failed: %1</source>
         <translation>Last check failed: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="77" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="77"/>
         <source>Last check: version %1</source>
         <translation>Last check: version %1</translation>
     </message>
@@ -785,155 +745,155 @@
 <context>
     <name>ServersDialog</name>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="105" />
-        <location filename="../../evodesk/ui/servers_dialog.py" line="127" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="105"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="127"/>
         <source>Servers</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="132" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="132"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="160" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="160"/>
         <source>For example: Matriz</source>
         <translation>For example: Matriz</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="167" />
-        <location filename="../../evodesk/ui/servers_dialog.py" line="189" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="167"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="189"/>
         <source>API key</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="168" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="168"/>
         <source>Reveal</source>
         <translation>Reveal</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="179" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="179"/>
         <source>The API key would travel unencrypted over the network to this server. Use https:// unless the network between you and the server is trusted.</source>
         <translation>The API key would travel unencrypted over the network to this server. Use https:// unless the network between you and the server is trusted.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="185" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="185"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="187" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="187"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="191" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="191"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="193" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="193"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="195" />
-        <location filename="../../evodesk/ui/servers_dialog.py" line="430" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="195"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="430"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="197" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="197"/>
         <source>Check</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="198" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="198"/>
         <source>Tests the saved URL and API key.</source>
         <translation>Tests the saved URL and API key.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="261" />
-        <source>The server's global API key</source>
-        <translation>The server's global API key</translation>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="261"/>
+        <source>The server&apos;s global API key</source>
+        <translation>The server&apos;s global API key</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="266" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="266"/>
         <source>A server cannot be renamed: remove it and add it again.</source>
         <translation>A server cannot be renamed: remove it and add it again.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="268" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="268"/>
         <source>unchanged</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="281" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="281"/>
         <source>Version: %1</source>
         <translation>Version: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="283" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="283"/>
         <source>API key: valid</source>
         <translation>API key: valid</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="284" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="284"/>
         <source>API key: refused</source>
         <translation>API key: refused</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="287" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="287"/>
         <source>WebSockets: on</source>
         <translation>WebSockets: on</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="288" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="288"/>
         <source>WebSockets: off (WebSocket mode cannot be used)</source>
         <translation>WebSockets: off (WebSocket mode cannot be used)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="289" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="289"/>
         <source>WebSockets: unknown (the server has no instance to ask)</source>
         <translation>WebSockets: unknown (the server has no instance to ask)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="292" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="292"/>
         <source>Instances: %1</source>
         <translation>Instances: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="394" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="394"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="425" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="425"/>
         <source>Remove server</source>
         <translation>Remove server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="426" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="426"/>
         <source>Remove the server “%1” from evodesk?</source>
         <translation>Remove the server “%1” from evodesk?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="428" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="428"/>
         <source>Its API key is deleted from the keyring and evodesk forgets its instances and their settings. Nothing changes on the server itself.</source>
         <translation>Its API key is deleted from the keyring and evodesk forgets its instances and their settings. Nothing changes on the server itself.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="452" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="452"/>
         <source>Server “%1” added. Press Check to test it.</source>
         <translation>Server “%1” added. Press Check to test it.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="455" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="455"/>
         <source>Changes to “%1” saved.</source>
         <translation>Changes to “%1” saved.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="458" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="458"/>
         <source>Server “%1” removed.</source>
         <translation>Server “%1” removed.</translation>
     </message>
@@ -941,7 +901,7 @@
 <context>
     <name>TaskOwner</name>
     <message>
-        <location filename="../../evodesk/ui/tasks.py" line="60" />
+        <location filename="../../evodesk/ui/tasks.py" line="60"/>
         <source>Unexpected error: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
@@ -949,87 +909,87 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="62" />
+        <location filename="../../evodesk/ui/tray.py" line="62"/>
         <source>Open evodesk</source>
         <translation>Open evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="65" />
+        <location filename="../../evodesk/ui/tray.py" line="65"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="67" />
+        <location filename="../../evodesk/ui/tray.py" line="67"/>
         <source>Pause notifications</source>
         <translation>Pause notifications</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="68" />
+        <location filename="../../evodesk/ui/tray.py" line="68"/>
         <source>For 1 hour</source>
         <translation>For 1 hour</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="70" />
+        <location filename="../../evodesk/ui/tray.py" line="70"/>
         <source>Until resumed</source>
         <translation>Until resumed</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="73" />
+        <location filename="../../evodesk/ui/tray.py" line="73"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="78" />
+        <location filename="../../evodesk/ui/tray.py" line="78"/>
         <source>Start with the desktop session</source>
         <translation>Start with the desktop session</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="82" />
+        <location filename="../../evodesk/ui/tray.py" line="82"/>
         <source>Keep running when the window is closed</source>
         <translation>Keep running when the window is closed</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="86" />
+        <location filename="../../evodesk/ui/tray.py" line="86"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="129" />
+        <location filename="../../evodesk/ui/tray.py" line="138"/>
         <source>evodesk</source>
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="132" />
+        <location filename="../../evodesk/ui/tray.py" line="141"/>
         <source>No instance in WebSocket mode</source>
         <translation>No instance in WebSocket mode</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="134" />
+        <location filename="../../evodesk/ui/tray.py" line="143"/>
         <source>Needing attention: %1</source>
         <translation>Needing attention: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="138" />
+        <location filename="../../evodesk/ui/tray.py" line="147"/>
         <source>Notifications paused until %1</source>
         <translation>Notifications paused until %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="141" />
+        <location filename="../../evodesk/ui/tray.py" line="150"/>
         <source>Notifications paused until resumed</source>
         <translation>Notifications paused until resumed</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="166" />
+        <location filename="../../evodesk/ui/tray.py" line="175"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="180" />
+        <location filename="../../evodesk/ui/tray.py" line="189"/>
         <source>No instances; sync to list them</source>
         <translation>No instances; sync to list them</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="186" />
+        <location filename="../../evodesk/ui/tray.py" line="195"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
@@ -1037,7 +997,7 @@
 <context>
     <name>evodesk.app</name>
     <message>
-        <location filename="../../evodesk/ui/app.py" line="108" />
+        <location filename="../../evodesk/ui/app.py" line="112"/>
         <source>evodesk is already running for this data folder but does not answer. Close it (or end its process) and start evodesk again.</source>
         <translation>evodesk is already running for this data folder but does not answer. Close it (or end its process) and start evodesk again.</translation>
     </message>
@@ -1057,8 +1017,8 @@
         <translation>Choose either some events or all events, not both.</translation>
     </message>
     <message>
-        <source>The server URL must not contain '?' or '#'.</source>
-        <translation>The server URL must not contain '?' or '#'.</translation>
+        <source>The server URL must not contain &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>The server URL must not contain &apos;?&apos; or &apos;#&apos;.</translation>
     </message>
     <message>
         <source>Check the URL, and that the server runs a supported Evolution API version.</source>
@@ -1133,8 +1093,8 @@
         <translation>The connection is closed.</translation>
     </message>
     <message>
-        <source>The server's TLS certificate is not trusted.</source>
-        <translation>The server's TLS certificate is not trusted.</translation>
+        <source>The server&apos;s TLS certificate is not trusted.</source>
+        <translation>The server&apos;s TLS certificate is not trusted.</translation>
     </message>
     <message>
         <source>The TLS handshake with the server failed.</source>
@@ -1436,6 +1396,310 @@
         <source>The database refused the change because it conflicts with what it holds (it may have been changed from another workstation). Sync and try again.</source>
         <translation>The database refused the change because it conflicts with what it holds (it may have been changed from another workstation). Sync and try again.</translation>
     </message>
+    <message>
+        <source>Instance &apos;%1&apos; does not exist on this server.</source>
+        <translation>Instance &apos;%1&apos; does not exist on this server.</translation>
+    </message>
+    <message>
+        <source>Unknown event(s) for a %1 server: %2.</source>
+        <translation>Unknown event(s) for a %1 server: %2.</translation>
+    </message>
+    <message>
+        <source>The value of header &apos;%1&apos; must be a single line.</source>
+        <translation>The value of header &apos;%1&apos; must be a single line.</translation>
+    </message>
+    <message>
+        <source>The %1 is empty.</source>
+        <translation>The %1 is empty.</translation>
+    </message>
+    <message>
+        <source>The %1 must not contain spaces.</source>
+        <translation>The %1 must not contain spaces.</translation>
+    </message>
+    <message>
+        <source>The %1 must start with http:// or https://.</source>
+        <translation>The %1 must start with http:// or https://.</translation>
+    </message>
+    <message>
+        <source>The %1 has no host name.</source>
+        <translation>The %1 has no host name.</translation>
+    </message>
+    <message>
+        <source>The %1 must be 1 to 64 letters, digits, spaces, dots, dashes or underscores.</source>
+        <translation>The %1 must be 1 to 64 letters, digits, spaces, dots, dashes or underscores.</translation>
+    </message>
+    <message>
+        <source>The %1 has an invalid port.</source>
+        <translation>The %1 has an invalid port.</translation>
+    </message>
+    <message>
+        <source>The CA bundle &apos;%1&apos; does not exist.</source>
+        <translation>The CA bundle &apos;%1&apos; does not exist.</translation>
+    </message>
+    <message>
+        <source>Custom webhook headers need Evolution API 2; this server runs %1.</source>
+        <translation>Custom webhook headers need Evolution API 2; this server runs %1.</translation>
+    </message>
+    <message>
+        <source>The CA bundle &apos;%1&apos; could not be read: %2.</source>
+        <translation>The CA bundle &apos;%1&apos; could not be read: %2.</translation>
+    </message>
+    <message>
+        <source>The server at %1 does not offer %2 %3.</source>
+        <translation>The server at %1 does not offer %2 %3.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered with an HTML error page (HTTP %2%3), not the Evolution API: a proxy in front of it may be unable to reach it.</source>
+        <translation>The server at %1 answered with an HTML error page (HTTP %2%3), not the Evolution API: a proxy in front of it may be unable to reach it.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered with an HTML page, not the Evolution API.</source>
+        <translation>The server at %1 answered with an HTML page, not the Evolution API.</translation>
+    </message>
+    <message>
+        <source>The server at %1 sent an answer that is not valid JSON (HTTP %2).</source>
+        <translation>The server at %1 sent an answer that is not valid JSON (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered with plain text, not the Evolution API (HTTP %2).</source>
+        <translation>The server at %1 answered with plain text, not the Evolution API (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered in a form evodesk does not understand; it may not be an Evolution API server, or a version evodesk does not support.</source>
+        <translation>The server at %1 answered in a form evodesk does not understand; it may not be an Evolution API server, or a version evodesk does not support.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke before the server answered.</source>
+        <translation>The connection to %1 broke before the server answered.</translation>
+    </message>
+    <message>
+        <source>The server at %1 could not be reached within %2 seconds.</source>
+        <translation>The server at %1 could not be reached within %2 seconds.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer within %2 seconds.</source>
+        <translation>The server at %1 did not answer within %2 seconds.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the server at %1.</source>
+        <translation>Cannot connect to the server at %1.</translation>
+    </message>
+    <message>
+        <source>The server could not %1: %2</source>
+        <translation>The server could not %1: %2</translation>
+    </message>
+    <message>
+        <source>The server rejected the request: %1</source>
+        <translation>The server rejected the request: %1</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 could not be verified (%2).</source>
+        <translation>The certificate of %1 could not be verified (%2).</translation>
+    </message>
+    <message>
+        <source>The host name in %1 could not be found.</source>
+        <translation>The host name in %1 could not be found.</translation>
+    </message>
+    <message>
+        <source>The server at %1 refused the connection.</source>
+        <translation>The server at %1 refused the connection.</translation>
+    </message>
+    <message>
+        <source>The keyring refused to read a secret: %1.</source>
+        <translation>The keyring refused to read a secret: %1.</translation>
+    </message>
+    <message>
+        <source>The keyring refused to store a secret: %1.</source>
+        <translation>The keyring refused to store a secret: %1.</translation>
+    </message>
+    <message>
+        <source>The keyring refused to delete a secret: %1.</source>
+        <translation>The keyring refused to delete a secret: %1.</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 instead of opening the live connection.</source>
+        <translation>The server answered HTTP %1 instead of opening the live connection.</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 cannot be read.</source>
+        <translation>The CA bundle %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 is not a file.</translation>
+    </message>
+    <message>
+        <source>The file %1 is not an evodesk database (it is not a SQLite file).</source>
+        <translation>The file %1 is not an evodesk database (it is not a SQLite file).</translation>
+    </message>
+    <message>
+        <source>Cannot read the database file %1: %2.</source>
+        <translation>Cannot read the database file %1: %2.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read as a SQLite database (%2).</source>
+        <translation>The file %1 cannot be read as a SQLite database (%2).</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for the database file %1: %2.</source>
+        <translation>Cannot create the folder for the database file %1: %2.</translation>
+    </message>
+    <message>
+        <source>The file %1 is a SQLite database of another program, not an evodesk database.</source>
+        <translation>The file %1 is a SQLite database of another program, not an evodesk database.</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer evodesk (revision %1).</source>
+        <translation>This database was written by a newer evodesk (revision %1).</translation>
+    </message>
+    <message>
+        <source>There is no server named &apos;%1&apos;.</source>
+        <translation>There is no server named &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>A server named &apos;%1&apos; already exists.</source>
+        <translation>A server named &apos;%1&apos; already exists.</translation>
+    </message>
+    <message>
+        <source>There is no server #%1; it may have been removed.</source>
+        <translation>There is no server #%1; it may have been removed.</translation>
+    </message>
+    <message>
+        <source>The server &apos;%1&apos; is no longer in the database.</source>
+        <translation>The server &apos;%1&apos; is no longer in the database.</translation>
+    </message>
+    <message>
+        <source>Instance &apos;%1&apos; is not in the database for this server.</source>
+        <translation>Instance &apos;%1&apos; is not in the database for this server.</translation>
+    </message>
+    <message>
+        <source>There is no instance #%1; it may have been removed.</source>
+        <translation>There is no instance #%1; it may have been removed.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2.</source>
+        <translation>Cannot open the database %1: %2.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read as a SQLite database.</source>
+        <translation>The file %1 cannot be read as a SQLite database.</translation>
+    </message>
+    <message>
+        <source>The database %1 failed: %2</source>
+        <translation>The database %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>Instance &apos;%1&apos; is not known yet.</source>
+        <translation>Instance &apos;%1&apos; is not known yet.</translation>
+    </message>
+    <message>
+        <source>Instance &apos;%1&apos; exists on several servers (%2): choose one with --server.</source>
+        <translation>Instance &apos;%1&apos; exists on several servers (%2): choose one with --server.</translation>
+    </message>
+    <message>
+        <source>Instance &apos;%1&apos; is restarting.</source>
+        <translation>Instance &apos;%1&apos; is restarting.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed (%2) and the previous mode could not be put back (%3).</source>
+        <translation>%1 failed (%2) and the previous mode could not be put back (%3).</translation>
+    </message>
+    <message>
+        <source>No API key for server &apos;%1&apos; is in the keyring.</source>
+        <translation>No API key for server &apos;%1&apos; is in the keyring.</translation>
+    </message>
+    <message>
+        <source>%1: %2 instance(s) in %3 s</source>
+        <translation>%1: %2 instance(s) in %3 s</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>changed %1: %2</source>
+        <translation>changed %1: %2</translation>
+    </message>
+    <message>
+        <source>CONFLICT (webhook and websocket both on): %1</source>
+        <translation>CONFLICT (webhook and websocket both on): %1</translation>
+    </message>
+    <message>
+        <source>could not read %1: %2</source>
+        <translation>could not read %1: %2</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>no changes</translation>
+    </message>
+    <message>
+        <source>Instance &apos;%1&apos; has no webhook URL to test.</source>
+        <translation>Instance &apos;%1&apos; has no webhook URL to test.</translation>
+    </message>
+    <message>
+        <source>server URL</source>
+        <translation>server URL</translation>
+    </message>
+    <message>
+        <source>webhook URL</source>
+        <translation>webhook URL</translation>
+    </message>
+    <message>
+        <source>Enabling the webhook</source>
+        <translation>Enabling the webhook</translation>
+    </message>
+    <message>
+        <source>Enabling the websocket</source>
+        <translation>Enabling the websocket</translation>
+    </message>
+    <message>
+        <source>Disabling delivery</source>
+        <translation>Disabling delivery</translation>
+    </message>
+    <message>
+        <source>server name</source>
+        <translation>server name</translation>
+    </message>
+    <message>
+        <source>restart instance &apos;%1&apos;</source>
+        <translation>restart instance &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>connect instance &apos;%1&apos;</source>
+        <translation>connect instance &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>log out instance &apos;%1&apos;</source>
+        <translation>log out instance &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>save the webhook of &apos;%1&apos;</source>
+        <translation>save the webhook of &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>save the websocket of &apos;%1&apos;</source>
+        <translation>save the websocket of &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>complete the request</source>
+        <translation>complete the request</translation>
+    </message>
+    <message>
+        <source>new: %1</source>
+        <translation>new: %1</translation>
+    </message>
+    <message>
+        <source>back on the server: %1</source>
+        <translation>back on the server: %1</translation>
+    </message>
+    <message>
+        <source>no longer on the server (kept here): %1</source>
+        <translation>no longer on the server (kept here): %1</translation>
+    </message>
 </context>
 <context>
     <name>evodesk.notifications</name>
@@ -1500,8 +1764,8 @@
         <translation>Cannot listen to %1</translation>
     </message>
     <message>
-        <source>Check the server's key under Servers.</source>
-        <translation>Check the server's key under Servers.</translation>
+        <source>Check the server&apos;s key under Servers.</source>
+        <translation>Check the server&apos;s key under Servers.</translation>
     </message>
     <message>
         <source>Lost the live connection to %1</source>
@@ -1523,108 +1787,108 @@
 <context>
     <name>evodesk.texts</name>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="30" />
+        <location filename="../../evodesk/ui/texts.py" line="74"/>
         <source>not running</source>
         <translation>not running</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="32" />
+        <location filename="../../evodesk/ui/texts.py" line="76"/>
         <source>stopped</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="33" />
-        <location filename="../../evodesk/ui/texts.py" line="44" />
+        <location filename="../../evodesk/ui/texts.py" line="77"/>
+        <location filename="../../evodesk/ui/texts.py" line="88"/>
         <source>connecting</source>
         <translation>connecting</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="34" />
+        <location filename="../../evodesk/ui/texts.py" line="78"/>
         <source>live</source>
         <translation>live</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="35" />
+        <location filename="../../evodesk/ui/texts.py" line="79"/>
         <source>waiting for the server</source>
         <translation>waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="36" />
+        <location filename="../../evodesk/ui/texts.py" line="80"/>
         <source>retrying</source>
         <translation>retrying</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="37" />
+        <location filename="../../evodesk/ui/texts.py" line="81"/>
         <source>refused (check the API key)</source>
         <translation>refused (check the API key)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="43" />
+        <location filename="../../evodesk/ui/texts.py" line="87"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="45" />
+        <location filename="../../evodesk/ui/texts.py" line="89"/>
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="46" />
+        <location filename="../../evodesk/ui/texts.py" line="90"/>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="52" />
+        <location filename="../../evodesk/ui/texts.py" line="96"/>
         <source>Both (conflict)</source>
         <translation>Both (conflict)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="54" />
+        <location filename="../../evodesk/ui/texts.py" line="98"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="55" />
+        <location filename="../../evodesk/ui/texts.py" line="99"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="56" />
+        <location filename="../../evodesk/ui/texts.py" line="100"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="64" />
+        <location filename="../../evodesk/ui/texts.py" line="108"/>
         <source>Webhook and WebSocket are both active on the server: every event arrives twice. Keep one of them.</source>
         <translation>Webhook and WebSocket are both active on the server: every event arrives twice. Keep one of them.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="68" />
+        <location filename="../../evodesk/ui/texts.py" line="112"/>
         <source>Webhook active, base64: yes</source>
         <translation>Webhook active, base64: yes</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="69" />
+        <location filename="../../evodesk/ui/texts.py" line="113"/>
         <source>Webhook active, base64: no</source>
         <translation>Webhook active, base64: no</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="73" />
+        <location filename="../../evodesk/ui/texts.py" line="117"/>
         <source>WebSocket connected</source>
         <translation>WebSocket connected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="75" />
+        <location filename="../../evodesk/ui/texts.py" line="119"/>
         <source>WebSocket active; live connection: %1</source>
         <translation>WebSocket active; live connection: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="79" />
+        <location filename="../../evodesk/ui/texts.py" line="123"/>
         <source>No active delivery: messages will not be received</source>
         <translation>No active delivery: messages will not be received</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="82" />
+        <location filename="../../evodesk/ui/texts.py" line="126"/>
         <source>Needs attention: %1</source>
         <translation>Needs attention: %1</translation>
     </message>

@@ -4,130 +4,130 @@
 <context>
     <name>ConfigDialog</name>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="44" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="44"/>
         <source>Configure %1</source>
         <translation>Configurar %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="67" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="67"/>
         <source>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</source>
         <translation>Webhook e WebSocket não podem ficar ativos ao mesmo tempo: ativar um desativa o outro.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="70" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="70"/>
         <source>Keep webhook</source>
         <translation>Manter webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="72" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="72"/>
         <source>Keep WebSocket</source>
         <translation>Manter WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="81" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="81"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="93" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="93"/>
         <source>Restart instance now</source>
         <translation>Reiniciar instância agora</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="115" />
-        <location filename="../../evodesk/ui/config_dialog.py" line="174" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="115"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="174"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="118" />
-        <location filename="../../evodesk/ui/config_dialog.py" line="178" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="118"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="178"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="127" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="127"/>
         <source>One URL per event (byEvents)</source>
         <translation>Uma URL por evento (byEvents)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="129" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="129"/>
         <source>Base64 media (recommended)</source>
         <translation>Mídia em base64 (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="131" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="131"/>
         <source>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</source>
         <translation>A Evolution coloca imagens, áudios e documentos dentro do próprio evento. O servidor aplica a mudança depois que a instância reinicia.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="134" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="134"/>
         <source>Test webhook</source>
         <translation>Testar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="136" />
-        <location filename="../../evodesk/ui/config_dialog.py" line="259" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="136"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="259"/>
         <source>Apply webhook</source>
         <translation>Aplicar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="149" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="149"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="153" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="153"/>
         <source>Headers</source>
         <translation>Cabeçalhos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="160" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="160"/>
         <source>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</source>
         <translation>No modo WebSocket a mídia chega sem base64: o base64 é só do webhook.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="163" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="163"/>
         <source>Apply events</source>
         <translation>Aplicar eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="175" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="175"/>
         <source>Evolution POSTs each event to your URL.</source>
         <translation>A Evolution envia (POST) cada evento para a sua URL.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="179" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="179"/>
         <source>evodesk holds a live connection and receives the events itself.</source>
         <translation>O evodesk mantém uma conexão em tempo real e recebe os eventos diretamente.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="259" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="259"/>
         <source>Activate webhook</source>
         <translation>Ativar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="271" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="271"/>
         <source>Live connection: %1</source>
         <translation>Conexão em tempo real: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="281" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="281"/>
         <source>Events go to %1 and so on.</source>
         <translation>Os eventos vão para %1 e assim por diante.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="308" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="308"/>
         <source>Enter the webhook URL and choose events, then press “Activate webhook”.</source>
         <translation>Informe a URL do webhook e escolha os eventos; depois clique em “Ativar webhook”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="324" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="324"/>
         <source>Choose the events to receive (or tick “All events”), then turn WebSocket on.</source>
         <translation>Escolha os eventos a receber (ou marque “Todos os eventos”) e depois ative o WebSocket.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="345" />
+        <location filename="../../evodesk/ui/config_dialog.py" line="345"/>
         <source>Sending a test event…</source>
         <translation>Enviando um evento de teste…</translation>
     </message>
@@ -135,53 +135,53 @@
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="117" />
+        <location filename="../../evodesk/ui/desktop.py" line="121"/>
         <source>evodesk is still running</source>
         <translation>O evodesk continua em execução</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="118" />
+        <location filename="../../evodesk/ui/desktop.py" line="122"/>
         <source>It keeps listening in the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ele continua recebendo eventos na bandeja do sistema. Para encerrá-lo, escolha Sair no menu da bandeja.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="128" />
-        <location filename="../../evodesk/ui/desktop.py" line="129" />
+        <location filename="../../evodesk/ui/desktop.py" line="132"/>
+        <location filename="../../evodesk/ui/desktop.py" line="133"/>
         <source>Quit evodesk?</source>
         <translation>Sair do evodesk?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="131" />
+        <location filename="../../evodesk/ui/desktop.py" line="135"/>
         <source>There is no system tray on this desktop, so evodesk stops listening when its window closes.</source>
         <translation>Esta área de trabalho não tem bandeja do sistema, então o evodesk para de receber eventos quando a janela é fechada.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="134" />
+        <location filename="../../evodesk/ui/desktop.py" line="138"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="135" />
+        <location filename="../../evodesk/ui/desktop.py" line="139"/>
         <source>Keep running</source>
         <translation>Continuar executando</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="153" />
+        <location filename="../../evodesk/ui/desktop.py" line="157"/>
         <source>No system tray</source>
         <translation>Sem bandeja do sistema</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="154" />
+        <location filename="../../evodesk/ui/desktop.py" line="158"/>
         <source>This desktop has no system tray.</source>
         <translation>Esta área de trabalho não tem bandeja do sistema.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="156" />
+        <location filename="../../evodesk/ui/desktop.py" line="160"/>
         <source>evodesk keeps listening only while its window is open; closing the window will ask whether to quit.</source>
         <translation>O evodesk só recebe eventos enquanto a janela está aberta; ao fechá-la, ele pergunta se deve sair.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="206" />
+        <location filename="../../evodesk/ui/desktop.py" line="210"/>
         <source>Could not change starting with the session</source>
         <translation>Não foi possível alterar a inicialização com a sessão</translation>
     </message>
@@ -189,62 +189,62 @@
 <context>
     <name>EventPicker</name>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="32" />
+        <location filename="../../evodesk/ui/event_picker.py" line="32"/>
         <source>All events (Evolution sends every event)</source>
         <translation>Todos os eventos (sem filtro)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="34" />
+        <location filename="../../evodesk/ui/event_picker.py" line="34"/>
         <source>Select all</source>
         <translation>Marcar todos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="36" />
+        <location filename="../../evodesk/ui/event_picker.py" line="36"/>
         <source>Select none</source>
         <translation>Desmarcar todos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="72" />
+        <location filename="../../evodesk/ui/event_picker.py" line="72"/>
         <source>Other</source>
         <translation>Outros</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="83" />
+        <location filename="../../evodesk/ui/event_picker.py" line="83"/>
         <source>On the wire: %1</source>
         <translation>Nome no protocolo: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="91" />
+        <location filename="../../evodesk/ui/event_picker.py" line="91"/>
         <source>Messages</source>
         <translation>Mensagens</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="92" />
+        <location filename="../../evodesk/ui/event_picker.py" line="92"/>
         <source>Contacts and chats</source>
         <translation>Contatos e conversas</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="93" />
+        <location filename="../../evodesk/ui/event_picker.py" line="93"/>
         <source>Groups</source>
         <translation>Grupos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="94" />
+        <location filename="../../evodesk/ui/event_picker.py" line="94"/>
         <source>Instance</source>
         <translation>Instância</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="95" />
+        <location filename="../../evodesk/ui/event_picker.py" line="95"/>
         <source>Bots</source>
         <translation>Bots</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="145" />
+        <location filename="../../evodesk/ui/event_picker.py" line="145"/>
         <source>Evolution will send every event, including chats, contacts and presence: expect a lot of traffic.</source>
         <translation>A Evolution vai enviar todos os eventos, inclusive conversas, contatos e presença: espere muito tráfego.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_picker.py" line="149" />
+        <location filename="../../evodesk/ui/event_picker.py" line="149"/>
         <source>No event chosen. Evolution treats an empty list as every event, so evodesk asks you to choose events or tick “All events”.</source>
         <translation>Nenhum evento escolhido. A Evolution trata uma lista vazia como todos os eventos, por isso o evodesk pede que você escolha eventos ou marque “Todos os eventos”.</translation>
     </message>
@@ -252,37 +252,37 @@
 <context>
     <name>EventSummary</name>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="54" />
+        <location filename="../../evodesk/ui/event_summary.py" line="54"/>
         <source>status: %1</source>
         <translation>status: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="56" />
+        <location filename="../../evodesk/ui/event_summary.py" line="56"/>
         <source>connection: %1</source>
         <translation>conexão: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="62" />
+        <location filename="../../evodesk/ui/event_summary.py" line="62"/>
         <source>QR code updated</source>
         <translation>QR code atualizado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="71" />
+        <location filename="../../evodesk/ui/event_summary.py" line="71"/>
         <source>me → %1</source>
         <translation>eu → %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="87" />
+        <location filename="../../evodesk/ui/event_summary.py" line="87"/>
         <source>[message]</source>
         <translation>[mensagem]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="101" />
+        <location filename="../../evodesk/ui/event_summary.py" line="101"/>
         <source>offline since %1</source>
         <translation>offline desde %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="103" />
+        <location filename="../../evodesk/ui/event_summary.py" line="103"/>
         <source>offline %1 → %2</source>
         <translation>offline %1 → %2</translation>
     </message>
@@ -290,42 +290,42 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="90" />
+        <location filename="../../evodesk/ui/event_model.py" line="95"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="90" />
+        <location filename="../../evodesk/ui/event_model.py" line="95"/>
         <source>Server / instance</source>
         <translation>Servidor / instância</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="90" />
+        <location filename="../../evodesk/ui/event_model.py" line="95"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="91" />
+        <location filename="../../evodesk/ui/event_model.py" line="96"/>
         <source>Summary</source>
         <translation>Resumo</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="91" />
+        <location filename="../../evodesk/ui/event_model.py" line="96"/>
         <source>Duplicate</source>
         <translation>Duplicado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="133" />
+        <location filename="../../evodesk/ui/event_model.py" line="138"/>
         <source>gap</source>
         <translation>lacuna</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="134" />
+        <location filename="../../evodesk/ui/event_model.py" line="139"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="167" />
+        <location filename="../../evodesk/ui/event_model.py" line="172"/>
         <source>instance #%1</source>
         <translation>instância #%1</translation>
     </message>
@@ -333,173 +333,173 @@
 <context>
     <name>EventsWindow</name>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="77" />
+        <location filename="../../evodesk/ui/events_window.py" line="77"/>
         <source>evodesk — Events</source>
         <translation>evodesk — Eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="115" />
+        <location filename="../../evodesk/ui/events_window.py" line="115"/>
         <source>Live events are off in this window: showing stored events only.</source>
         <translation>Os eventos em tempo real estão desligados nesta janela: só os eventos armazenados são exibidos.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="132" />
+        <location filename="../../evodesk/ui/events_window.py" line="132"/>
         <source>All instances</source>
         <translation>Todas as instâncias</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="135" />
+        <location filename="../../evodesk/ui/events_window.py" line="135"/>
         <source>All events</source>
         <translation>Todos os eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="139" />
+        <location filename="../../evodesk/ui/events_window.py" line="139"/>
         <source>Search the summary and the JSON…</source>
         <translation>Buscar no resumo e no JSON…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="141" />
-        <location filename="../../evodesk/ui/events_window.py" line="265" />
+        <location filename="../../evodesk/ui/events_window.py" line="141"/>
+        <location filename="../../evodesk/ui/events_window.py" line="265"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="143" />
+        <location filename="../../evodesk/ui/events_window.py" line="143"/>
         <source>Hold new events; they are shown on resume</source>
         <translation>Retém os eventos novos; eles aparecem ao retomar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="151" />
+        <location filename="../../evodesk/ui/events_window.py" line="151"/>
         <source>Load older</source>
         <translation>Carregar anteriores</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="152" />
+        <location filename="../../evodesk/ui/events_window.py" line="152"/>
         <source>Clear</source>
         <translation>Limpar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="153" />
+        <location filename="../../evodesk/ui/events_window.py" line="153"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="154" />
+        <location filename="../../evodesk/ui/events_window.py" line="154"/>
         <source>Copy the selected event as JSON</source>
         <translation>Copiar o evento selecionado como JSON</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="155" />
+        <location filename="../../evodesk/ui/events_window.py" line="155"/>
         <source>Copy all</source>
         <translation>Copiar tudo</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="156" />
+        <location filename="../../evodesk/ui/events_window.py" line="156"/>
         <source>Copy the events shown as JSON Lines</source>
         <translation>Copiar os eventos exibidos como JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="157" />
+        <location filename="../../evodesk/ui/events_window.py" line="157"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="158" />
+        <location filename="../../evodesk/ui/events_window.py" line="158"/>
         <source>Save the events shown as a JSON Lines file</source>
         <translation>Salvar os eventos exibidos em um arquivo JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="197" />
+        <location filename="../../evodesk/ui/events_window.py" line="197"/>
         <source>Key</source>
         <translation>Chave</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="197" />
+        <location filename="../../evodesk/ui/events_window.py" line="197"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="263" />
+        <location filename="../../evodesk/ui/events_window.py" line="263"/>
         <source>Resume (%1 waiting)</source>
         <translation>Retomar (%1 na fila)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="310" />
+        <location filename="../../evodesk/ui/events_window.py" line="310"/>
         <source>%1 live events were dropped for this view: it fell behind.</source>
         <translation>%1 eventos em tempo real foram descartados nesta visualização: ela ficou para trás.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="315" />
+        <location filename="../../evodesk/ui/events_window.py" line="315"/>
         <source>Clear (%1)</source>
         <translation>Limpar (%1)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="317" />
+        <location filename="../../evodesk/ui/events_window.py" line="317"/>
         <source>%1 of %2 rows shown</source>
         <translation>%1 de %2 linhas exibidas</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="336" />
+        <location filename="../../evodesk/ui/events_window.py" line="336"/>
         <source>Clear events</source>
         <translation>Limpar eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="337" />
+        <location filename="../../evodesk/ui/events_window.py" line="337"/>
         <source>Also delete the %1 events stored in the database?</source>
         <translation>Excluir também os %1 eventos armazenados no banco de dados?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="340" />
+        <location filename="../../evodesk/ui/events_window.py" line="340"/>
         <source>The view is already clear. Deleted events cannot be loaded again.</source>
         <translation>A visualização já está limpa. Eventos excluídos não podem ser carregados de novo.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="341" />
+        <location filename="../../evodesk/ui/events_window.py" line="341"/>
         <source>Delete stored events</source>
         <translation>Excluir eventos armazenados</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="342" />
+        <location filename="../../evodesk/ui/events_window.py" line="342"/>
         <source>Keep them</source>
         <translation>Manter</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="361" />
+        <location filename="../../evodesk/ui/events_window.py" line="361"/>
         <source>Deleted %1 stored events.</source>
         <translation>%1 eventos armazenados foram excluídos.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="402" />
+        <location filename="../../evodesk/ui/events_window.py" line="402"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="422" />
+        <location filename="../../evodesk/ui/events_window.py" line="422"/>
         <source>%1 more</source>
         <translation>mais %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="432" />
+        <location filename="../../evodesk/ui/events_window.py" line="432"/>
         <source>… (%1 characters)</source>
         <translation>… (%1 caracteres)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="470" />
+        <location filename="../../evodesk/ui/events_window.py" line="470"/>
         <source>Export events</source>
         <translation>Exportar eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="471" />
+        <location filename="../../evodesk/ui/events_window.py" line="471"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="494" />
+        <location filename="../../evodesk/ui/events_window.py" line="494"/>
         <source>Could not write %1: %2</source>
         <translation>Não foi possível gravar %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="497" />
+        <location filename="../../evodesk/ui/events_window.py" line="497"/>
         <source>Exported %1 events to %2</source>
         <translation>%1 eventos exportados para %2</translation>
     </message>
@@ -507,27 +507,27 @@
 <context>
     <name>HeadersEditor</name>
     <message>
-        <location filename="../../evodesk/ui/headers_editor.py" line="42" />
+        <location filename="../../evodesk/ui/headers_editor.py" line="42"/>
         <source>Header</source>
         <translation>Cabeçalho</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/headers_editor.py" line="42" />
+        <location filename="../../evodesk/ui/headers_editor.py" line="42"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/headers_editor.py" line="49" />
+        <location filename="../../evodesk/ui/headers_editor.py" line="49"/>
         <source>Add header</source>
         <translation>Adicionar cabeçalho</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/headers_editor.py" line="51" />
+        <location filename="../../evodesk/ui/headers_editor.py" line="51"/>
         <source>Remove</source>
         <translation>Remover</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/headers_editor.py" line="84" />
+        <location filename="../../evodesk/ui/headers_editor.py" line="84"/>
         <source>The value is kept in the system keyring.</source>
         <translation>O valor fica guardado no chaveiro do sistema.</translation>
     </message>
@@ -535,72 +535,72 @@
 <context>
     <name>InstanceTableModel</name>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="103" />
+        <location filename="../../evodesk/ui/instance_model.py" line="149"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="104" />
+        <location filename="../../evodesk/ui/instance_model.py" line="150"/>
         <source>Instance</source>
         <translation>Instância</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="105" />
+        <location filename="../../evodesk/ui/instance_model.py" line="151"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="106" />
+        <location filename="../../evodesk/ui/instance_model.py" line="152"/>
         <source>Delivery</source>
         <translation>Entrega</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="107" />
+        <location filename="../../evodesk/ui/instance_model.py" line="153"/>
         <source>Base64</source>
         <translation>Base64</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="108" />
+        <location filename="../../evodesk/ui/instance_model.py" line="154"/>
         <source>Live</source>
         <translation>Tempo real</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="109" />
+        <location filename="../../evodesk/ui/instance_model.py" line="155"/>
         <source>Last sync</source>
         <translation>Última sincronização</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="110" />
+        <location filename="../../evodesk/ui/instance_model.py" line="156"/>
         <source>Attention</source>
         <translation>Atenção</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="142" />
+        <location filename="../../evodesk/ui/instance_model.py" line="188"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="142" />
+        <location filename="../../evodesk/ui/instance_model.py" line="188"/>
         <source>no</source>
         <translation>não</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="149" />
+        <location filename="../../evodesk/ui/instance_model.py" line="195"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="152" />
+        <location filename="../../evodesk/ui/instance_model.py" line="198"/>
         <source>conflict</source>
         <translation>conflito</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="154" />
+        <location filename="../../evodesk/ui/instance_model.py" line="200"/>
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="156" />
+        <location filename="../../evodesk/ui/instance_model.py" line="202"/>
         <source>not on server</source>
         <translation>não está no servidor</translation>
     </message>
@@ -608,176 +608,136 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="68" />
+        <location filename="../../evodesk/ui/main_window.py" line="77"/>
         <source>evodesk</source>
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="100" />
+        <location filename="../../evodesk/ui/main_window.py" line="110"/>
         <source>No instances yet. Add an Evolution server with “Servers”, then press “Sync”.</source>
         <translation>Ainda não há instâncias. Adicione um servidor Evolution em “Servidores” e depois clique em “Sincronizar”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="115" />
+        <location filename="../../evodesk/ui/main_window.py" line="125"/>
         <source>Database: %1</source>
         <translation>Banco de dados: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="129" />
+        <location filename="../../evodesk/ui/main_window.py" line="139"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="133" />
+        <location filename="../../evodesk/ui/main_window.py" line="143"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="135" />
-        <source>Read every instance's real state from its server</source>
+        <location filename="../../evodesk/ui/main_window.py" line="145"/>
+        <source>Read every instance&apos;s real state from its server</source>
         <translation>Lê no servidor o estado real de cada instância</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="143" />
+        <location filename="../../evodesk/ui/main_window.py" line="153"/>
         <source>Configure</source>
         <translation>Configurar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="145" />
+        <location filename="../../evodesk/ui/main_window.py" line="155"/>
         <source>Servers</source>
         <translation>Servidores</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="147" />
+        <location filename="../../evodesk/ui/main_window.py" line="157"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="158" />
+        <location filename="../../evodesk/ui/main_window.py" line="168"/>
         <source>Search name, number or profile…</source>
         <translation>Buscar nome, número ou perfil…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="162" />
-        <location filename="../../evodesk/ui/main_window.py" line="225" />
+        <location filename="../../evodesk/ui/main_window.py" line="172"/>
+        <location filename="../../evodesk/ui/main_window.py" line="235"/>
         <source>All servers</source>
         <translation>Todos os servidores</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="166" />
+        <location filename="../../evodesk/ui/main_window.py" line="176"/>
         <source>All modes</source>
         <translation>Todos os modos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="166" />
+        <location filename="../../evodesk/ui/main_window.py" line="176"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="167" />
+        <location filename="../../evodesk/ui/main_window.py" line="177"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="167" />
+        <location filename="../../evodesk/ui/main_window.py" line="177"/>
         <source>None</source>
         <translation>Nenhum</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="168" />
+        <location filename="../../evodesk/ui/main_window.py" line="178"/>
         <source>Conflict</source>
         <translation>Conflito</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="173" />
+        <location filename="../../evodesk/ui/main_window.py" line="183"/>
         <source>All states</source>
         <translation>Todos os estados</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="173" />
+        <location filename="../../evodesk/ui/main_window.py" line="183"/>
         <source>connected</source>
         <translation>conectado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="174" />
+        <location filename="../../evodesk/ui/main_window.py" line="184"/>
         <source>connecting</source>
         <translation>conectando</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="175" />
+        <location filename="../../evodesk/ui/main_window.py" line="185"/>
         <source>disconnected</source>
         <translation>desconectado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="293" />
+        <location filename="../../evodesk/ui/main_window.py" line="306"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="305" />
+        <location filename="../../evodesk/ui/main_window.py" line="318"/>
         <source>Sync did not finish.</source>
         <translation>A sincronização não terminou.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="311" />
+        <location filename="../../evodesk/ui/main_window.py" line="324"/>
         <source>Sync finished.</source>
         <translation>Sincronização concluída.</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/main_window.py" line="317" />
-        <source>%1: %2 instance(s) in %3 s</source>
-        <translation>%1: %2 instância(s) em %3 s</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/main_window.py" line="320" />
-        <source>new: %1</source>
-        <translation>novas: %1</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/main_window.py" line="321" />
-        <source>back on the server: %1</source>
-        <translation>de volta ao servidor: %1</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/main_window.py" line="322" />
-        <source>no longer on the server (kept here): %1</source>
-        <translation>não estão mais no servidor (mantidas aqui): %1</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/main_window.py" line="323" />
-        <source>CONFLICT (webhook and websocket both on): %1</source>
-        <translation>CONFLITO (webhook e websocket ativos): %1</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/main_window.py" line="329" />
-        <source>changed: %1</source>
-        <translation>alterada: %1</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/main_window.py" line="331" />
-        <source>could not read %1: %2</source>
-        <translation>não foi possível ler %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/main_window.py" line="334" />
-        <source>no changes</source>
-        <translation>sem alterações</translation>
     </message>
 </context>
 <context>
     <name>ServerListModel</name>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="73" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="73"/>
         <source>Not checked yet</source>
         <translation>Ainda não verificado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="75" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="75"/>
         <source>Last check failed: %1</source>
         <translation>A última verificação falhou: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="77" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="77"/>
         <source>Last check: version %1</source>
         <translation>Última verificação: versão %1</translation>
     </message>
@@ -785,155 +745,155 @@
 <context>
     <name>ServersDialog</name>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="105" />
-        <location filename="../../evodesk/ui/servers_dialog.py" line="127" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="105"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="127"/>
         <source>Servers</source>
         <translation>Servidores</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="132" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="132"/>
         <source>New</source>
         <translation>Novo</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="160" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="160"/>
         <source>For example: Matriz</source>
         <translation>Por exemplo: Matriz</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="167" />
-        <location filename="../../evodesk/ui/servers_dialog.py" line="189" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="167"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="189"/>
         <source>API key</source>
         <translation>Chave de API</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="168" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="168"/>
         <source>Reveal</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="179" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="179"/>
         <source>The API key would travel unencrypted over the network to this server. Use https:// unless the network between you and the server is trusted.</source>
         <translation>A chave de API trafegaria sem criptografia pela rede até este servidor. Use https://, a menos que a rede entre você e o servidor seja confiável.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="185" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="185"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="187" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="187"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="191" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="191"/>
         <source>Add</source>
         <translation>Adicionar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="193" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="193"/>
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="195" />
-        <location filename="../../evodesk/ui/servers_dialog.py" line="430" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="195"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="430"/>
         <source>Remove</source>
         <translation>Remover</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="197" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="197"/>
         <source>Check</source>
         <translation>Verificar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="198" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="198"/>
         <source>Tests the saved URL and API key.</source>
         <translation>Testa a URL e a chave de API salvas.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="261" />
-        <source>The server's global API key</source>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="261"/>
+        <source>The server&apos;s global API key</source>
         <translation>A chave de API global do servidor</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="266" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="266"/>
         <source>A server cannot be renamed: remove it and add it again.</source>
         <translation>Não é possível renomear um servidor: remova-o e adicione-o de novo.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="268" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="268"/>
         <source>unchanged</source>
         <translation>sem alteração</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="281" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="281"/>
         <source>Version: %1</source>
         <translation>Versão: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="283" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="283"/>
         <source>API key: valid</source>
         <translation>Chave de API: válida</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="284" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="284"/>
         <source>API key: refused</source>
         <translation>Chave de API: recusada</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="287" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="287"/>
         <source>WebSockets: on</source>
         <translation>WebSockets: ativados</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="288" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="288"/>
         <source>WebSockets: off (WebSocket mode cannot be used)</source>
         <translation>WebSockets: desativados (o modo WebSocket não pode ser usado)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="289" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="289"/>
         <source>WebSockets: unknown (the server has no instance to ask)</source>
         <translation>WebSockets: indeterminado (o servidor não tem instância para consultar)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="292" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="292"/>
         <source>Instances: %1</source>
         <translation>Instâncias: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="394" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="394"/>
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="425" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="425"/>
         <source>Remove server</source>
         <translation>Remover servidor</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="426" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="426"/>
         <source>Remove the server “%1” from evodesk?</source>
         <translation>Remover o servidor “%1” do evodesk?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="428" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="428"/>
         <source>Its API key is deleted from the keyring and evodesk forgets its instances and their settings. Nothing changes on the server itself.</source>
         <translation>A chave de API dele é apagada do chaveiro e o evodesk esquece as instâncias e as configurações delas. Nada muda no próprio servidor.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="452" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="452"/>
         <source>Server “%1” added. Press Check to test it.</source>
         <translation>Servidor “%1” adicionado. Clique em Verificar para testá-lo.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="455" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="455"/>
         <source>Changes to “%1” saved.</source>
         <translation>Alterações em “%1” salvas.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="458" />
+        <location filename="../../evodesk/ui/servers_dialog.py" line="458"/>
         <source>Server “%1” removed.</source>
         <translation>Servidor “%1” removido.</translation>
     </message>
@@ -941,7 +901,7 @@
 <context>
     <name>TaskOwner</name>
     <message>
-        <location filename="../../evodesk/ui/tasks.py" line="60" />
+        <location filename="../../evodesk/ui/tasks.py" line="60"/>
         <source>Unexpected error: %1</source>
         <translation>Erro inesperado: %1</translation>
     </message>
@@ -949,87 +909,87 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="62" />
+        <location filename="../../evodesk/ui/tray.py" line="62"/>
         <source>Open evodesk</source>
         <translation>Abrir o evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="65" />
+        <location filename="../../evodesk/ui/tray.py" line="65"/>
         <source>Sync now</source>
         <translation>Sincronizar agora</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="67" />
+        <location filename="../../evodesk/ui/tray.py" line="67"/>
         <source>Pause notifications</source>
         <translation>Pausar notificações</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="68" />
+        <location filename="../../evodesk/ui/tray.py" line="68"/>
         <source>For 1 hour</source>
         <translation>Por 1 hora</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="70" />
+        <location filename="../../evodesk/ui/tray.py" line="70"/>
         <source>Until resumed</source>
         <translation>Até retomar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="73" />
+        <location filename="../../evodesk/ui/tray.py" line="73"/>
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="78" />
+        <location filename="../../evodesk/ui/tray.py" line="78"/>
         <source>Start with the desktop session</source>
         <translation>Iniciar junto com a sessão</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="82" />
+        <location filename="../../evodesk/ui/tray.py" line="82"/>
         <source>Keep running when the window is closed</source>
         <translation>Continuar executando ao fechar a janela</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="86" />
+        <location filename="../../evodesk/ui/tray.py" line="86"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="129" />
+        <location filename="../../evodesk/ui/tray.py" line="138"/>
         <source>evodesk</source>
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="132" />
+        <location filename="../../evodesk/ui/tray.py" line="141"/>
         <source>No instance in WebSocket mode</source>
         <translation>Nenhuma instância no modo WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="134" />
+        <location filename="../../evodesk/ui/tray.py" line="143"/>
         <source>Needing attention: %1</source>
         <translation>Requerem atenção: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="138" />
+        <location filename="../../evodesk/ui/tray.py" line="147"/>
         <source>Notifications paused until %1</source>
         <translation>Notificações pausadas até %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="141" />
+        <location filename="../../evodesk/ui/tray.py" line="150"/>
         <source>Notifications paused until resumed</source>
         <translation>Notificações pausadas até serem retomadas</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="166" />
+        <location filename="../../evodesk/ui/tray.py" line="175"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="180" />
+        <location filename="../../evodesk/ui/tray.py" line="189"/>
         <source>No instances; sync to list them</source>
         <translation>Nenhuma instância; sincronize para listá-las</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="186" />
+        <location filename="../../evodesk/ui/tray.py" line="195"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
@@ -1037,7 +997,7 @@
 <context>
     <name>evodesk.app</name>
     <message>
-        <location filename="../../evodesk/ui/app.py" line="108" />
+        <location filename="../../evodesk/ui/app.py" line="112"/>
         <source>evodesk is already running for this data folder but does not answer. Close it (or end its process) and start evodesk again.</source>
         <translation>O evodesk já está em execução para esta pasta de dados, mas não responde. Feche-o (ou encerre o processo dele) e inicie o evodesk de novo.</translation>
     </message>
@@ -1057,8 +1017,8 @@
         <translation>Escolha alguns eventos ou todos os eventos, não os dois.</translation>
     </message>
     <message>
-        <source>The server URL must not contain '?' or '#'.</source>
-        <translation>A URL do servidor não pode conter '?' nem '#'.</translation>
+        <source>The server URL must not contain &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>A URL do servidor não pode conter &apos;?&apos; nem &apos;#&apos;.</translation>
     </message>
     <message>
         <source>Check the URL, and that the server runs a supported Evolution API version.</source>
@@ -1133,7 +1093,7 @@
         <translation>A conexão está fechada.</translation>
     </message>
     <message>
-        <source>The server's TLS certificate is not trusted.</source>
+        <source>The server&apos;s TLS certificate is not trusted.</source>
         <translation>O certificado TLS do servidor não é confiável.</translation>
     </message>
     <message>
@@ -1436,6 +1396,310 @@
         <source>The database refused the change because it conflicts with what it holds (it may have been changed from another workstation). Sync and try again.</source>
         <translation>O banco de dados recusou a alteração porque ela entra em conflito com o que ele contém (talvez ele tenha sido alterado em outra estação de trabalho). Sincronize e tente de novo.</translation>
     </message>
+    <message>
+        <source>Instance &apos;%1&apos; does not exist on this server.</source>
+        <translation>A instância &apos;%1&apos; não existe neste servidor.</translation>
+    </message>
+    <message>
+        <source>Unknown event(s) for a %1 server: %2.</source>
+        <translation>Evento(s) desconhecido(s) para um servidor %1: %2.</translation>
+    </message>
+    <message>
+        <source>The value of header &apos;%1&apos; must be a single line.</source>
+        <translation>O valor do cabeçalho &apos;%1&apos; deve ter uma única linha.</translation>
+    </message>
+    <message>
+        <source>The %1 is empty.</source>
+        <translation>Preencha o campo %1.</translation>
+    </message>
+    <message>
+        <source>The %1 must not contain spaces.</source>
+        <translation>O campo %1 não pode conter espaços.</translation>
+    </message>
+    <message>
+        <source>The %1 must start with http:// or https://.</source>
+        <translation>O campo %1 deve começar com http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>The %1 has no host name.</source>
+        <translation>O campo %1 não tem nome de host.</translation>
+    </message>
+    <message>
+        <source>The %1 must be 1 to 64 letters, digits, spaces, dots, dashes or underscores.</source>
+        <translation>O campo %1 deve ter de 1 a 64 letras, dígitos, espaços, pontos, hífens ou sublinhados.</translation>
+    </message>
+    <message>
+        <source>The %1 has an invalid port.</source>
+        <translation>O campo %1 tem uma porta inválida.</translation>
+    </message>
+    <message>
+        <source>The CA bundle &apos;%1&apos; does not exist.</source>
+        <translation>O pacote de CA &apos;%1&apos; não existe.</translation>
+    </message>
+    <message>
+        <source>Custom webhook headers need Evolution API 2; this server runs %1.</source>
+        <translation>Cabeçalhos personalizados de webhook exigem a Evolution API 2; este servidor executa a %1.</translation>
+    </message>
+    <message>
+        <source>The CA bundle &apos;%1&apos; could not be read: %2.</source>
+        <translation>Não foi possível ler o pacote de CA &apos;%1&apos;: %2.</translation>
+    </message>
+    <message>
+        <source>The server at %1 does not offer %2 %3.</source>
+        <translation>O servidor em %1 não oferece %2 %3.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered with an HTML error page (HTTP %2%3), not the Evolution API: a proxy in front of it may be unable to reach it.</source>
+        <translation>O servidor em %1 respondeu com uma página de erro HTML (HTTP %2%3), e não com a Evolution API: um proxy na frente dele talvez não consiga alcançá-lo.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered with an HTML page, not the Evolution API.</source>
+        <translation>O servidor em %1 respondeu com uma página HTML, e não com a Evolution API.</translation>
+    </message>
+    <message>
+        <source>The server at %1 sent an answer that is not valid JSON (HTTP %2).</source>
+        <translation>O servidor em %1 enviou uma resposta que não é um JSON válido (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered with plain text, not the Evolution API (HTTP %2).</source>
+        <translation>O servidor em %1 respondeu com texto simples, e não com a Evolution API (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered in a form evodesk does not understand; it may not be an Evolution API server, or a version evodesk does not support.</source>
+        <translation>O servidor em %1 respondeu de um jeito que o evodesk não entende; talvez não seja um servidor Evolution API, ou seja uma versão que o evodesk não suporta.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke before the server answered.</source>
+        <translation>A conexão com %1 caiu antes de o servidor responder.</translation>
+    </message>
+    <message>
+        <source>The server at %1 could not be reached within %2 seconds.</source>
+        <translation>Não foi possível alcançar o servidor em %1 em %2 segundos.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer within %2 seconds.</source>
+        <translation>O servidor em %1 não respondeu em %2 segundos.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the server at %1.</source>
+        <translation>Não foi possível conectar ao servidor em %1.</translation>
+    </message>
+    <message>
+        <source>The server could not %1: %2</source>
+        <translation>O servidor não conseguiu %1: %2</translation>
+    </message>
+    <message>
+        <source>The server rejected the request: %1</source>
+        <translation>O servidor rejeitou a solicitação: %1</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 could not be verified (%2).</source>
+        <translation>Não foi possível verificar o certificado de %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The host name in %1 could not be found.</source>
+        <translation>O nome de host em %1 não foi encontrado.</translation>
+    </message>
+    <message>
+        <source>The server at %1 refused the connection.</source>
+        <translation>O servidor em %1 recusou a conexão.</translation>
+    </message>
+    <message>
+        <source>The keyring refused to read a secret: %1.</source>
+        <translation>O chaveiro recusou a leitura de um segredo: %1.</translation>
+    </message>
+    <message>
+        <source>The keyring refused to store a secret: %1.</source>
+        <translation>O chaveiro recusou a gravação de um segredo: %1.</translation>
+    </message>
+    <message>
+        <source>The keyring refused to delete a secret: %1.</source>
+        <translation>O chaveiro recusou a exclusão de um segredo: %1.</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 instead of opening the live connection.</source>
+        <translation>O servidor respondeu HTTP %1 em vez de abrir a conexão ao vivo.</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 cannot be read.</source>
+        <translation>Não é possível ler o pacote de CA %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 não é um arquivo.</translation>
+    </message>
+    <message>
+        <source>The file %1 is not an evodesk database (it is not a SQLite file).</source>
+        <translation>O arquivo %1 não é um banco de dados do evodesk (não é um arquivo SQLite).</translation>
+    </message>
+    <message>
+        <source>Cannot read the database file %1: %2.</source>
+        <translation>Não é possível ler o arquivo de banco de dados %1: %2.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read as a SQLite database (%2).</source>
+        <translation>O arquivo %1 não pode ser lido como banco de dados SQLite (%2).</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for the database file %1: %2.</source>
+        <translation>Não é possível criar a pasta do arquivo de banco de dados %1: %2.</translation>
+    </message>
+    <message>
+        <source>The file %1 is a SQLite database of another program, not an evodesk database.</source>
+        <translation>O arquivo %1 é um banco de dados SQLite de outro programa, e não do evodesk.</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer evodesk (revision %1).</source>
+        <translation>Este banco de dados foi gravado por um evodesk mais novo (revisão %1).</translation>
+    </message>
+    <message>
+        <source>There is no server named &apos;%1&apos;.</source>
+        <translation>Não há servidor chamado &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>A server named &apos;%1&apos; already exists.</source>
+        <translation>Já existe um servidor chamado &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no server #%1; it may have been removed.</source>
+        <translation>Não há servidor nº %1; talvez tenha sido removido.</translation>
+    </message>
+    <message>
+        <source>The server &apos;%1&apos; is no longer in the database.</source>
+        <translation>O servidor &apos;%1&apos; não está mais no banco de dados.</translation>
+    </message>
+    <message>
+        <source>Instance &apos;%1&apos; is not in the database for this server.</source>
+        <translation>A instância &apos;%1&apos; não está no banco de dados para este servidor.</translation>
+    </message>
+    <message>
+        <source>There is no instance #%1; it may have been removed.</source>
+        <translation>Não há instância nº %1; talvez tenha sido removida.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2.</source>
+        <translation>Não é possível abrir o banco de dados %1: %2.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read as a SQLite database.</source>
+        <translation>O arquivo %1 não pode ser lido como banco de dados SQLite.</translation>
+    </message>
+    <message>
+        <source>The database %1 failed: %2</source>
+        <translation>O banco de dados %1 falhou: %2</translation>
+    </message>
+    <message>
+        <source>Instance &apos;%1&apos; is not known yet.</source>
+        <translation>A instância &apos;%1&apos; ainda não é conhecida.</translation>
+    </message>
+    <message>
+        <source>Instance &apos;%1&apos; exists on several servers (%2): choose one with --server.</source>
+        <translation>A instância &apos;%1&apos; existe em vários servidores (%2): escolha um com --server.</translation>
+    </message>
+    <message>
+        <source>Instance &apos;%1&apos; is restarting.</source>
+        <translation>A instância &apos;%1&apos; está reiniciando.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>Falha ao %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed (%2) and the previous mode could not be put back (%3).</source>
+        <translation>Falha ao %1 (%2), e não foi possível restaurar o modo anterior (%3).</translation>
+    </message>
+    <message>
+        <source>No API key for server &apos;%1&apos; is in the keyring.</source>
+        <translation>Não há chave de API do servidor &apos;%1&apos; no chaveiro.</translation>
+    </message>
+    <message>
+        <source>%1: %2 instance(s) in %3 s</source>
+        <translation>%1: %2 instância(s) em %3 s</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>changed %1: %2</source>
+        <translation>alterada %1: %2</translation>
+    </message>
+    <message>
+        <source>CONFLICT (webhook and websocket both on): %1</source>
+        <translation>CONFLITO (webhook e websocket ativos ao mesmo tempo): %1</translation>
+    </message>
+    <message>
+        <source>could not read %1: %2</source>
+        <translation>não foi possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>sem alterações</translation>
+    </message>
+    <message>
+        <source>Instance &apos;%1&apos; has no webhook URL to test.</source>
+        <translation>A instância &apos;%1&apos; não tem URL de webhook para testar.</translation>
+    </message>
+    <message>
+        <source>server URL</source>
+        <translation>URL do servidor</translation>
+    </message>
+    <message>
+        <source>webhook URL</source>
+        <translation>URL do webhook</translation>
+    </message>
+    <message>
+        <source>Enabling the webhook</source>
+        <translation>ativar o webhook</translation>
+    </message>
+    <message>
+        <source>Enabling the websocket</source>
+        <translation>ativar o websocket</translation>
+    </message>
+    <message>
+        <source>Disabling delivery</source>
+        <translation>desativar a entrega</translation>
+    </message>
+    <message>
+        <source>server name</source>
+        <translation>nome do servidor</translation>
+    </message>
+    <message>
+        <source>restart instance &apos;%1&apos;</source>
+        <translation>reiniciar a instância &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>connect instance &apos;%1&apos;</source>
+        <translation>conectar a instância &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>log out instance &apos;%1&apos;</source>
+        <translation>desconectar a instância &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>save the webhook of &apos;%1&apos;</source>
+        <translation>salvar o webhook de &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>save the websocket of &apos;%1&apos;</source>
+        <translation>salvar o websocket de &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>complete the request</source>
+        <translation>concluir a solicitação</translation>
+    </message>
+    <message>
+        <source>new: %1</source>
+        <translation>novas: %1</translation>
+    </message>
+    <message>
+        <source>back on the server: %1</source>
+        <translation>de volta ao servidor: %1</translation>
+    </message>
+    <message>
+        <source>no longer on the server (kept here): %1</source>
+        <translation>não estão mais no servidor (mantidas aqui): %1</translation>
+    </message>
 </context>
 <context>
     <name>evodesk.notifications</name>
@@ -1500,7 +1764,7 @@
         <translation>Não foi possível receber eventos de %1</translation>
     </message>
     <message>
-        <source>Check the server's key under Servers.</source>
+        <source>Check the server&apos;s key under Servers.</source>
         <translation>Verifique a chave do servidor em Servidores.</translation>
     </message>
     <message>
@@ -1523,108 +1787,108 @@
 <context>
     <name>evodesk.texts</name>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="30" />
+        <location filename="../../evodesk/ui/texts.py" line="74"/>
         <source>not running</source>
         <translation>não iniciada</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="32" />
+        <location filename="../../evodesk/ui/texts.py" line="76"/>
         <source>stopped</source>
         <translation>parada</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="33" />
-        <location filename="../../evodesk/ui/texts.py" line="44" />
+        <location filename="../../evodesk/ui/texts.py" line="77"/>
+        <location filename="../../evodesk/ui/texts.py" line="88"/>
         <source>connecting</source>
         <translation>conectando</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="34" />
+        <location filename="../../evodesk/ui/texts.py" line="78"/>
         <source>live</source>
         <translation>ativa</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="35" />
+        <location filename="../../evodesk/ui/texts.py" line="79"/>
         <source>waiting for the server</source>
         <translation>aguardando o servidor</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="36" />
+        <location filename="../../evodesk/ui/texts.py" line="80"/>
         <source>retrying</source>
         <translation>tentando de novo</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="37" />
+        <location filename="../../evodesk/ui/texts.py" line="81"/>
         <source>refused (check the API key)</source>
         <translation>recusada (verifique a chave de API)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="43" />
+        <location filename="../../evodesk/ui/texts.py" line="87"/>
         <source>connected</source>
         <translation>conectado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="45" />
+        <location filename="../../evodesk/ui/texts.py" line="89"/>
         <source>disconnected</source>
         <translation>desconectado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="46" />
+        <location filename="../../evodesk/ui/texts.py" line="90"/>
         <source>unknown</source>
         <translation>desconhecido</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="52" />
+        <location filename="../../evodesk/ui/texts.py" line="96"/>
         <source>Both (conflict)</source>
         <translation>Ambos (conflito)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="54" />
+        <location filename="../../evodesk/ui/texts.py" line="98"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="55" />
+        <location filename="../../evodesk/ui/texts.py" line="99"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="56" />
+        <location filename="../../evodesk/ui/texts.py" line="100"/>
         <source>None</source>
         <translation>Nenhuma</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="64" />
+        <location filename="../../evodesk/ui/texts.py" line="108"/>
         <source>Webhook and WebSocket are both active on the server: every event arrives twice. Keep one of them.</source>
         <translation>Webhook e WebSocket estão ativos ao mesmo tempo no servidor: cada evento chega duas vezes. Mantenha só um deles.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="68" />
+        <location filename="../../evodesk/ui/texts.py" line="112"/>
         <source>Webhook active, base64: yes</source>
         <translation>Webhook ativo, base64: sim</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="69" />
+        <location filename="../../evodesk/ui/texts.py" line="113"/>
         <source>Webhook active, base64: no</source>
         <translation>Webhook ativo, base64: não</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="73" />
+        <location filename="../../evodesk/ui/texts.py" line="117"/>
         <source>WebSocket connected</source>
         <translation>WebSocket conectado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="75" />
+        <location filename="../../evodesk/ui/texts.py" line="119"/>
         <source>WebSocket active; live connection: %1</source>
         <translation>WebSocket ativo; conexão em tempo real: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="79" />
+        <location filename="../../evodesk/ui/texts.py" line="123"/>
         <source>No active delivery: messages will not be received</source>
         <translation>Nenhuma entrega ativa: as mensagens não serão recebidas</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="82" />
+        <location filename="../../evodesk/ui/texts.py" line="126"/>
         <source>Needs attention: %1</source>
         <translation>Requer atenção: %1</translation>
     </message>

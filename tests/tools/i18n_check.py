@@ -37,6 +37,8 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
 UI_DIR = ROOT / "evodesk" / "ui"
+# The service sentences with variable parts, one per line (read by evodesk.ui.texts).
+TEMPLATES = I18N / "message_templates.txt"
 MESSAGES = "evodesk.messages"
 NOTIFICATIONS = "evodesk.notifications"
 HAND_CONTEXTS = (MESSAGES, NOTIFICATIONS)
@@ -87,11 +89,12 @@ class Report:
     missing: list[tuple[str, str]] = field(default_factory=list)  # in the code, not here
     stale: list[tuple[str, str]] = field(default_factory=list)  # here, no longer in the code
     duplicates: list[tuple[str, str]] = field(default_factory=list)
+    templates: list[str] = field(default_factory=list)  # TEMPLATES differs from the code here
 
     @property
     def ok(self) -> bool:
         return not (self.unfinished or self.placeholders or self.untranslated
-                    or self.missing or self.stale or self.duplicates)
+                    or self.missing or self.stale or self.duplicates or self.templates)
 
     def lines(self) -> list[str]:
         out = [f"{self.path.name}: " + ("ok" if self.ok else "problems")]
@@ -100,7 +103,9 @@ class Report:
                              ("translation is the English source", self.untranslated),
                              ("in the code but not in the catalogue", self.missing),
                              ("in the catalogue but no longer in the code", self.stale),
-                             ("listed twice", self.duplicates)):
+                             ("listed twice", self.duplicates),
+                             (f"{TEMPLATES.name} is not what the code says, at",
+                              self.templates)):
             if items:
                 out.append(f"  {title}: {len(items)}")
                 out.extend(f"    {item!r}" for item in items)
@@ -270,6 +275,9 @@ def _strings(path: Path) -> Iterable[tuple[ast.AST, str]]:
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             if name in _SILENT_CALLS:
                 ignored.update(id(inner) for inner in ast.walk(node))
+            for keyword in node.keywords:
+                if keyword.arg == "detail":  # for the logs, never shown to a person
+                    ignored.update(id(inner) for inner in ast.walk(keyword.value))
         elif isinstance(node, ast.Dict):
             # Payload samples and lookup tables, not sentences for a person.
             ignored.update(id(inner) for part in (*node.keys, *node.values) if part is not None
@@ -284,9 +292,29 @@ def _strings(path: Path) -> Iterable[tuple[ast.AST, str]]:
             yield node, template
 
 
+def _numbered(sentence: str) -> str:
+    """Holes as Qt's placeholders, in order: "The server at %1 did not answer…"."""
+    parts = sentence.split(_HOLE)
+    return parts[0] + "".join(f"%{n}{part}" for n, part in enumerate(parts[1:], start=1))
+
+
+def _is_sentence(sentence: str) -> bool:
+    """A sentence ends with its punctuation, or with a message it introduces after a
+    colon ("%1 failed: %2")."""
+    fixed = sentence.replace(_HOLE, "")
+    return (" " in (fixed.strip() if _HOLE not in sentence else fixed)
+            and (sentence.endswith(_FINAL) or sentence.endswith(": " + _HOLE))
+            and (sentence[:1].isupper() or sentence.startswith(_HOLE))
+            and re.search(r"[A-Za-z]{3}", fixed) is not None)
+
+
 def message_sentences(roots: Iterable[str] = MESSAGE_SOURCES) -> dict[str, str]:
-    """Every complete sentence the services can produce without a variable part in it,
-    with where it was found: each must have an entry in "evodesk.messages"."""
+    """Every complete sentence the services can produce, with where it was found: each
+    must have an entry in "evodesk.messages". A variable part becomes a placeholder
+    ("Instance '%1' does not exist on this server."): the window finds the template a
+    sentence was made from (`message_templates`), translates it and fills in the parts.
+    Also the templates of ``Text("...")`` facts, and the names given as ``what=`` to the
+    checks ("The %1 is empty." with "webhook URL"), which are translated on their own."""
     skip = {ROOT / p for p in NOTIFICATION_SOURCES}
     found: dict[str, str] = {}
     for path in _python_files(roots):
@@ -295,24 +323,81 @@ def message_sentences(roots: Iterable[str] = MESSAGE_SOURCES) -> dict[str, str]:
         for node, template in _strings(path):
             for sentence in split_sentences(template):
                 sentence = sentence.strip()
-                if (_HOLE not in sentence and sentence[:1].isupper() and " " in sentence
-                        and sentence.endswith(_FINAL)):
+                if _is_sentence(sentence):
                     where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
-                    found.setdefault(sentence, where)
+                    found.setdefault(_numbered(sentence), where)
+        found.update({t: w for t, w in _text_templates(path).items() if t not in found})
+    for term, where in _terms().items():
+        found.setdefault(term, where)
     return found
+
+
+# Keyword arguments that name a thing or an action inside a sentence: "The %1 is empty."
+# with what="webhook URL"; "The server could not %1: %2" with action=f"restart instance
+# '{name}'". They are translated on their own, by entry or by template.
+_TERM_KEYWORDS = ("what", "action")
+
+
+def _terms() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for path in _python_files(("evodesk",)):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            values: list[ast.expr] = []
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") != "add_argument":
+                values = [k.value for k in node.keywords if k.arg in _TERM_KEYWORDS]
+            elif (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
+                  and node.target.id in _TERM_KEYWORDS and node.value is not None):
+                values = [node.value]  # a default: `action: str = "complete the request"`
+            for value in values:
+                template = _template(value)
+                if template is not None:
+                    where = f"{path.relative_to(ROOT)}:{value.lineno}"
+                    found.setdefault(_numbered(template), where)
+    return found
+
+
+def message_templates(roots: Iterable[str] = MESSAGE_SOURCES) -> list[str]:
+    """The sentences with variable parts, as the window reads them from TEMPLATES."""
+    skip = {ROOT / p for p in NOTIFICATION_SOURCES}
+    found: set[str] = set()
+    for path in _python_files(roots):
+        if path in skip:
+            continue
+        for _node, template in _strings(path):
+            for sentence in split_sentences(template):
+                sentence = sentence.strip()
+                if _HOLE in sentence and _is_sentence(sentence):
+                    found.add(_numbered(sentence))
+    found.update(t for t in _terms() if _PLACEHOLDER.search(t))
+    return sorted(found)
+
+
+def _text_templates(path: Path) -> dict[str, str]:
+    """The first argument of every ``Text("...")`` in a module."""
+    found: dict[str, str] = {}
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id == "Text" and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)):
+            found.setdefault(node.args[0].value, f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def read_templates(path: Path | None = None) -> list[str]:
+    path = path or TEMPLATES
+    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+
+
+def write_templates(templates: Sequence[str], path: Path | None = None) -> None:
+    (path or TEMPLATES).write_text("".join(f"{t}\n" for t in templates), encoding="utf-8")
 
 
 def notification_templates(paths: Iterable[str] = NOTIFICATION_SOURCES) -> dict[str, str]:
     """The first argument of every ``Text("...")`` the notifications are built from."""
     found: dict[str, str] = {}
     for path in _python_files(paths):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id == "Text" and node.args
-                    and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str)):
-                found.setdefault(node.args[0].value, f"{path.relative_to(ROOT)}:{node.lineno}")
+        found.update({t: w for t, w in _text_templates(path).items() if t not in found})
     return found
 
 
@@ -354,6 +439,9 @@ def check(path: Path, code: Sequence[Message]) -> Report:
     everything = {m.key for m in messages}
     report.missing = sorted(wanted - everything)
     report.stale = sorted(held - wanted)
+    listed, expected = read_templates(), message_templates()
+    report.templates = sorted(set(listed) ^ set(expected)) or (
+        ["(order)"] if listed != expected else [])
     return report
 
 
@@ -389,6 +477,7 @@ def update(path: Path, code: Sequence[Message]) -> list[Message]:
                              (NOTIFICATIONS, notification_templates())):
         merged += [fresh(context, s) for s in sources if (context, s) not in have]
     write_ts(path, language_of(path) if path.exists() else path.stem.split("_", 1)[1], merged)
+    write_templates(message_templates())
     return added
 
 
