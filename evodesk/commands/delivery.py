@@ -17,7 +17,6 @@ from evodesk.infra.secrets import get_headers
 from evodesk.services.app import AppServices
 from evodesk.services.instances import InstanceRef, find_known
 from evodesk.services.status import ChangeOutcome
-from evodesk.services.webhook_probe import probe_webhook
 
 HEADER_ENV_PREFIX = "EVODESK_HEADER_"
 
@@ -216,6 +215,8 @@ async def _restart(app: AppServices, args: argparse.Namespace, out: TextIO) -> i
 
 
 async def _webhook_test(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
+    from evodesk.services.webhook_probe import probe_webhook  # its HTTP client: only here
+
     server, known = await find_known(app.store, _ref(args))
     if known is None:
         raise CliError(f"Instance '{args.instance}' is not known yet: run evodesk sync first.")

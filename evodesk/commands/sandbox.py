@@ -8,8 +8,6 @@ import contextlib
 import signal
 import sys
 
-from evodesk.sandbox import Sandbox
-
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("sandbox", help="run a local Evolution API sandbox server")
@@ -22,6 +20,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 async def serve(args: argparse.Namespace, stop: asyncio.Event) -> int:
+    # Here rather than at the top: every `evodesk` start, the window's too, builds this
+    # command's parser, and the sandbox's web server is a fifth of a second to import.
+    from evodesk.sandbox import Sandbox
+
     async with Sandbox(api_key=args.api_key, instances=args.instances, rate=args.rate,
                        port=args.port) as sandbox:
         print(f"Evolution sandbox listening on {sandbox.url}", flush=True)

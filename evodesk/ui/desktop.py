@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 from evodesk.infra import autostart
 from evodesk.services.app import AppServices
 from evodesk.services.notifications import Notification
+from evodesk.ui import startup_gc
 from evodesk.ui.main_window import MainWindow
 from evodesk.ui.single_instance import QUIT, RAISE
 from evodesk.ui.tasks import TaskOwner
@@ -73,13 +74,16 @@ class Desktop(QObject):
 
     async def start(self) -> None:
         """Begin listening to every websocket-mode instance and show the data."""
-        self.tray_presenter.start()
-        if self.services.settings.autostart:
-            self._apply_autostart(True)  # keeps the entry's command current
-        await self.services.start_listening()
-        self.window.reload()
-        if self.tray is None:
-            self._tell_no_tray()
+        try:
+            self.tray_presenter.start()
+            if self.services.settings.autostart:
+                self._apply_autostart(True)  # keeps the entry's command current
+            await self.services.start_listening()
+            self.window.reload()
+            if self.tray is None:
+                self._tell_no_tray()
+        finally:
+            startup_gc.resume()
         self.started.emit()
 
     # --- the window -------------------------------------------------------------------
