@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class Settings:
     language: str = ""  # "" follows the system locale; "en" or "pt_BR" overrides it
+    theme: str = ""  # "" follows the desktop; "light" or "dark" overrides it
     close_to_tray: bool = True
     event_retention: int = 100_000
     # An ISO date-time with its offset, or "until-resumed"; None: not paused.

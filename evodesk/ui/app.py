@@ -23,6 +23,8 @@ from evodesk.infra.paths import Paths, resolve_paths
 from evodesk.infra.secrets import MemorySecretStore, SecretStore
 from evodesk.infra.settings import load_settings
 from evodesk.services.app import AppServices
+from evodesk.ui import startup_gc
+from evodesk.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from evodesk.ui.desktop import Desktop
@@ -74,6 +76,9 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 
 
 def create_application() -> QApplication:
+    """The application object; from here until the desktop has started, the garbage
+    collector pauses (see startup_gc)."""
+    startup_gc.pause()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("evodesk")
@@ -120,8 +125,9 @@ def run_gui(args: argparse.Namespace) -> int:
 def _run_desktop(args: argparse.Namespace, app: QApplication, paths: Paths,
                  throwaway: tempfile.TemporaryDirectory[str] | None,
                  guard: SingleInstance, desktop_class: type[Desktop]) -> int:
-    install_translators(app, choose_language(
-        args.lang or load_settings(paths.settings_file).language))
+    settings = load_settings(paths.settings_file)
+    install_translators(app, choose_language(args.lang or settings.language))
+    apply_theme(app, getattr(args, "theme", None) or settings.theme)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     quit_requested = asyncio.Event()

@@ -30,6 +30,7 @@ from evodesk.ui.config_presenter import ConfigPresenter
 from evodesk.ui.event_picker import EventPicker
 from evodesk.ui.headers_editor import HeadersEditor
 from evodesk.ui.texts import listener_text, status_text, translate_message
+from evodesk.ui.theme import Tone, tone_style
 from evodesk.ui.widgets import Banner, ToggleSwitch
 
 
@@ -275,7 +276,7 @@ class ConfigDialog(QDialog):
         problem = self._url_problem() if self.url.text().strip() else None
         if problem:
             self.url_hint.setText(translate_message(problem))
-            self.url_hint.setStyleSheet("color: #c62828;")
+            self.url_hint.setStyleSheet(tone_style(Tone.ERROR))
         elif self.by_events.isChecked() and self.url.text().strip():
             example = effective_webhook_url(self.url.text().strip(), True, "MESSAGES_UPSERT")
             self.url_hint.setText(self.tr("Events go to %1 and so on.").replace("%1", example))
@@ -349,7 +350,7 @@ class ConfigDialog(QDialog):
 
     def _on_presenter_probe_finished(self, probe: WebhookProbe) -> None:
         self.probe_result.setText(probe_text(probe))
-        self.probe_result.setStyleSheet("color: #2e7d32;" if probe.ok else "color: #c62828;")
+        self.probe_result.setStyleSheet(tone_style(Tone.OK if probe.ok else Tone.ERROR))
 
     def _on_presenter_busy_changed(self, busy: bool) -> None:
         self.progress.setVisible(busy)

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from evodesk.domain.models import Event, Gap, Instance, Server
 from evodesk.services.app import AppServices
@@ -37,6 +37,7 @@ from evodesk.ui.event_summary import (
     summarize,
 )
 from evodesk.ui.tasks import TaskOwner
+from evodesk.ui.theme import Tone, tone
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -71,9 +72,6 @@ class EventTableModel(QAbstractTableModel):
     """Rows newest first. Gaps older than the oldest loaded event wait until a page
     reaches their time, so paging never puts a gap above events it predates."""
 
-    GAP_COLOUR = QColor("#b26a00")
-    DUPLICATE_COLOUR = QColor("#808080")
-
     def __init__(self, parent: QObject | None = None, *, cap: int = DEFAULT_CAP) -> None:
         super().__init__(parent)
         self.cap = cap
@@ -88,8 +86,9 @@ class EventTableModel(QAbstractTableModel):
         self.event_count = 0
         self.wire_events: set[str] = set()
         self.instance_keys: set[str] = set()
-        self._gap_brush = QBrush(self.GAP_COLOUR)
-        self._duplicate_brush = QBrush(self.DUPLICATE_COLOUR)
+        # Shades for the palette in use when the window opens (light or dark).
+        self._gap_brush = QBrush(tone(Tone.WARNING))
+        self._duplicate_brush = QBrush(tone(Tone.MUTED))
         self._gap_font = QFont()
         self._gap_font.setItalic(True)
         self._headers = (self.tr("Time"), self.tr("Server / instance"), self.tr("Event"),

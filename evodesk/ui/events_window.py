@@ -53,6 +53,7 @@ from evodesk.ui.event_summary import (
 )
 from evodesk.ui.tasks import TaskOwner
 from evodesk.ui.texts import translate_message
+from evodesk.ui.theme import Tone, tone_style
 from evodesk.ui.widgets import Banner
 
 log = logging.getLogger(__name__)
@@ -207,7 +208,7 @@ class EventsWindow(QMainWindow):
         self.shown_label = QLabel(self)
         self.dropped_label = QLabel(self)
         self.dropped_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.dropped_label.setStyleSheet("color: #c62828;")
+        self.dropped_label.setStyleSheet(tone_style(Tone.ERROR))
         self.dropped_label.setVisible(False)
         self.statusBar().addWidget(self.shown_label)
         self.statusBar().addPermanentWidget(self.dropped_label)

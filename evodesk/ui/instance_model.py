@@ -19,10 +19,11 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from evodesk.domain.models import ConnectionState, DeliveryMode, Instance, ListenerState
 from evodesk.ui.texts import connection_text, listener_text, mode_text
+from evodesk.ui.theme import Tone, tone
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,16 +42,16 @@ class Column(IntEnum):
     ATTENTION = 7
 
 
-STATE_COLOURS = {
-    ConnectionState.OPEN: QColor("#2e7d32"),
-    ConnectionState.CONNECTING: QColor("#b26a00"),
-    ConnectionState.CLOSE: QColor("#c62828"),
+_STATE_TONES = {
+    ConnectionState.OPEN: Tone.OK,
+    ConnectionState.CONNECTING: Tone.WARNING,
+    ConnectionState.CLOSE: Tone.ERROR,
 }
-_LISTENER_COLOURS = {
-    ListenerState.LIVE: QColor("#2e7d32"),
-    ListenerState.WAITING: QColor("#b26a00"),
-    ListenerState.RETRYING: QColor("#b26a00"),
-    ListenerState.REFUSED: QColor("#c62828"),
+_LISTENER_TONES = {
+    ListenerState.LIVE: Tone.OK,
+    ListenerState.WAITING: Tone.WARNING,
+    ListenerState.RETRYING: Tone.WARNING,
+    ListenerState.REFUSED: Tone.ERROR,
 }
 
 
@@ -63,6 +64,8 @@ class InstanceTableModel(QAbstractTableModel):
         self._listener: dict[tuple[int, str], ListenerState] = {}
         self._order: tuple[Column, bool] | None = None  # column, descending
         self._resort_pending = False
+        # Shades for the palette in use when the window opens (light or dark).
+        self._brushes = {kind: QBrush(tone(kind)) for kind in Tone}
 
     # --- data in -------------------------------------------------------------------
 
@@ -210,17 +213,17 @@ class InstanceTableModel(QAbstractTableModel):
         return self._display(instance, column).lower()
 
     def _colour(self, instance: Instance, column: Column) -> QBrush | None:
-        colour: QColor | None = None
+        kind: Tone | None = None
         if column == Column.WHATSAPP:
-            colour = STATE_COLOURS.get(instance.connection_state)
+            kind = _STATE_TONES.get(instance.connection_state)
         elif column == Column.LISTENER and instance.mode is DeliveryMode.WEBSOCKET:
             state = self.listener_state(instance)
-            colour = _LISTENER_COLOURS.get(state) if state is not None else None
+            kind = _LISTENER_TONES.get(state) if state is not None else None
         elif column == Column.ATTENTION and (instance.conflict or instance.attention):
-            colour = QColor("#c62828")
+            kind = Tone.ERROR
         elif column == Column.MODE and instance.mode is DeliveryMode.NONE:
-            colour = QColor("#b26a00")
-        return QBrush(colour) if colour is not None else None
+            kind = Tone.WARNING
+        return self._brushes[kind] if kind is not None else None
 
     def _tooltip(self, instance: Instance, column: Column) -> str | None:
         if column == Column.ATTENTION:

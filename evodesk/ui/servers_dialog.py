@@ -40,6 +40,7 @@ from evodesk.domain.validation import (
 from evodesk.services.servers import ServerCheck
 from evodesk.ui.servers_presenter import ServersPresenter
 from evodesk.ui.texts import translate_message
+from evodesk.ui.theme import Tone, tone_style
 from evodesk.ui.widgets import Banner
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -218,7 +219,7 @@ class ServersDialog(QDialog):
         label = QLabel(self)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setStyleSheet("color: #c62828;")
+        label.setStyleSheet(tone_style(Tone.ERROR))
         label.setVisible(False)
         return label
 

@@ -8,6 +8,8 @@ from PySide6.QtCore import Property, QPropertyAnimation, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QVBoxLayout, QWidget
 
+from evodesk.ui.theme import Tone, tone
+
 
 class ToggleSwitch(QAbstractButton):
     """An on/off switch; behaves like a checkable button (keyboard, accessibility)."""
@@ -76,11 +78,11 @@ class ToggleSwitch(QAbstractButton):
 class Banner(QFrame):
     """A rounded, tinted box for notices, status and errors (readable in light and dark)."""
 
-    KINDS: ClassVar[dict[str, str]] = {
-        "info": "#2f6fb5",
-        "ok": "#2e7d32",
-        "warning": "#b26a00",
-        "error": "#c62828",
+    KINDS: ClassVar[dict[str, Tone]] = {
+        "info": Tone.INFO,
+        "ok": Tone.OK,
+        "warning": Tone.WARNING,
+        "error": Tone.ERROR,
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -102,7 +104,7 @@ class Banner(QFrame):
         if kind == self._styled:
             return  # a new style sheet re-polishes the box and lays out its window again
         self._styled = kind
-        colour = QColor(self.KINDS[kind])
+        colour = tone(self.KINDS[kind], self.palette())
         tint = f"rgba({colour.red()}, {colour.green()}, {colour.blue()}, 0.13)"
         self.setStyleSheet(
             f"QFrame#banner {{ border: 1px solid {colour.name()};"

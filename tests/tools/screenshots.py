@@ -1,6 +1,6 @@
 """Screenshots of the real windows against the demo sandbox, for docs/screenshots/.
 
-Run: .venv/bin/python -m tests.tools.screenshots [--lang pt_BR] [--only NAME]
+Run: .venv/bin/python -m tests.tools.screenshots [--lang pt_BR] [--theme dark] [--only NAME]
 (starts its own Xvfb unless DISPLAY is set).
 """
 
@@ -29,7 +29,7 @@ def _grab(widget: object, name: str) -> Path:
     return path
 
 
-async def shoot(lang: str, only: set[str] | None) -> None:
+async def shoot(lang: str, theme: str, only: set[str] | None) -> None:
     from evodesk.demo import Demo
     from evodesk.infra.paths import resolve_paths
     from evodesk.infra.secrets import MemorySecretStore
@@ -37,7 +37,7 @@ async def shoot(lang: str, only: set[str] | None) -> None:
     from evodesk.services.instances import InstanceRef
     from evodesk.ui.desktop import Desktop
 
-    suffix = "" if lang == "en" else f"-{lang}"
+    suffix = ("" if lang == "en" else f"-{lang}") + (f"-{theme}" if theme else "")
     data = tempfile.mkdtemp(prefix="evodesk-shots-")
     services = await AppServices.open(resolve_paths(data), secrets=MemorySecretStore(),
                                       listen=True)
@@ -84,6 +84,7 @@ async def shoot(lang: str, only: set[str] | None) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="en")
+    parser.add_argument("--theme", default="", choices=("", "light", "dark"))
     parser.add_argument("--only", action="append")
     args = parser.parse_args()
     xvfb = None
@@ -97,13 +98,15 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from evodesk.ui.app import create_application, install_translators
+    from evodesk.ui.theme import apply_theme
 
     app = create_application()
     install_translators(app, args.lang)
+    apply_theme(app, args.theme)
     app.setQuitOnLastWindowClosed(False)
     OUT.mkdir(parents=True, exist_ok=True)
     try:
-        qasync.run(shoot(args.lang, set(args.only) if args.only else None))
+        qasync.run(shoot(args.lang, args.theme, set(args.only) if args.only else None))
     finally:
         if xvfb is not None:
             from tests.support.processes import stop
