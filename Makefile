@@ -8,7 +8,8 @@ PIP := $(PY) -m pip
 
 RUN_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
 	libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
-	libxcb-xinerama0 libxcb-xkb1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
+	libxcb-xinerama0 libxcb-xkb1 libfontconfig1 libdbus-1-3 fonts-dejavu-core \
+	fonts-noto-color-emoji
 TEST_DEBS := $(RUN_DEBS) xvfb xauth trayer gnome-keyring dbus dbus-x11 postgresql x11-utils \
 	imagemagick
 
