@@ -1,6 +1,7 @@
 """Live-listener throughput against one python-socketio server on loopback.
 
-(a) events/s received, decoded and handed to a subscriber by our client, by
+(a) events/s received, decoded and handed to a subscriber by our client (decoded: the
+    envelope, up to the event name; the arguments are decoded when first read), by
     python-socketio's AsyncClient with a handler (the peer) and by a bare `websockets`
     loop that only counts frames (the ceiling);
 (b) end to end through our supervisor and pipeline into a real SQLite store.
@@ -9,13 +10,14 @@ The server runs in its own process. Each client runs in its own process too, joi
 every namespace, then blocks its loop while the server queues all N events, so the
 measured window is the client draining a full pipe, not the server emitting.
 
-    .venv/bin/python bench/listener.py [--events 50000] [--namespaces 1 50 500]
+    .venv/bin/python bench/listener.py [--events 50000] [--namespaces 1 50 500] [--utf8]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import multiprocessing as mp
 import os
 import sys
@@ -59,19 +61,30 @@ def payload(i: int, instance: str) -> dict[str, Any]:
 # --- the server process --------------------------------------------------------------
 
 
-def server_main(pipe: Connection) -> None:
-    asyncio.run(_server(pipe))
+def server_main(pipe: Connection, utf8: bool = False) -> None:
+    asyncio.run(_server(pipe, utf8))
 
 
-async def _server(pipe: Connection) -> None:
+class _Utf8Json:
+    """JSON as Evolution's Node server writes it: characters as they are, no \\u escapes."""
+
+    loads = staticmethod(json.loads)
+
+    @staticmethod
+    def dumps(value: Any, **options: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, **options)
+
+
+async def _server(pipe: Connection, utf8: bool) -> None:
     import socketio
     from aiohttp import web
 
     # Clients hold still while the server queues a run's events; on a busy machine that
     # can outlast the default 25 s + 20 s ping window and cost the connection.
+    # python-socketio spells every non-ASCII character \\uXXXX unless told otherwise.
     sio = socketio.AsyncServer(
         async_mode="aiohttp", namespaces="*", logger=False, engineio_logger=False,
-        ping_interval=600, ping_timeout=600,
+        ping_interval=600, ping_timeout=600, json=_Utf8Json if utf8 else None,
     )
     app = web.Application()
     sio.attach(app)
@@ -124,7 +137,7 @@ async def _ours(url: str, k: int, n: int, pipe: Connection, db: str) -> tuple[in
     from evodesk.services.event_pipeline import Subscription
 
     joined, done = asyncio.Event(), asyncio.Event()
-    count = {"joined": 0, "events": 0}
+    count = {"joined": 0, "events": 0, "wrong": 0}
     subscriber: Subscription[Packet] = Subscription(n + 1, lambda s: None)
 
     def on_packet(packet: Packet) -> None:
@@ -136,7 +149,11 @@ async def _ours(url: str, k: int, n: int, pipe: Connection, db: str) -> tuple[in
                 joined.set()
 
     async def consume() -> None:
-        async for _packet in subscriber:
+        # The subscriber gets the envelope decoded: event name and namespace (the
+        # arguments are decoded when read, as the pipeline does).
+        async for packet in subscriber:
+            if packet.event != "messages.upsert" or not packet.namespace.startswith("/inst"):
+                count["wrong"] += 1
             count["events"] += 1
             if count["events"] == n:
                 done.set()
@@ -152,6 +169,8 @@ async def _ours(url: str, k: int, n: int, pipe: Connection, db: str) -> tuple[in
     result = _result(start, n)
     consumer.cancel()
     await conn.aclose()
+    if count["wrong"]:
+        raise SystemExit(f"{count['wrong']} packets had another event name or namespace")
     return result
 
 
@@ -291,6 +310,10 @@ def run_client(
     parent, child = mp.Pipe()
     process = mp.Process(target=client_main, args=(kind, url, k, n, child, db))
     process.start()
+    while not parent.poll(1.0):
+        if not process.is_alive():
+            raise SystemExit(f"{kind} with {k} namespaces exited ({process.exitcode}) "
+                             "before it was ready")
     assert parent.recv() == "ready"
     server.send(("emit", n, k))
     emit_seconds = server.recv()
@@ -337,26 +360,45 @@ def memory_per_namespace(url: str, counts: list[int]) -> dict[int, float]:
     return {k: asyncio.run(measure(k)) for k in counts}
 
 
-def store_cost(url: str, sizes: tuple[int, ...] = (200, 2000), n: int = 10_000) -> dict[int, float]:
-    """CPU µs per event of the store's add_events alone, for context on (b)."""
+def store_cost(
+    url: str, utf8: bool, sizes: tuple[int, ...] = (200, 2000), n: int = 10_000
+) -> dict[tuple[str, int], float]:
+    """CPU µs per event of the store's add_events alone, for context on (b); the events
+    come from frames spelt as the server spells them, through the pipeline. Measured with
+    the driver-level insert and with the ORM-typed insert it falls back to for other
+    databases (the one every database used before), alternated, best of 3 rounds."""
 
-    async def measure() -> dict[int, float]:
+    async def measure() -> dict[tuple[str, int], float]:
+        from evodesk.infra.socketio_codec import decode_message
+        from evodesk.infra.store import repository
         from evodesk.services.event_pipeline import EventPipeline
 
-        out = {}
+        out: dict[tuple[str, int], float] = {}
+        driver_insert = repository._event_insert
         with tempfile.TemporaryDirectory() as tmp:
             store, server, _ = await _bench_store(url, 1, os.path.join(tmp, "s.db"))
             pipeline = EventPipeline(store, retention=None)
-            events = [
-                pipeline.accept(server.id, "inst0", "messages.upsert", [payload(i, "inst0")], {})
-                for i in range(n)
-            ]
+            events = []
+            for i in range(n):
+                args = ["messages.upsert", payload(i, "inst0")]
+                frame = "42/inst0," + json.dumps(args, separators=(",", ":"), ensure_ascii=not utf8)
+                event = pipeline.accept_packet(server.id, "inst0", decode_message(frame), {})
+                assert event is not None
+                events.append(event)
             await pipeline.aclose()
-            for size in sizes:
-                started = time.process_time()
-                for i in range(0, n, size):
-                    await store.add_events(events[i : i + size])
-                out[size] = 1e6 * (time.process_time() - started) / n
+            for _ in range(3):
+                for insert in ("driver", "ORM"):
+                    # add_events looks the insert up at each call, on the store's thread.
+                    repository._event_insert = (
+                        driver_insert if insert == "driver" else lambda connection: None
+                    )
+                    for size in sizes:
+                        started = time.process_time()
+                        for i in range(0, n, size):
+                            await store.add_events(events[i : i + size])
+                        cost = 1e6 * (time.process_time() - started) / n
+                        out[insert, size] = min(out.get((insert, size), cost), cost)
+            repository._event_insert = driver_insert
             await store.aclose()
         return out
 
@@ -372,10 +414,15 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=50_000)
     parser.add_argument("--namespaces", type=int, nargs="+", default=[1, 50, 500])
     parser.add_argument("--repeat", type=int, default=3, help="runs per client; the best counts")
+    parser.add_argument(
+        "--utf8", action="store_true",
+        help="the server writes characters as they are, as Evolution's Node server does, "
+        "instead of python-socketio's \\uXXXX escapes",
+    )
     args = parser.parse_args()
     mp.set_start_method("spawn")
     server, child = mp.Pipe()
-    server_process = mp.Process(target=server_main, args=(child,))
+    server_process = mp.Process(target=server_main, args=(child, args.utf8))
     server_process.start()
     url = f"http://127.0.0.1:{server.recv()}"
     rows: list[tuple[int, dict[str, dict[str, float]]]] = []
@@ -390,7 +437,7 @@ def main() -> None:
                         results[kind] = run
             rows.append((k, results))
         memory = memory_per_namespace(url, args.namespaces)
-        stores = store_cost(url)
+        stores = store_cost(url, args.utf8)
     server.send(("stop",))
     server_process.join()
     report(args.events, rows, memory, stores)
@@ -400,7 +447,7 @@ def report(
     n: int,
     rows: list[tuple[int, dict[str, dict[str, float]]]],
     memory: dict[int, float],
-    stores: dict[int, float],
+    stores: dict[tuple[str, int], float],
 ) -> None:
     def rate(r: dict[str, float]) -> float:
         return r["n"] / r["wall"]
@@ -424,8 +471,9 @@ def report(
               f"cpu: {cpu('ceiling'):>5.1f} {cpu('ceiling+json'):>5.1f} "
               f"{cpu('peer'):>6.1f} {cpu('ours'):>5.1f} {cpu('pipeline'):>6.1f} | "
               f"{r['ours']['n'] / r['ours']['emit']:>8.0f}")
-    for size, cost in stores.items():
-        print(f"store alone: add_events in batches of {size}: {cost:.1f} CPU µs per event")
+    for (insert, size), cost in stores.items():
+        print(f"store alone, {insert} insert: add_events in batches of {size}: "
+              f"{cost:.1f} CPU µs per event")
     for k, size in memory.items():
         print(f"memory: {k:>4} live namespaces → {size * k / 1024:8.1f} KiB in all, "
               f"{size / 1024:.2f} KiB per namespace (supervisor, tracemalloc)")

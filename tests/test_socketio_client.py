@@ -92,6 +92,44 @@ def test_decode_rejects_malformed_frames_with_a_reason(frame: str) -> None:
     assert str(caught.value)
 
 
+def test_event_arguments_are_decoded_when_first_read() -> None:
+    frame = '42/loja sp,["messages.upsert",{"t":"á,é","n":[1,2]}]'
+    packet = decode_message(frame)
+    assert (packet.type, packet.namespace, packet.event, packet.ack_id) == (
+        T.EVENT, "/loja sp", "messages.upsert", None,
+    )
+    assert not packet.decoded and "not decoded" in repr(packet)
+    assert packet.data == [{"t": "á,é", "n": [1, 2]}] and packet.decoded
+    assert packet.data is packet.data  # decoded once
+    assert packet.only_argument_json() == '{"t":"á,é","n":[1,2]}'
+    # Only a sole argument decoded in place has its text kept.
+    several = decode_message('42/a,["ev",{"x":1},2]')
+    assert several.only_argument_json() is None and several.data == [{"x": 1}, 2]
+    assert decode_message('42/a,["ev"]').only_argument_json() is None
+    assert decode_message('42/a,["ev", {"x": 1}]').only_argument_json() is None  # spaced
+    assert decode_message('42/a,["e\\"v",1]').event == 'e"v'
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        '42/a,["ev",{"apikey":"SECRET-TOKEN",]',
+        '42/a,["ev",{"x":1}}]',
+        '42/a,["ev",1,]',
+        '42/a,["ev",tru]',
+        '42/a,["ev",{"x":1},]]',
+    ],
+)
+def test_bad_arguments_pass_the_envelope_and_fail_when_read(frame: str) -> None:
+    packet = decode_message(frame)
+    assert (packet.type, packet.namespace, packet.event) == (T.EVENT, "/a", "ev")
+    for read in (lambda: packet.data, packet.only_argument_json):
+        with pytest.raises(FrameError) as caught:
+            read()
+        assert "/a," in str(caught.value) and "SECRET" not in str(caught.value)
+    assert packet != decode_message('42/a,["ev"]') and not packet.decoded
+
+
 def test_frame_errors_never_quote_the_payload() -> None:
     with pytest.raises(FrameError) as caught:
         decode_message('42/a,["ev",{"apikey":"SECRET-TOKEN"}')
@@ -396,6 +434,28 @@ async def test_bad_frames_are_logged_and_the_connection_survives(
     assert all("truncated" not in w for w in warnings)  # payload text never reaches the log
 
 
+async def test_bad_arguments_in_a_sound_envelope_reach_the_handler() -> None:
+    """The connection checks an event's envelope; decoding the arguments (and reporting
+    them bad) is the reader's: the listener's pipeline does it, see test_listener."""
+
+    async def script(ws: ServerConnection) -> None:
+        await ws.send(open_packet())
+        await ws.send('42/a,["messages.upsert",{"x":]')
+        await ws.send('42/a,["messages.upsert",{"ok":1}]')
+        await ws.wait_closed()
+
+    async with RawServer(script) as raw:
+        client = Client(raw.url)
+        await client.conn.connect()
+        bad, good = await client.next(), await client.next()
+        assert bad.event == good.event == "messages.upsert"
+        with pytest.raises(FrameError):
+            bad.data  # noqa: B018
+        assert good.data == [{"ok": 1}]
+        assert client.conn.protocol_errors == 0 and not client.conn.closed
+        await client.conn.aclose()
+
+
 async def test_a_failing_packet_handler_does_not_end_the_connection(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -543,3 +603,14 @@ async def test_close_leaves_no_task_behind(evo: EvoLikeServer) -> None:
     await client.conn.aclose()  # idempotent
     assert own_tasks() - before == set()
     await evo.wait_until(lambda: not evo.members.get("/a"))
+
+
+def test_a_lone_surrogate_becomes_a_replacement_character_and_pairs_stay_whole() -> None:
+    lone = decode_message('42/a,["messages.upsert",{"text":"x\\ud800y","\\udc00":1}]')
+    assert lone.data == [{"text": "x\ufffdy", "\ufffd": 1}]
+    assert lone.only_argument_json() is None  # the text as received is not text
+    pair = decode_message('42/a,["messages.upsert",{"text":"\\ud83d\\ude00"}]')
+    assert pair.data == [{"text": "\U0001f600"}]
+    assert pair.only_argument_json() == '{"text":"\\ud83d\\ude00"}'
+    acked = decode_message('42/a,7["messages.upsert",["\\uDBFF"]]')  # decoded whole
+    assert acked.data == [["\ufffd"]] and acked.ack_id == 7

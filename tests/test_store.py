@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -26,9 +27,12 @@ from evodesk.domain.errors import (
     StoreError,
 )
 from evodesk.domain.models import ConnectionState, Event, Instance, Server
+from evodesk.domain.secrets import MASK
+from evodesk.infra.socketio_codec import decode_message
 from evodesk.infra.store import Store, mask_url
 from evodesk.infra.store.migrate import head_revision
 from evodesk.infra.store.models import Base
+from evodesk.services.event_pipeline import EventPipeline
 from tests.conftest_store import StoreTarget
 from tests.store_pg import PgCluster
 
@@ -430,6 +434,99 @@ async def test_list_events_search(store: Store) -> None:
     assert len(await found("")) == 5
 
 
+async def test_an_events_json_text_is_written_as_it_came(
+    store: Store, store_target: StoreTarget
+) -> None:
+    server = await add_server(store)
+    text = '{"b":1,"a":{"t":"Olá, São Paulo","l":[1,2.5,null,true]},"apikey":"••••••"}'
+    payload = json.loads(text)
+    await store.add_events(
+        [
+            make_event(server, "i", 1, payload=payload, payload_json=text),
+            make_event(server, "i", 2),  # no text: the store writes the payload
+        ]
+    )
+    rows = store_target.rows("SELECT CAST(payload AS TEXT) FROM events ORDER BY id")
+    assert rows[0][0] == text  # byte for byte: not decoded and written again
+    assert json.loads(rows[1][0]) == {"n": 2, "text": "message 2"}
+    read = await store.list_events()
+    assert [e.payload for e in read] == [{"n": 2, "text": "message 2"}, payload]
+    assert [e.duplicate_key for e in await store.list_events(search="são paulo")] == ["i:1"]
+
+
+async def test_many_events_go_in_several_statements(store: Store) -> None:
+    server = await add_server(store)
+    await add_instance(store, server, "a")
+    events = [
+        make_event(server, "a", n, payload_json=json.dumps({"n": n, "text": f"message {n}"}))
+        if n % 3
+        else make_event(server, "a", n)
+        for n in range(2345)
+    ]
+    assert await store.add_events(events) == 2345
+    stored = await store.list_events(limit=3000)
+    assert [e.payload["n"] for e in stored] == list(range(2344, -1, -1))
+    assert [e.received_at for e in stored] == [e.received_at for e in reversed(events)]
+    assert len({e.id for e in stored}) == 2345 and all(e.instance_id for e in stored)
+
+
+async def test_received_at_is_written_as_the_orm_writes_a_time(
+    store: Store, store_target: StoreTarget
+) -> None:
+    server = await add_server(store)
+    instance = await add_instance(store, server)
+    assert instance.id is not None
+    for n, when in enumerate(
+        [
+            datetime(2025, 3, 1, 9, 0, 0, tzinfo=timezone(timedelta(hours=-3))),
+            datetime(2025, 3, 1, 12, 0, 0, 7, tzinfo=UTC),
+            datetime(2025, 12, 31, 23, 59, 59, 999999, tzinfo=timezone(timedelta(hours=5))),
+        ]
+    ):
+        await store.add_events([make_event(server, "loja-sp", n, received_at=when)])
+        gap = await store.open_gap(instance.id, when)  # through the ORM's column type
+        ((event_text,),) = store_target.rows(
+            f"SELECT CAST(received_at AS TEXT) FROM events WHERE duplicate_key = 'loja-sp:{n}'"
+        )
+        ((gap_text,),) = store_target.rows(
+            f"SELECT CAST(started_at AS TEXT) FROM gaps WHERE id = {gap.id}"
+        )
+        assert event_text == gap_text
+        (read,) = await store.list_events(limit=1)
+        assert read.received_at == when and read.received_at.tzinfo == UTC
+
+
+async def test_no_secret_from_the_wire_reaches_the_database(
+    store: Store, store_target: StoreTarget
+) -> None:
+    server = await add_server(store)
+    await add_instance(store, server, "a")
+    assert server.id is not None
+    canary = "CANARY-5E1F-4C2A"
+    payloads = [
+        {"event": "messages.upsert", "data": {"t": "São"}, "apikey": canary},
+        {"data": {"token": canary, "deep": [{"Authorization": canary}]}, "apikey": canary},
+    ]
+    frames = [
+        '42/a,["messages.upsert",' + json.dumps(p, separators=(",", ":"), ensure_ascii=ascii) + "]"
+        for p in payloads
+        for ascii in (False, True)
+    ] + [
+        # A duplicate key hides its first value from the decoded payload, not from the text.
+        '42/a,["messages.upsert",{"data":{"apikey":"' + canary + '"},"data":{},"apikey":"K"}]',
+        '42/a,["messages.upsert",' + json.dumps(payloads[1], indent=2) + "]",
+    ]
+    pipeline = EventPipeline(store, retention=None)
+    for frame in frames:
+        assert pipeline.accept_packet(server.id, "a", decode_message(frame), {}) is not None
+    await pipeline.aclose()
+    texts = [text for (text,) in store_target.rows("SELECT CAST(payload AS TEXT) FROM events")]
+    assert len(texts) == len(frames)
+    assert all(canary not in text and MASK in text for text in texts)
+    assert all(e.payload["apikey"] == MASK for e in await store.list_events())
+    assert await store.list_events(search=canary) == []
+
+
 async def test_list_events_pages_with_before_id(store: Store) -> None:
     server = await add_server(store)
     await store.add_events([make_event(server, "i", n) for n in range(23)])
@@ -768,3 +865,25 @@ async def test_concurrent_tasks_share_one_worker(sql_threads: set[int], store: S
         assert e.instance_id is not None
     gaps = await store.list_gaps()
     assert len(gaps) == 40 and all(g.ended_at is not None for g in gaps)
+
+
+async def test_a_lone_surrogate_from_the_wire_is_stored_as_a_replacement_character(
+    store: Store,
+) -> None:
+    """JSON may spell half a surrogate pair ("\\ud800"); that is not text and no database
+    takes it. It arrives as U+FFFD, the events around it unharmed, an emoji pair intact."""
+    server = await add_server(store)
+    await add_instance(store, server)
+    assert server.id is not None
+    pipeline = EventPipeline(store)
+    texts = ["antes", "\\ud800 meio", "\\ud83d\\ude00 depois"]
+    for number, text in enumerate(texts):
+        frame = ('42/loja-sp,["messages.upsert",{"event":"messages.upsert","data":{"key":'
+                 f'{{"id":"S{number}"}},"message":{{"conversation":"{text}"}}}}}}]')
+        assert pipeline.accept_packet(server.id, "loja-sp", decode_message(frame), {}) is not None
+    await pipeline.flush()
+    assert pipeline.stored == 3 and pipeline.refused == 0
+    stored = sorted(await store.list_events(limit=10), key=lambda e: e.duplicate_key or "")
+    said = [e.payload["data"]["message"]["conversation"] for e in stored]
+    assert said == ["antes", "\ufffd meio", "\U0001f600 depois"]
+    await pipeline.aclose()

@@ -141,7 +141,12 @@ class Instance:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One event received live (payload already masked)."""
+    """One event received live (payload already masked).
+
+    `payload_json`, when set, is the JSON text of `payload` exactly as the server sent
+    it, with the same secrets masked; the store writes it instead of serialising the
+    payload again. Whoever sets it vouches that both say the same.
+    """
 
     server_id: int
     instance: str
@@ -154,6 +159,7 @@ class Event:
     instance_id: int | None = None
     is_duplicate: bool = False
     id: int | None = None
+    payload_json: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def config_event(self) -> str:

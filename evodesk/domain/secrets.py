@@ -10,11 +10,13 @@ MASK = "••••••"
 SECRET_KEYS = frozenset(
     {"apikey", "api_key", "token", "jwt", "jwt_key", "authorization", "password", "secret"}
 )
+# ... and keys ending in one of these.
+SECRET_SUFFIXES = ("_token", "_secret", "_password")
 
 
 def is_secret_key(key: str) -> bool:
     lowered = key.lower().replace("-", "_")
-    return lowered in SECRET_KEYS or lowered.endswith(("_token", "_secret", "_password"))
+    return lowered in SECRET_KEYS or lowered.endswith(SECRET_SUFFIXES)
 
 
 def mask_secrets(value: Any) -> Any:

@@ -6,6 +6,9 @@ Pure functions, no I/O; the connection in `socketio_client` drives them once per
 from __future__ import annotations
 
 import json
+import json.decoder
+import re
+from collections.abc import Callable
 from enum import IntEnum
 from typing import NamedTuple
 
@@ -37,25 +40,155 @@ _SIO_TYPES: dict[str, PacketType] = {str(int(t)): t for t in PacketType}
 _DIGITS = frozenset("0123456789")
 # raw_decode parses from an offset, so the payload is never copied out of the frame first.
 _raw_decode = json.JSONDecoder().raw_decode
+_new_object = object.__new__
+# json's own string scanner: (the string, the index after its closing quote).
+_scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+
+
+# JSON may spell half of a surrogate pair alone ("\ud800"); such a string is not text
+# (it cannot be encoded, stored or shown). Pairs decode to one character, so what is left
+# in a decoded string is alone, and becomes U+FFFD, as undecodable bytes do.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _may_hold_surrogates(frame: str) -> bool:
+    return "\\ud" in frame or "\\uD" in frame
+
+
+def _without_lone_surrogates(value: object) -> object:
+    """`value` with every lone surrogate replaced; the same object when it has none."""
+    if type(value) is str:
+        return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+    if type(value) is list:
+        items = [_without_lone_surrogates(v) for v in value]
+        return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
+    if type(value) is dict:
+        pairs = [(_without_lone_surrogates(k), _without_lone_surrogates(v))
+                 for k, v in value.items()]
+        if all(a is k and b is v for (a, b), (k, v) in zip(pairs, value.items(), strict=True)):
+            return value
+        return dict(pairs)
+    return value
 
 
 class FrameError(ValueError):
     """A frame that is not valid Engine.IO 4 / Socket.IO 5; the message says why."""
 
 
-class Packet(NamedTuple):
-    """One decoded Socket.IO packet.
+class Packet:
+    """One Socket.IO packet.
 
     `data` by type: CONNECT the server's object (or None), DISCONNECT None,
     EVENT the arguments after the event name, ACK the argument list,
     CONNECT_ERROR the server's object or string.
+
+    An event on an instance namespace without an ack id (`42/ns,["name",…]`, nearly
+    every frame) is handed over with its envelope decoded: type, namespace and event
+    name, and the frame checked to end the JSON array it opens. Its arguments are
+    decoded on the first read of `data`, which raises FrameError when they are not
+    valid JSON (and again on every later read). Every other packet is decoded whole.
     """
 
-    type: PacketType
-    namespace: str
-    data: object = None
-    event: str = ""
-    ack_id: int | None = None
+    __slots__ = (
+        "_at",
+        "_data",
+        "_frame",
+        "_pending",
+        "_span",
+        "ack_id",
+        "event",
+        "namespace",
+        "type",
+    )
+
+    def __init__(
+        self,
+        type: PacketType,  # the name it had as a NamedTuple field
+        namespace: str,
+        data: object = None,
+        event: str = "",
+        ack_id: int | None = None,
+    ) -> None:
+        self.type = type
+        self.namespace = namespace
+        self.event = event
+        self.ack_id = ack_id
+        self._data = data
+        self._frame = ""  # a pending event's frame
+        self._at = 0  # where its arguments start: the "," or "]" after the event name
+        self._pending = False
+        self._span: tuple[int, int] | None = None  # the only argument's text in the frame
+
+    @property
+    def data(self) -> object:
+        if self._pending:
+            self._decode_arguments()
+        return self._data
+
+    @property
+    def decoded(self) -> bool:
+        """False until a pending event's arguments have been decoded."""
+        return not self._pending
+
+    def only_argument_json(self) -> str | None:
+        """The JSON text, as received, of an event's argument when it is the only one;
+        None when the packet was decoded whole or has several arguments. Decodes the
+        arguments first if they are pending (FrameError if they are not valid JSON)."""
+        if self._pending:
+            self._decode_arguments()
+        span = self._span
+        return None if span is None else self._frame[span[0] : span[1]]
+
+    def _decode_arguments(self) -> None:
+        frame, at = self._frame, self._at
+        last = len(frame) - 1  # the envelope check saw the closing "]" there
+        if at == last:
+            self._data = []
+        else:
+            # Mostly a single argument: decode it where it lies and note where that is.
+            try:
+                value, stop = _raw_decode(frame, at + 1)
+            except ValueError:
+                stop = -1
+            if stop == last:
+                self._data = [value]
+                self._span = (at + 1, stop)
+            else:
+                # Several arguments, whitespace between the tokens, or bad JSON.
+                start = len(self.namespace) + 3  # after "42", the namespace and ","
+                try:
+                    whole, stop = _raw_decode(frame, start)
+                except ValueError as exc:
+                    raise FrameError(f"bad JSON in {_preview(frame)}: {exc}") from None
+                if stop != len(frame):
+                    raise FrameError(f"trailing data after JSON in {_preview(frame)}")
+                self._data = whole[1:]
+        if _may_hold_surrogates(frame):
+            cleaned = _without_lone_surrogates(self._data)
+            if cleaned is not self._data:
+                self._data, self._span = cleaned, None  # the text as received is not text
+        self._pending = False
+
+    def _fields(self) -> tuple[object, ...]:
+        try:
+            data = self.data
+        except FrameError:
+            data = (FrameError, self._frame)
+        return (self.type, self.namespace, data, self.event, self.ack_id)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Packet):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # equal packets may still decode later
+
+    def __repr__(self) -> str:
+        data = f"<{len(self._frame)} chars, not decoded>" if self._pending else repr(self._data)
+        return (
+            f"Packet(type={self.type!r}, namespace={self.namespace!r}, data={data}, "
+            f"event={self.event!r}, ack_id={self.ack_id!r})"
+        )
 
 
 class OpenInfo(NamedTuple):
@@ -99,17 +232,29 @@ def decode_message(frame: str) -> Packet:
     Accepts `42/ns,["ev",…]`, `42["ev",…]` (root namespace), `42/ns,17["ev",…]` (ack id),
     `40/ns,{…}`, `41/ns,`, `44/ns,{"message":…}` and `43/ns,17[…]`.
     """
-    # Nearly every frame is an event on an instance namespace: take it in one stride.
-    if frame.startswith("42/"):
+    # Nearly every frame is an event on an instance namespace: read its envelope only,
+    # `42/ns,["name"` then "," and the arguments, or the closing "]" at once.
+    if frame.startswith("42/") and frame.endswith("]"):
         comma = frame.find(",", 3)
-        if comma > 0 and frame.startswith("[", comma + 1):
+        if comma > 0 and frame.startswith('["', comma + 1):
             try:
-                data, end = _raw_decode(frame, comma + 1)
+                event, at = _scanstring(frame, comma + 3)
             except ValueError:
                 pass  # the full decoder below says what is wrong
             else:
-                if end == len(frame) and type(data) is list and data and type(data[0]) is str:
-                    return Packet(PacketType.EVENT, frame[2:comma], data[1:], data[0])
+                if frame[at] == "," or at == len(frame) - 1:
+                    # Built slot by slot: this runs for every frame, __init__ would cost more.
+                    packet: Packet = _new_object(Packet)
+                    packet.type = PacketType.EVENT
+                    packet.namespace = frame[2:comma]
+                    packet.event = event
+                    packet.ack_id = None
+                    packet._data = None
+                    packet._frame = frame
+                    packet._at = at
+                    packet._pending = True
+                    packet._span = None
+                    return packet
     return _decode_any(frame)
 
 
@@ -146,6 +291,8 @@ def _decode_any(frame: str) -> Packet:
             raise FrameError(f"bad JSON in {_preview(frame)}: {exc}") from None
         if end != len(frame):
             raise FrameError(f"trailing data after JSON in {_preview(frame)}")
+        if _may_hold_surrogates(frame):
+            data = _without_lone_surrogates(data)
     if ptype is PacketType.EVENT:
         if type(data) is not list or not data or type(data[0]) is not str:
             raise FrameError(f"event without a name in {_preview(frame)}")

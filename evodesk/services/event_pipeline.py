@@ -6,17 +6,29 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import itertools
 import json
 import logging
+import re
 from collections import OrderedDict, deque
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, AnyStr, Generic, Protocol, TypeVar, cast
 
 from evodesk.domain.models import Event
-from evodesk.domain.secrets import MASK, is_secret_key, mask_secrets
+from evodesk.domain.secrets import (
+    MASK,
+    SECRET_KEYS,
+    SECRET_SUFFIXES,
+    is_secret_key,
+    mask_secrets,
+)
+from evodesk.infra.socketio_codec import FrameError, Packet
 
 log = logging.getLogger(__name__)
+
+# After this many undecodable events only every 1000th is logged.
+_LOUD_ERRORS = 10
 
 T = TypeVar("T")
 
@@ -126,6 +138,36 @@ class RecentKeys:
 _CONTAINERS = frozenset({dict, list})
 
 
+def _spellings(word: str) -> set[str]:
+    """`word` with each "_" as "_" or "-": is_secret_key reads "-" as "_"."""
+    parts = word.split("_")
+    return {
+        "".join(p + s for p, s in zip(parts, (*seps, ""), strict=True))
+        for seps in itertools.product("_-", repeat=len(parts) - 1)
+    }
+
+
+# Every key is_secret_key accepts contains one of these once lower-cased: a secret key
+# or a suffix (without its leading "_"), as spelt with "_" or "-"; a word that contains
+# another one ("jwt_key") adds nothing.
+_WORDS = {s for key in SECRET_KEYS for s in _spellings(key)} | {
+    s for suffix in SECRET_SUFFIXES for s in _spellings(suffix.lstrip("_"))
+}
+_SECRET_HINTS = tuple(sorted(w for w in _WORDS if not any(o != w and o in w for o in _WORDS)))
+_OTHER_HINTS = tuple(hint for hint in _SECRET_HINTS if hint != "apikey")
+_OTHER_HINTS_UTF8 = tuple(hint.encode() for hint in _OTHER_HINTS)
+# A string JSON spells as it is: no quote, backslash or control character.
+_PLAIN = re.compile(r'[^"\\\x00-\x1f]*')
+
+
+def _apikeys(lowered: AnyStr, others: tuple[AnyStr, ...], apikey: AnyStr) -> int:
+    """How often `apikey` occurs in `lowered`; -1 if any of `others` does."""
+    for hint in others:
+        if hint in lowered:
+            return -1
+    return lowered.count(apikey)
+
+
 class SecretMasker:
     """`mask_secrets`, made cheap for the usual case.
 
@@ -153,6 +195,50 @@ class SecretMasker:
             else:
                 masked[key] = value
         return masked
+
+    def mask_json(self, payload: dict[str, Any], text: str) -> tuple[dict[str, Any], str | None]:
+        """`payload` masked, and `text` (the JSON text `payload` was decoded from) masked
+        the same way, or None when that cannot be shown without serialising again.
+
+        The proof is on the text, so that no key of it escapes, not even one a later
+        duplicate hides from `payload`: every key `is_secret_key` accepts holds one of
+        `_SECRET_HINTS` once lower-cased, and with no \\u escape nothing but the
+        characters themselves spells a key's letters. A text without a hint holds no
+        secret; one whose only hint is a single "apikey" holds no secret but the member
+        `payload` shows at the top level, whose value is cut out where the text spells
+        it `"apikey":"…"`. Anything else takes `mask` (and the caller serialises).
+        """
+        if "\\u" in text:
+            # A text that spells characters \uXXXX (python-socketio spells every
+            # non-ASCII one so; Evolution's Node server none) is written again: the store
+            # keeps accents as characters, so that a search for "São" finds them. (Any
+            # such escape could also spell a key's letters, which the proof rules out.)
+            return self.mask(payload), None
+        if text.isascii():
+            found = _apikeys(text.lower(), _OTHER_HINTS, "apikey")
+        elif "\u212a" not in text:
+            # Lower-casing the UTF-8 bytes (ASCII letters only, and fast) finds every hint
+            # lower-casing the text finds, but where KELVIN SIGN gives a "k". The only
+            # other character whose lower case holds an ASCII letter gives "i" and a
+            # combining dot, and no hint ends in "i".
+            found = _apikeys(text.encode().lower(), _OTHER_HINTS_UTF8, b"apikey")
+        else:
+            found = -1
+        if found == 0:
+            return payload, text
+        if found == 1 and "apikey" in payload:
+            value = payload["apikey"]
+            if value is None or value == "":
+                return payload, text  # what mask_secrets leaves as it is
+            if type(value) is str and _PLAIN.fullmatch(value):
+                member = f'"apikey":"{value}"'
+                at = text.find(member)
+                end = at + len(member)
+                if at > 0 and text[at - 1] in "{," and text[end : end + 1] in (",", "}"):
+                    masked = dict(payload)
+                    masked["apikey"] = MASK
+                    return masked, f"{text[: at + 10]}{MASK}{text[end - 1 :]}"
+        return self.mask(payload), None
 
     def _learn(self, key: str) -> bool:
         answer = is_secret_key(str(key))
@@ -238,6 +324,8 @@ class EventPipeline:
         self.accepted = 0
         self.stored = 0
         self.lost = 0
+        self.refused = 0  # events the database would not take while it took others
+        self.protocol_errors = 0  # events whose arguments could not be decoded
 
     def subscribe(self, *, maxsize: int = 1000) -> EventSubscription:
         subscription: EventSubscription = Subscription(maxsize, self._subscribers.remove)
@@ -250,24 +338,65 @@ class EventPipeline:
     ) -> Event:
         """One event from namespace `/{instance}`; `args` are the event's arguments."""
         first = args[0] if args else None
-        payload: dict[str, Any] = first if type(first) is dict else {"args": args}
+        if type(first) is dict:
+            return self._accept(server_id, instance, event, first, None, instance_ids)
+        return self._accept(server_id, instance, event, {"args": args}, None, instance_ids)
+
+    def accept_packet(
+        self, server_id: int, instance: str, packet: Packet, instance_ids: Mapping[str, int]
+    ) -> Event | None:
+        """One EVENT packet from namespace `/{instance}`; None when its arguments are not
+        valid JSON (a protocol error: logged and counted, nothing else happens).
+
+        When the payload is the event's only argument, its JSON text as received (masked)
+        goes to the store with it, so the store need not serialise the payload again.
+        """
+        try:
+            args = cast(list[object], packet.data)  # an EVENT's data is its argument list
+            text = packet.only_argument_json()
+        except FrameError as exc:
+            self._protocol_error(instance, str(exc))
+            return None
+        first = args[0] if args else None
+        if type(first) is dict:
+            return self._accept(server_id, instance, packet.event, first, text, instance_ids)
+        return self._accept(server_id, instance, packet.event, {"args": args}, None, instance_ids)
+
+    def _protocol_error(self, instance: str, reason: str) -> None:
+        self.protocol_errors += 1
+        count = self.protocol_errors
+        if count <= _LOUD_ERRORS or count % 1000 == 0:
+            log.warning(
+                "Ignored an event on /%s whose arguments cannot be decoded (%d so far): %s",
+                instance, count, reason,
+            )
+
+    def _accept(
+        self, server_id: int, instance: str, event: str, payload: dict[str, Any],
+        text: str | None, instance_ids: Mapping[str, int],
+    ) -> Event:
         named = payload.get("instance")
         if type(named) is str and named:
             instance = named
         key = duplicate_key(instance, event, payload)
         server_time = payload.get("date_time")
         sender = payload.get("sender")
+        if text is None:
+            masked, masked_text = self._masker.mask(payload), None
+        else:
+            masked, masked_text = self._masker.mask_json(payload, text)
         item = Event(
             server_id=server_id,
             instance=instance,
             wire_event=event,
             received_at=self._clock.now(),
-            payload=self._masker.mask(payload),
+            payload=masked,
             duplicate_key=key,
             server_time=server_time if type(server_time) is str else None,
             sender=sender if type(sender) is str else None,
             instance_id=instance_ids.get(instance),
             is_duplicate=self._recent.seen(key),
+            payload_json=masked_text,
         )
         self.accepted += 1
         if not self._closed:
@@ -333,9 +462,15 @@ class EventPipeline:
             try:
                 await self._sink.add_events(batch)
             except Exception:
-                log.exception("Could not write %d events to the event log; will retry", len(batch))
-                self._requeue(batch)
-                return False
+                log.exception("Could not write %d events to the event log", len(batch))
+                written, unwritten = await self._write_apart(batch)
+                if unwritten:
+                    log.warning("%d events wait to be written to the event log; will retry",
+                                len(unwritten))
+                    self._requeue(unwritten)
+                if not written:
+                    return False
+                batch = written
             self.stored += len(batch)
             self._since_prune += len(batch)
             if self._retention is not None and self._since_prune >= self._prune_every:
@@ -345,6 +480,47 @@ class EventPipeline:
                 except Exception:
                     log.exception("Could not prune the event log")
             return True
+
+    async def _write_apart(self, batch: list[Event]) -> tuple[list[Event], list[Event]]:
+        """After `batch` failed: writes it in halves, then quarters, down to single
+        events, so that an event the database refuses (a payload it cannot hold) does not
+        hold back the rest forever. Returns (written, to retry).
+
+        When nothing at all goes through by the eighths, the database is taken to be
+        away, not the events at fault, and everything waits for the next try. Otherwise
+        the database works, and an event it refuses on its own is left out: counted in
+        `refused` and logged (never its payload)."""
+        if len(batch) < 2:
+            return [], batch
+        written: list[Event] = []
+        failed: list[Event] = []  # refused on their own
+        parts, level = [batch], 0
+        while parts:
+            level += 1
+            failing: list[list[Event]] = []
+            for part in parts:
+                middle = len(part) // 2
+                for half in (part[:middle], part[middle:]):
+                    try:
+                        await self._sink.add_events(half)
+                    except Exception:
+                        if len(half) == 1:
+                            failed.append(half[0])
+                        else:
+                            failing.append(half)
+                    else:
+                        written.extend(half)
+            if not written and level >= 3:
+                return [], batch
+            parts = failing
+        if not written:
+            return [], batch
+        if failed:
+            self.refused += len(failed)
+            log.error(
+                "The event log refused %d event(s) that could not be stored; left out "
+                "(first: %s on %s)", len(failed), failed[0].wire_event, failed[0].instance)
+        return written, []
 
     def _requeue(self, batch: list[Event]) -> None:
         pending = batch + self._pending

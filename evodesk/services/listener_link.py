@@ -10,7 +10,7 @@ import random
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol, cast
+from typing import Protocol
 
 from evodesk.domain.errors import EvodeskError, HandshakeRefused, SecretMissing
 from evodesk.domain.models import Gap, ListenerState, Server
@@ -299,8 +299,8 @@ class ServerLink:
         ns = self._ns.get(name)
         if packet.type is PacketType.EVENT:
             if ns is not None:
-                args = cast(list[object], packet.data)
-                self._pipeline.accept(self.server_id, name, packet.event, args, self._ids)
+                # The arguments are decoded there; bad JSON in them is a protocol error.
+                self._pipeline.accept_packet(self.server_id, name, packet, self._ids)
             return
         if ns is None:
             return

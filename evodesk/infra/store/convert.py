@@ -3,7 +3,9 @@ leaves the store's worker thread."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import json
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from typing import Any, overload
 
 from evodesk.domain.models import ConnectionState, Event, Gap, Instance, Server
@@ -97,6 +99,64 @@ def event_values(event: Event, instance_id: int | None) -> dict[str, Any]:
         "duplicate_key": event.duplicate_key,
         "is_duplicate": event.is_duplicate,
     }
+
+
+def payload_text(payload: dict[str, Any]) -> str:
+    """The payload as the engine's JSON serialiser writes it (accents kept readable)."""
+    return json.dumps(payload, ensure_ascii=False)
+
+
+def sqlite_stamp(value: datetime) -> str:
+    """`value` as SQLAlchemy writes a UtcDateTime into SQLite: naive UTC text with
+    microseconds, `YYYY-MM-DD HH:MM:SS.ffffff`."""
+    if value.tzinfo is not UTC:
+        if value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value.isoformat()} given; the store needs UTC")
+        value = value.astimezone(UTC)
+    return "%04d-%02d-%02d %02d:%02d:%02d.%06d" % (  # noqa: UP031 - the fastest spelling
+        value.year, value.month, value.day,
+        value.hour, value.minute, value.second, value.microsecond,
+    )
+
+
+def event_rows(
+    events: Sequence[Event],
+    known_ids: dict[tuple[int, str], int],
+    stamp: Callable[[datetime], Any],
+) -> list[tuple[Any, ...]]:
+    """One tuple per event in the order of EVENT_COLUMNS; the payload as JSON text,
+    the one the event carries when it has it."""
+    text, known = payload_text, known_ids.get
+    return [
+        (
+            e.server_id,
+            e.instance_id if e.instance_id is not None else known((e.server_id, e.instance)),
+            e.instance,
+            e.wire_event,
+            stamp(e.received_at),
+            e.server_time,
+            e.sender,
+            e.payload_json if e.payload_json is not None else text(e.payload),
+            e.duplicate_key,
+            e.is_duplicate,
+        )
+        for e in events
+    ]
+
+
+# The columns event_rows fills, in order.
+EVENT_COLUMNS = (
+    "server_id",
+    "instance_id",
+    "instance_name",
+    "wire_event",
+    "received_at",
+    "server_time",
+    "sender",
+    "payload",
+    "duplicate_key",
+    "is_duplicate",
+)
 
 
 def event_from_row(row: EventRow) -> Event:

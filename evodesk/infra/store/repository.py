@@ -6,13 +6,18 @@ and hand back domain objects.
 
 from __future__ import annotations
 
+import itertools
+import sqlite3
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
+    Connection,
     CursorResult,
     Delete,
+    Dialect,
     Table,
     Text,
     Update,
@@ -30,14 +35,17 @@ from sqlalchemy.orm import Session
 from evodesk.domain.errors import AlreadyExists, NotFound
 from evodesk.domain.models import Event, Gap, Instance, Server
 from evodesk.infra.store.convert import (
+    EVENT_COLUMNS,
     aware,
     copy_instance,
     copy_server,
     event_from_row,
+    event_rows,
     event_values,
     gap_from_row,
     instance_from_row,
     server_from_row,
+    sqlite_stamp,
 )
 from evodesk.infra.store.models import EventRow, GapRow, InstanceRow, ServerRow
 
@@ -192,11 +200,75 @@ def _instance_ids(session: Session, events: Iterable[Event]) -> dict[tuple[int, 
 EVENTS_TABLE = typing.cast(Table, EventRow.__table__)
 
 
+class _EventInsert:
+    """`INSERT INTO events … VALUES (…), (…), …` on the driver itself, for a dialect
+    whose placeholders and JSON column it knows (SQLite, PostgreSQL).
+
+    Events arrive in floods and are written by the worker thread while the loop thread
+    decodes more: the rows are plain tuples (no per-row work in SQLAlchemy) and many go
+    in one statement, so the driver drops the GIL once per statement, not once per row.
+    """
+
+    MAX_ROWS = 1000
+
+    def __init__(self, dialect: Dialect, max_parameters: int) -> None:
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        # PostgreSQL takes text for a json column only when told it is JSON.
+        payload = f"CAST({mark} AS JSON)" if dialect.name == "postgresql" else mark
+        marks = [payload if column == "payload" else mark for column in EVENT_COLUMNS]
+        self._group = f"({', '.join(marks)})"
+        self._head = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES "
+        self.rows_per_statement = max(1, min(self.MAX_ROWS, max_parameters // len(marks)))
+        # SQLite keeps naive UTC text; PostgreSQL an aware timestamp.
+        self.stamp: Callable[[datetime], Any] = sqlite_stamp if dialect.name == "sqlite" else aware
+        self._statements: dict[int, str] = {}
+
+    def statement(self, rows: int) -> str:
+        sql = self._statements.get(rows)
+        if sql is None:
+            sql = self._statements[rows] = self._head + ", ".join([self._group] * rows)
+        return sql
+
+    def run(self, connection: Connection, rows: list[tuple[Any, ...]]) -> None:
+        step = self.rows_per_statement
+        for start in range(0, len(rows), step):
+            chunk = rows[start : start + step]
+            parameters = tuple(itertools.chain.from_iterable(chunk))
+            connection.exec_driver_sql(self.statement(len(chunk)), parameters)
+
+
+_INSERTS: dict[tuple[str, str, int], _EventInsert] = {}
+
+
+def _event_insert(connection: Connection) -> _EventInsert | None:
+    """The driver-level insert for this connection's dialect; None for other dialects."""
+    dialect = connection.dialect
+    if dialect.name == "sqlite" and dialect.paramstyle == "qmark":
+        getlimit = getattr(connection.connection.driver_connection, "getlimit", None)
+        # 999 is the lowest limit any SQLite build has had.
+        limit = getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if getlimit else 999
+    elif dialect.name == "postgresql" and dialect.paramstyle in ("format", "pyformat"):
+        limit = 65535  # the protocol's count of parameters is 16 bits
+    else:
+        return None
+    key = (dialect.name, dialect.paramstyle, limit)
+    found = _INSERTS.get(key)
+    if found is None:
+        found = _INSERTS[key] = _EventInsert(dialect, limit)
+    return found
+
+
 def add_events(session: Session, events: Sequence[Event]) -> int:
     if not events:
         return 0
     _require_servers(session, {event.server_id for event in events})
     known = _instance_ids(session, events)
+    connection = session.connection()
+    insert_ = _event_insert(connection)
+    if insert_ is not None:
+        rows = event_rows(events, known, insert_.stamp)
+        insert_.run(connection, rows)
+        return len(rows)
     values = [
         event_values(
             event,
@@ -206,7 +278,6 @@ def add_events(session: Session, events: Sequence[Event]) -> int:
         )
         for event in events
     ]
-    # One executemany: SQLAlchemy batches it into multi-row INSERTs.
     session.execute(insert(EVENTS_TABLE), values)
     return len(values)
 
