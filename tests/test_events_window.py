@@ -15,7 +15,12 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QGuiApplication
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem, QTreeWidgetItemIterator
+from PySide6.QtWidgets import (
+    QMessageBox,
+    QStyledItemDelegate,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
+)
 
 from evodesk.domain.models import Event, Instance, ListenerState, Server
 from evodesk.domain.secrets import MASK
@@ -26,6 +31,7 @@ from evodesk.services.app import AppServices
 from evodesk.services.instances import InstanceRef
 from evodesk.ui.event_model import Column, EventLog
 from evodesk.ui.events_window import EventsWindow
+from evodesk.ui.theme import dark_palette
 from tests.support.qt import expect, next_emission
 
 pytestmark = pytest.mark.gui
@@ -460,6 +466,68 @@ async def test_stored_pages_without_a_listener(tmp_path: Path, open_window: Open
         times = [window.model.row_at(r).moment for r in range(7)]
         assert times == sorted(times, reverse=True)
         assert column(window, Column.SUMMARY)[0] == "QR code updated"
+        window.close()
+    finally:
+        await app.aclose()
+
+
+async def test_cells_are_painted_as_qt_paints_them(tmp_path: Path, open_window: Opener) -> None:
+    """The table paints most cells itself (EventDelegate, from text laid out once): pixel
+    for pixel what Qt's own delegate paints, through a filter, a palette and a font change."""
+    app = await AppServices.open(resolve_paths(tmp_path / "p"), secrets=MemorySecretStore())
+    try:
+        server = await app.store.add_server(Server(name="Main", base_url="http://127.0.0.1:1"))
+        assert server.id is not None
+        [instance] = await app.store.save_instances([Instance(server_id=server.id,
+                                                              name="loja-sp")])
+        assert instance.id is not None
+        now = datetime.now(UTC)
+
+        def message(n: int, text: str, *, instance: str = "loja-sp",
+                    duplicate: bool = False) -> Event:
+            return Event(server_id=server.id or 0, instance=instance,
+                         wire_event="messages.upsert", is_duplicate=duplicate,
+                         received_at=now - timedelta(minutes=10 - n), duplicate_key=f"m|{n}",
+                         payload={"data": {"key": {"id": f"M{n}"}, "pushName": "Ana",
+                                           "message": {"conversation": text}}})
+
+        await app.store.add_events([
+            message(0, "pedido 1"), message(1, "pedido 1", duplicate=True),
+            message(2, "pedido longo " * 40), message(3, "<b>não é negrito</b>"),
+            Event(server_id=server.id, instance="loja-sp", wire_event="connection.update",
+                  received_at=now - timedelta(minutes=5), duplicate_key="c|1",
+                  payload={"data": {"state": "close", "statusReason": 401}})])
+        await app.store.open_gap(instance.id, now - timedelta(minutes=7))
+        window = await open_window(app)
+        # Text on two lines (here an instance's name) is left to Qt's delegate.
+        window.model.add_live([message(11, "nome em duas linhas", instance="loja\nrj")])
+        assert window.proxy.rowCount() == 7
+        window.table.selectRow(2)
+        stock = QStyledItemDelegate(window.table)
+
+        def assert_painted_as_qt_paints(*, by_us: bool = True) -> None:
+            table, ours = window.table, window.delegate
+            before = ours.fast_cells
+            table.setItemDelegate(ours)
+            image = table.viewport().grab().toImage()
+            assert (ours.fast_cells > before) is by_us
+            table.setItemDelegate(stock)
+            assert image == table.viewport().grab().toImage()
+            table.setItemDelegate(ours)
+
+        assert_painted_as_qt_paints()  # an elided line, a gap, a duplicate, a selection
+        window.search.setText("pedido")
+        assert window.proxy.rowCount() == 3
+        assert_painted_as_qt_paints()
+        window.search.clear()
+        window.setPalette(dark_palette())
+        assert_painted_as_qt_paints()
+        font = window.table.font()
+        font.setPointSize(font.pointSize() + 4)
+        window.table.setFont(font)
+        assert_painted_as_qt_paints()
+        window.table.setStyleSheet("QTableView::item { padding-left: 6px; }")
+        assert_painted_as_qt_paints(by_us=False)  # style sheets are Qt's to apply
         window.close()
     finally:
         await app.aclose()

@@ -8,7 +8,7 @@ import asyncio
 import heapq
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import IntEnum
 from typing import Any, Protocol, cast
 
@@ -31,10 +31,10 @@ from evodesk.ui.event_summary import (
     EventRow,
     GapRow,
     Row,
+    RowLook,
     format_time,
     gap_text,
     instance_key,
-    summarize,
 )
 from evodesk.ui.tasks import TaskOwner
 from evodesk.ui.theme import Tone, tone
@@ -46,9 +46,9 @@ DEFAULT_CAP = 20_000
 PAGE_SIZE = 500
 QUEUE_SIZE = 10_000  # ~10 s of a busy server between two batches before anything drops
 BATCH_INTERVAL = 0.1
-# Each insertion repaints the table (~10 ms); under a flood, fewer and bigger insertions
-# keep the loop free (ten repaints a second made a 1,000 events/s storm stall it ~5% of
-# the time).
+# Each insertion repaints the table (~10 ms before EventDelegate, a few ms since); under a
+# flood, fewer and bigger insertions keep the loop free (ten repaints a second made a
+# 1,000 events/s storm stall it ~5% of the time).
 FLOOD_BATCH = 50  # events in one batch: a flood
 FLOOD_INTERVAL = 0.5
 GAP_SETTLE = 0.5  # a state change comes just before its gap is written
@@ -66,6 +66,7 @@ COLUMNS = len(Column)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _FONT = int(Qt.ItemDataRole.FontRole.value)
+_ROLES = frozenset({_DISPLAY, _FOREGROUND, _FONT, ROW_ROLE})  # what data() answers
 
 
 class EventTableModel(QAbstractTableModel):
@@ -82,6 +83,7 @@ class EventTableModel(QAbstractTableModel):
         self._trimmed = False  # the cap dropped rows: older pages would leave a hole
         self._cleared_at: datetime | None = None
         self._servers: dict[int, str] = {}
+        self._times: dict[tuple[int, date], str] = {}
         self._instances: dict[int, tuple[int, str]] = {}
         self.event_count = 0
         self.wire_events: set[str] = set()
@@ -109,34 +111,55 @@ class EventTableModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
+    def index(self, row: int, column: int,
+              parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Qt's own asks rowCount() and columnCount(), two calls into Python, and the proxy
+        # asks for an index each time a view asks it anything about a cell.
+        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < COLUMNS):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        # Called for every visible cell and role on each repaint: kept cheap.
+        # Qt's delegate asks seven roles of every cell it paints (EventDelegate paints
+        # most cells without asking); the ones never answered return first.
+        if role not in _ROLES:
+            return None
         number = index.row()
         if not 0 <= number < len(self._rows) or not index.isValid():
             return None
         row = self._rows[number]
-        if role == _DISPLAY:
-            cells = row.cells
-            if cells is None:
-                cells = row.cells = self._cells(row)
-            return cells[index.column()]
         if role == ROW_ROLE:
             return row
-        if role == _FOREGROUND:
-            if isinstance(row, GapRow):
-                return self._gap_brush
-            if row.event.is_duplicate:
-                return self._duplicate_brush
-        elif role == _FONT and isinstance(row, GapRow):
-            return self._gap_font
-        return None
+        look = row.look or self.look(row)
+        if role == _DISPLAY:
+            return look.cells[index.column()]
+        return look.foreground if role == _FOREGROUND else look.font
 
-    def _cells(self, row: Row) -> tuple[str, ...]:
-        when, source = format_time(row.moment), self.source_text(row)
+    def look(self, row: Row) -> RowLook:
+        """The row's texts, colour and font, made when it is first shown and kept (as
+        `row.look`) until its text changes."""
+        when, source = self._time_text(row.moment), self.source_text(row)
         if isinstance(row, GapRow):
-            return (when, source, self.tr("gap"), row.text, "")
-        duplicate = self.tr("duplicate") if row.event.is_duplicate else ""
-        return (when, source, row.event.wire_event, row.summary, duplicate)
+            look = RowLook((when, source, self.tr("gap"), row.text, ""), self._gap_brush,
+                           self._gap_font)
+        elif row.event.is_duplicate:
+            look = RowLook((when, source, row.event.wire_event, row.summary,
+                            self.tr("duplicate")), self._duplicate_brush)
+        else:
+            look = RowLook((when, source, row.event.wire_event, row.summary, ""))
+        row.look = look
+        return look
+
+    def _time_text(self, moment: datetime) -> str:
+        """`format_time`, kept by the second (and today's date, which it depends on): the
+        rows of a batch of live events share a few seconds, and each costs ~15 µs."""
+        key = (int(moment.timestamp()), date.today())
+        text = self._times.get(key)
+        if text is None:
+            if len(self._times) >= 4_096:
+                self._times.clear()
+            text = self._times[key] = format_time(moment)
+        return text
 
     # --- directory ------------------------------------------------------------------
 
@@ -146,7 +169,7 @@ class EventTableModel(QAbstractTableModel):
         self._servers = dict(servers)
         self._instances = dict(instances)
         for row in self._rows:
-            row.cells = None
+            row.look = None
         if self._rows:
             self.dataChanged.emit(self.index(0, Column.SOURCE),
                                   self.index(len(self._rows) - 1, Column.SOURCE))
@@ -251,13 +274,13 @@ class EventTableModel(QAbstractTableModel):
     # --- helpers --------------------------------------------------------------------
 
     def _event_rows(self, events: Iterable[Event]) -> list[Row]:
-        rows: list[Row] = []
-        for event in events:
-            rows.append(EventRow(event, summarize(event.wire_event, event.payload)))
-            self.wire_events.add(event.wire_event)
-            self.instance_keys.add(instance_key(event.server_id, event.instance))
-        self.event_count += len(rows)
-        return rows
+        # A row's texts are made when it is first shown (most of a storm's never are).
+        listed = list(events)
+        self.wire_events.update({e.wire_event for e in listed})
+        places = {(e.server_id, e.instance) for e in listed}
+        self.instance_keys.update(instance_key(*place) for place in places)
+        self.event_count += len(listed)
+        return [EventRow(e) for e in listed]
 
     def _take_gaps(self, events: Sequence[Event], complete: bool) -> list[Row]:
         """Waiting gaps that belong at or above the oldest of `events`, newest first."""
@@ -291,7 +314,7 @@ class EventTableModel(QAbstractTableModel):
         self._trim()
 
     def _replace_gap(self, row: GapRow, gap: Gap) -> None:
-        row.gap, row.text, row.cells = gap, gap_text(gap), None
+        row.gap, row.text, row.look = gap, gap_text(gap), None
         at = next(i for i, r in enumerate(self._rows) if r is row)
         self.dataChanged.emit(self.index(at, 0), self.index(at, COLUMNS - 1))
 
@@ -347,6 +370,9 @@ class EventFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        # Asked for every row a batch inserts: with no filter set, that is all.
+        if self._instance is None and self._event is None and not self._needle:
+            return True
         model = self.events_model()
         row = model.row_at(source_row)
         if self._instance is not None and model.row_key(row) != self._instance:

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QBrush, QFont
 
 from evodesk.domain.events import EVENTS_1_8, EVENTS_2_4, wire_name
 from evodesk.domain.models import Event, Gap
@@ -165,11 +166,28 @@ def instance_key(server_id: int, instance: str) -> str:
 
 
 @dataclass(slots=True, eq=False)
+class RowLook:
+    """How a row is painted, made once when it is first shown: the text of each column,
+    the text colour (None: the palette's) and the font (None: the view's)."""
+
+    cells: tuple[str, ...]
+    foreground: QBrush | None = None
+    font: QFont | None = None
+
+
+@dataclass(slots=True, eq=False)
 class EventRow:
     event: Event
-    summary: str
-    cells: tuple[str, ...] | None = None  # the display texts, made when first painted
+    _summary: str | None = None
+    look: RowLook | None = None  # made when first painted
     _search: str | None = None
+
+    @property
+    def summary(self) -> str:
+        # Made when first needed: of a storm's rows, most are never painted or searched.
+        if self._summary is None:
+            self._summary = summarize(self.event.wire_event, self.event.payload)
+        return self._summary
 
     @property
     def moment(self) -> datetime:
@@ -189,7 +207,7 @@ class EventRow:
 class GapRow:
     gap: Gap
     text: str = field(init=False)
-    cells: tuple[str, ...] | None = None
+    look: RowLook | None = None
 
     def __post_init__(self) -> None:
         self.text = gap_text(self.gap)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from evodesk.services.app import AppServices
+from evodesk.ui.event_delegate import EventDelegate
 from evodesk.ui.event_model import (
     DEFAULT_CAP,
     PAGE_SIZE,
@@ -166,6 +167,8 @@ class EventsWindow(QMainWindow):
     def _build_table(self) -> None:
         table = QTableView(self)
         table.setModel(self.proxy)
+        self.delegate = EventDelegate(self.proxy, table)
+        table.setItemDelegate(self.delegate)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
