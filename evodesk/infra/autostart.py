@@ -8,8 +8,10 @@ import shutil
 import sys
 from pathlib import Path
 
+from evodesk.infra.paths import RESOURCES
+
 ENTRY_NAME = "evodesk.desktop"
-TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / ENTRY_NAME
+TEMPLATE = RESOURCES / ENTRY_NAME
 ICON = TEMPLATE.parent / "icons" / "evodesk.svg"
 
 

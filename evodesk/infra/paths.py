@@ -15,6 +15,8 @@ import platformdirs
 APP_NAME = "evodesk"
 DATA_DIR_ENV = "EVODESK_DATA_DIR"
 DATABASE_URL_ENV = "EVODESK_DATABASE_URL"
+# Icons, translations and the desktop entry, beside the package.
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,6 @@ import logging
 import signal
 import sys
 import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qasync
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from evodesk.domain.errors import EvodeskError
 from evodesk.infra.logsetup import configure_logging
-from evodesk.infra.paths import Paths, resolve_paths
+from evodesk.infra.paths import RESOURCES, Paths, resolve_paths
 from evodesk.infra.secrets import MemorySecretStore, SecretStore
 from evodesk.infra.settings import load_settings
 from evodesk.services.app import AppServices
@@ -32,7 +31,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 TRANSLATIONS = RESOURCES / "i18n"
 
 _QT_LEVELS = {

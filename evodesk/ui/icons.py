@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
+from evodesk.infra.paths import RESOURCES
+
 log = logging.getLogger(__name__)
 
-ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+ICONS = RESOURCES / "icons"
 
 
 @cache

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import functools
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
 from evodesk.domain.models import ConnectionState, DeliveryMode, ListenerState
 from evodesk.domain.text import TemplateMatcher, Text, fill
+from evodesk.infra.paths import RESOURCES
 from evodesk.services.status import InstanceStatus
 
 log = logging.getLogger(__name__)
 
 MESSAGES = "evodesk.messages"
-TEMPLATES = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "message_templates.txt"
+TEMPLATES = RESOURCES / "i18n" / "message_templates.txt"
 
 
 def tr(text: str) -> str:
