@@ -4,11 +4,15 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+import math
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.datastructures import Headers
 from websockets.http11 import Request, Response
@@ -24,6 +28,7 @@ from evodesk.domain.errors import (
 from evodesk.domain.secrets import MASK
 from evodesk.infra.socketio_client import SocketIOConnection, socketio_url
 from evodesk.infra.socketio_codec import (
+    MAX_DEPTH,
     FrameError,
     Packet,
     PacketType,
@@ -128,6 +133,64 @@ def test_bad_arguments_pass_the_envelope_and_fail_when_read(frame: str) -> None:
             read()
         assert "/a," in str(caught.value) and "SECRET" not in str(caught.value)
     assert packet != decode_message('42/a,["ev"]') and not packet.decoded
+
+
+def _nested(depth: int) -> str:
+    return "[" * depth + "1" + "]" * depth
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 5_000, 100_000])
+def test_json_nested_too_deep_is_a_frame_error_not_a_crash(depth: int) -> None:
+    # json gives up near the recursion limit with RecursionError; anything past
+    # MAX_DEPTH is refused first, on every path, with a reason.
+    lazy = decode_message(f'42/a,["ev",{{"x":{_nested(depth - 1)}}}]')
+    with pytest.raises(FrameError, match="nested"):
+        lazy.data  # noqa: B018 - the read decodes
+    with pytest.raises(FrameError, match="nested"):
+        decode_message(f'42/a,9["ev",{_nested(depth)}]')  # with an ack id: whole
+    with pytest.raises(FrameError, match="nested"):
+        decode_message(f"43/a,9[{_nested(depth)}]")
+
+
+def test_json_as_deep_as_allowed_is_decoded() -> None:
+    packet = decode_message(f'42/a,["ev",{_nested(MAX_DEPTH)}]')
+    assert decode_message(f'42/a,9["ev",{_nested(MAX_DEPTH)}]').data == packet.data
+    value = packet.data[0]  # type: ignore[index]
+    for _ in range(MAX_DEPTH):
+        assert type(value) is list
+        value = value[0]
+    assert value == 1
+    # Brackets inside strings count for nothing.
+    assert decode_message('42/a,["ev",{"t":"' + "[" * 500 + '"}]').data == [{"t": "[" * 500}]
+
+
+def test_numbers_read_as_json_reads_them() -> None:
+    big = 123456789012345678901234567890
+    packet = decode_message(f'42/a,["ev",{{"n":{big},"m":-{big},"f":1.5e300,"z":-0}}]')
+    assert packet.data == [{"n": big, "m": -big, "f": 1.5e300, "z": 0}]
+    assert type(packet.data[0]["n"]) is int  # type: ignore[index]
+    assert packet.only_argument_json() == f'{{"n":{big},"m":-{big},"f":1.5e300,"z":-0}}'
+    edge = decode_message('42/a,["ev",[18446744073709551615,-9223372036854775808]]')
+    assert edge.data == [[18446744073709551615, -9223372036854775808]]
+    nan = decode_message('42/a,["ev",{"x":NaN}]').data  # json's extension, kept
+    assert math.isnan(nan[0]["x"])  # type: ignore[index]
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_JSON, ascii_only=st.booleans())
+def test_event_arguments_decode_as_json_decodes_them(value: object, ascii_only: bool) -> None:
+    text = json.dumps(value, ensure_ascii=ascii_only, separators=(",", ":"))
+    packet = decode_message(f'42/a,["ev",{text}]')
+    # st.text() holds no lone surrogate (they become U+FFFD: their own test).
+    assert packet.data == [json.loads(text)]
+    assert packet.only_argument_json() == text
 
 
 def test_frame_errors_never_quote_the_payload() -> None:
@@ -399,6 +462,8 @@ BAD_FRAMES: list[str | bytes] = [
     '451-/a,["ev",{"_placeholder":true,"num":0}]',
     b"\x04attachment",
     "0" + '{"sid":"again"}',
+    "44/a," + "[" * 5000 + "]" * 5000,  # deeper than json's recursion limit
+    '42/a,7["ev",' + "[" * 5000 + "]" * 5000 + "]",  # with an ack id: decoded whole
 ]
 
 

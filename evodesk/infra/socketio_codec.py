@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 import json.decoder
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import IntEnum
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 # Engine.IO packet types are the first character of every text frame.
 EIO_OPEN = "0"
@@ -41,6 +41,9 @@ _DIGITS = frozenset("0123456789")
 # raw_decode parses from an offset, so the payload is never copied out of the frame first.
 _raw_decode = json.JSONDecoder().raw_decode
 _new_object = object.__new__
+# Deeper JSON is refused: nothing Evolution sends comes near, and everything that reads
+# a payload after us (masking, keys, the events window) may walk it recursively.
+MAX_DEPTH = 64
 # json's own string scanner: (the string, the index after its closing quote).
 _scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
@@ -73,6 +76,47 @@ def _without_lone_surrogates(value: object) -> object:
 
 class FrameError(ValueError):
     """A frame that is not valid Engine.IO 4 / Socket.IO 5; the message says why."""
+
+
+def _too_deep(value: object) -> bool:
+    """Whether `value`, a packet's array (or object), holds containers nested more
+    than MAX_DEPTH deep (walked without recursion)."""
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        children: Iterable[object] = (
+            cast(dict[str, object], item).values() if type(item) is dict
+            else cast(list[object], item)
+        )
+        stack.extend((c, depth + 1) for c in children if type(c) is dict or type(c) is list)
+    return False
+
+
+def _checked_depth(value: object, frame: str) -> object:
+    """`value`, or FrameError when it is too deep; only a frame with more brackets than
+    MAX_DEPTH can be, so nearly every frame costs two counts."""
+    if (
+        frame.count("[") + frame.count("{") > MAX_DEPTH + 1
+        and (type(value) is dict or type(value) is list)
+        and _too_deep(value)
+    ):
+        raise FrameError(f"JSON nested more than {MAX_DEPTH} deep in {_preview(frame)}")
+    return value
+
+
+def _json_at(frame: str, start: int) -> object:
+    """The JSON value that spans `frame[start:]` exactly; FrameError when there is none."""
+    try:
+        value, end = _raw_decode(frame, start)
+    except ValueError as exc:
+        raise FrameError(f"bad JSON in {_preview(frame)}: {exc}") from None
+    except RecursionError:
+        raise FrameError(f"JSON nested too deeply in {_preview(frame)}") from None
+    if end != len(frame):
+        raise FrameError(f"trailing data after JSON in {_preview(frame)}")
+    return value
 
 
 class Packet:
@@ -148,7 +192,7 @@ class Packet:
             # Mostly a single argument: decode it where it lies and note where that is.
             try:
                 value, stop = _raw_decode(frame, at + 1)
-            except ValueError:
+            except (ValueError, RecursionError):
                 stop = -1
             if stop == last:
                 self._data = [value]
@@ -156,13 +200,9 @@ class Packet:
             else:
                 # Several arguments, whitespace between the tokens, or bad JSON.
                 start = len(self.namespace) + 3  # after "42", the namespace and ","
-                try:
-                    whole, stop = _raw_decode(frame, start)
-                except ValueError as exc:
-                    raise FrameError(f"bad JSON in {_preview(frame)}: {exc}") from None
-                if stop != len(frame):
-                    raise FrameError(f"trailing data after JSON in {_preview(frame)}")
-                self._data = whole[1:]
+                whole = _json_at(frame, start)
+                self._data = whole[1:]  # type: ignore[index]  # the envelope: a list
+        _checked_depth(self._data, frame)
         if _may_hold_surrogates(frame):
             cleaned = _without_lone_surrogates(self._data)
             if cleaned is not self._data:
@@ -285,12 +325,7 @@ def _decode_any(frame: str) -> Packet:
         pos = end
     data: object = None
     if pos < len(frame):
-        try:
-            data, end = _raw_decode(frame, pos)
-        except ValueError as exc:
-            raise FrameError(f"bad JSON in {_preview(frame)}: {exc}") from None
-        if end != len(frame):
-            raise FrameError(f"trailing data after JSON in {_preview(frame)}")
+        data = _checked_depth(_json_at(frame, pos), frame)
         if _may_hold_surrogates(frame):
             data = _without_lone_surrogates(data)
     if ptype is PacketType.EVENT:
