@@ -62,3 +62,50 @@ async def test_a_stale_head_constant_stops_a_migration(
     monkeypatch.setattr(migrate, "HEAD_REVISION", "0000_stale")
     with pytest.raises(RuntimeError, match="update HEAD_REVISION"):
         await Store.open(store_target.url)
+
+
+def _indexes(store_target: StoreTarget) -> set[str]:
+    if store_target.kind == "sqlite":
+        query = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'"
+    else:
+        query = "SELECT indexname FROM pg_indexes WHERE tablename = 'events'"
+    return {name for (name,) in store_target.rows(query)}
+
+
+async def test_a_database_of_the_first_schema_is_upgraded_keeping_its_events(
+    store_target: StoreTarget,
+) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    if store_target.path is not None:
+        store_target.path.parent.mkdir(parents=True)
+    engine = create_engine(store_target.url)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(migrate.alembic_config(connection), "0001")
+    finally:
+        engine.dispose()
+    store_target.execute("INSERT INTO servers (name, base_url) VALUES ('main', 'https://e.example')")
+    store_target.execute(
+        "INSERT INTO events (server_id, instance_id, instance_name, wire_event, received_at, "
+        "server_time, sender, payload, duplicate_key, is_duplicate) VALUES ((SELECT id FROM "
+        "servers), NULL, 'loja-sp', 'messages.upsert', '2026-11-29 10:00:00', NULL, NULL, "
+        "'{\"n\": 1}', 'loja-sp|messages.upsert|ID1||', false)"
+    )
+    assert "ix_events_duplicate_key" in _indexes(store_target)
+
+    store = await Store.open(store_target.url)
+    try:
+        (event,) = await store.list_events()
+        assert (event.instance, event.payload, event.duplicate_key) == (
+            "loja-sp", {"n": 1}, "loja-sp|messages.upsert|ID1||",
+        )
+    finally:
+        await store.aclose()
+    assert store_target.rows("SELECT version_num FROM alembic_version") == [
+        (migrate.HEAD_REVISION,)
+    ]
+    # Nothing reads events by duplicate key; the index only slowed every write.
+    assert "ix_events_duplicate_key" not in _indexes(store_target)
+    assert {"ix_events_instance_id_id", "ix_events_server_id_id"} <= _indexes(store_target)

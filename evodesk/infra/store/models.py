@@ -144,7 +144,7 @@ class EventRow(Base):
     server_time: Mapped[str | None] = mapped_column(String(100))
     sender: Mapped[str | None] = mapped_column(String(200))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
-    duplicate_key: Mapped[str] = mapped_column(String(300), index=True)
+    duplicate_key: Mapped[str] = mapped_column(String(300))
     is_duplicate: Mapped[bool]
 
 
