@@ -248,6 +248,7 @@ async def _pipeline(url: str, k: int, n: int, pipe: Connection, db: str) -> tupl
     await supervisor.set_targets(server, names)
     await live.wait()
     start = _measure_start(pipe)
+    reader_start = time.thread_time()  # this thread runs the loop: connection and pipeline
     received = 0
     async for _event in events:
         received += 1
@@ -255,12 +256,13 @@ async def _pipeline(url: str, k: int, n: int, pipe: Connection, db: str) -> tupl
             break
     await supervisor.flush()
     result = _result(start, n)
+    reader = time.thread_time() - reader_start
     stored = await store.count_events()
     await supervisor.aclose()
     await store.aclose()
     if stored != n:
         raise SystemExit(f"the store holds {stored} events, expected {n}")
-    return (*result, sum(batches) / len(batches))
+    return (*result, sum(batches) / len(batches), reader)
 
 
 class _Recording:
@@ -325,7 +327,7 @@ def run_client(
     process.join()
     result = {"n": count, "wall": wall, "cpu": cpu, "emit": emit_seconds}
     if extra:
-        result["batch"] = extra[0]
+        result["batch"], result["reader"] = extra
     return result
 
 
@@ -455,10 +457,12 @@ def report(
     print(f"{n} messages.upsert events per run; python {sys.version.split()[0]}, "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
     print("(a)/(b) events/s = events / wall time to drain the queued events; "
-          "cpu = client process CPU µs per event")
+          "cpu = client process CPU µs per event; (b)'s loop = of that, its event loop's "
+          "thread (connection and pipeline; the rest is the store's thread)")
     print(f"{'ns':>4} | {'ceiling':>8} {'+json':>8} {'peer':>8} {'ours':>8} | {'ours/peer':>9} "
           f"{'ours/ceil':>9} {'ours/+json':>10} | {'(b) pipe':>8} {'a/b':>5} {'batch':>6} | "
-          f"cpu: {'ceil':>5} {'+json':>5} {'peer':>6} {'ours':>5} {'pipe':>6} | server emit/s")
+          f"cpu: {'ceil':>5} {'+json':>5} {'peer':>6} {'ours':>5} {'pipe':>6} {'loop':>5} | "
+          "server emit/s")
     for k, r in rows:
         ceiling, cjson, peer, ours, pipe = (rate(r[x]) for x in KINDS)
 
@@ -469,7 +473,8 @@ def report(
               f"{ours / peer:>9.2f} {ours / ceiling:>9.2f} {ours / cjson:>10.2f} | "
               f"{pipe:>8.0f} {ours / pipe:>5.2f} {r['pipeline'].get('batch', 0):>6.0f} | "
               f"cpu: {cpu('ceiling'):>5.1f} {cpu('ceiling+json'):>5.1f} "
-              f"{cpu('peer'):>6.1f} {cpu('ours'):>5.1f} {cpu('pipeline'):>6.1f} | "
+              f"{cpu('peer'):>6.1f} {cpu('ours'):>5.1f} {cpu('pipeline'):>6.1f} "
+              f"{1e6 * r['pipeline'].get('reader', 0) / r['pipeline']['n']:>5.1f} | "
               f"{r['ours']['n'] / r['ours']['emit']:>8.0f}")
     for (insert, size), cost in stores.items():
         print(f"store alone, {insert} insert: add_events in batches of {size}: "
