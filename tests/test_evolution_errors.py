@@ -432,3 +432,30 @@ async def test_bad_key_is_bad_key_on_every_route(router: respx.MockRouter, make:
     for call in calls:
         with pytest.raises(BadApiKey):
             await call()
+
+
+@pytest.mark.parametrize("depth", [65, 5_000, 200_000])
+async def test_synthetic_json_nested_absurdly_deep(
+    router: respx.MockRouter, make: MakeClient, depth: int
+):
+    # json itself gives up on the deepest with RecursionError; every depth past the
+    # bound is the same clear answer, and the client stays usable.
+    body = ('{"message":' * depth + '"x"' + "}" * depth).encode()
+    router.get("/webhook/find/loja-sp").respond(200, content=body, content_type="application/json")
+    with pytest.raises(UnexpectedResponse) as caught:
+        await make().find_webhook("loja-sp")
+    assert str(caught.value) == (
+        f"The server at {SHOWN} sent an answer that is not valid JSON (HTTP 200). "
+        "Check the URL, or any proxy in front of the server."
+    )
+
+
+async def test_synthetic_json_nested_as_deep_as_allowed_is_read(
+    router: respx.MockRouter, make: MakeClient
+):
+    # An error body 64 levels deep still yields the server's message.
+    body = ('{"message":' * 63 + '"not here"' + "}" * 63).encode()
+    router.get("/webhook/find/loja-sp").respond(400, content=body, content_type="application/json")
+    with pytest.raises(ValidationFailed) as caught:
+        await make().find_webhook("loja-sp")
+    assert str(caught.value) == "The server rejected the request: not here."

@@ -8,9 +8,11 @@ from __future__ import annotations
 import json
 import json.decoder
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from enum import IntEnum
-from typing import NamedTuple, cast
+from typing import NamedTuple
+
+from evodesk.infra.json_depth import MAX_DEPTH, too_deep
 
 # Engine.IO packet types are the first character of every text frame.
 EIO_OPEN = "0"
@@ -41,9 +43,6 @@ _DIGITS = frozenset("0123456789")
 # raw_decode parses from an offset, so the payload is never copied out of the frame first.
 _raw_decode = json.JSONDecoder().raw_decode
 _new_object = object.__new__
-# Deeper JSON is refused: nothing Evolution sends comes near, and everything that reads
-# a payload after us (masking, keys, the events window) may walk it recursively.
-MAX_DEPTH = 64
 # json's own string scanner: (the string, the index after its closing quote).
 _scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
@@ -78,29 +77,12 @@ class FrameError(ValueError):
     """A frame that is not valid Engine.IO 4 / Socket.IO 5; the message says why."""
 
 
-def _too_deep(value: object) -> bool:
-    """Whether `value`, a packet's array (or object), holds containers nested more
-    than MAX_DEPTH deep (walked without recursion)."""
-    stack: list[tuple[object, int]] = [(value, 0)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            return True
-        children: Iterable[object] = (
-            cast(dict[str, object], item).values() if type(item) is dict
-            else cast(list[object], item)
-        )
-        stack.extend((c, depth + 1) for c in children if type(c) is dict or type(c) is list)
-    return False
-
-
 def _checked_depth(value: object, frame: str) -> object:
     """`value`, or FrameError when it is too deep; only a frame with more brackets than
     MAX_DEPTH can be, so nearly every frame costs two counts."""
     if (
         frame.count("[") + frame.count("{") > MAX_DEPTH + 1
-        and (type(value) is dict or type(value) is list)
-        and _too_deep(value)
+        and too_deep(value)
     ):
         raise FrameError(f"JSON nested more than {MAX_DEPTH} deep in {_preview(frame)}")
     return value

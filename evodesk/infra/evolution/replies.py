@@ -4,7 +4,6 @@ failures into domain errors whose message and detail never carry a secret."""
 from __future__ import annotations
 
 import html
-import json
 import re
 import socket
 import ssl
@@ -27,6 +26,7 @@ from evodesk.domain.errors import (
     WebsocketDisabledOnServer,
 )
 from evodesk.domain.secrets import MASK
+from evodesk.infra import json_depth
 
 _MAX_MESSAGE = 600
 _TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
@@ -100,7 +100,7 @@ def read_reply(response: httpx.Response, redact: Redactor) -> Reply:
     if "html" in content_type or text.startswith("<"):
         return Reply(status, BodyKind.HTML, hint=_html_title(text, redact))
     try:
-        data: object = json.loads(text)
+        data: object = json_depth.loads(text)
     except ValueError:
         kind = BodyKind.MALFORMED if "json" in content_type else BodyKind.TEXT
         first_line = text.splitlines()[0] if kind is BodyKind.TEXT else ""
