@@ -66,6 +66,9 @@ def test_settings_round_trip_and_damaged_files(tmp_path: Path) -> None:
     assert loaded.close_to_tray is True and loaded.language == "en"
     path.write_text("[1]", encoding="utf-8")
     assert load_settings(path) == Settings()
+    # Nested past json's recursion limit: defaults, not a start-up crash.
+    path.write_text('{"ui_state":' + "[" * 50_000 + "]" * 50_000 + "}", encoding="utf-8")
+    assert load_settings(path) == Settings()
 
 
 @pytest.mark.parametrize(

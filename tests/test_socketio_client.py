@@ -206,7 +206,8 @@ def test_decode_open_packet() -> None:
         "abc", 25.0, 20.0, 1000000,
     )
     for bad in ("0", "0[]", '0{"sid":"x"}', '0{"sid":"","pingInterval":1,"pingTimeout":1}',
-                '0{"sid":"x","pingInterval":0,"pingTimeout":1}', "40", '1{"sid":"x"}'):
+                '0{"sid":"x","pingInterval":0,"pingTimeout":1}', "40", '1{"sid":"x"}',
+                '0{"sid":' + "[" * 5000 + "]" * 5000 + "}"):
         with pytest.raises(FrameError):
             decode_open(bad)
 

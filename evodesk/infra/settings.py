@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from evodesk.infra import json_depth
+
 log = logging.getLogger(__name__)
 
 
@@ -35,7 +37,7 @@ class Settings:
 def load_settings(path: Path) -> Settings:
     """Settings from ``path``; defaults for anything missing, unreadable or of the wrong type."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json_depth.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Settings()
     except (OSError, ValueError) as exc:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from enum import IntEnum
 from typing import NamedTuple
 
+from evodesk.infra import json_depth
 from evodesk.infra.json_depth import MAX_DEPTH, too_deep
 
 # Engine.IO packet types are the first character of every text frame.
@@ -227,7 +228,7 @@ def decode_open(frame: str) -> OpenInfo:
     if not frame.startswith(EIO_OPEN):
         raise FrameError(f"expected an Engine.IO open packet, got {_preview(frame)}")
     try:
-        body = json.loads(frame[1:])
+        body = json_depth.loads(frame[1:])
     except ValueError as exc:
         raise FrameError(f"open packet is not JSON: {exc}") from None
     if not isinstance(body, dict):
