@@ -172,12 +172,32 @@ def test_numbers_read_as_json_reads_them() -> None:
     assert packet.only_argument_json() == f'{{"n":{big},"m":-{big},"f":1.5e300,"z":-0}}'
     edge = decode_message('42/a,["ev",[18446744073709551615,-9223372036854775808]]')
     assert edge.data == [[18446744073709551615, -9223372036854775808]]
-    nan = decode_message('42/a,["ev",{"x":NaN}]').data  # json's extension, kept
-    assert math.isnan(nan[0]["x"])  # type: ignore[index]
+    # json's NaN and Infinity are not JSON, and no database column would take them.
+    for constant in ("NaN", "Infinity", "-Infinity"):
+        with pytest.raises(FrameError, match=f"{constant} is not JSON"):
+            decode_message(f'42/a,["ev",{{"x":{constant}}}]').data  # noqa: B018
+        with pytest.raises(FrameError, match=f"{constant} is not JSON"):
+            decode_message(f'42/a,3["ev",[{constant}]]')
+
+
+def test_an_ack_id_longer_than_a_counter_is_a_frame_error() -> None:
+    assert decode_message('42/a,' + "9" * 15 + '["ev"]').ack_id == 10**15 - 1
+    for frame in ('42/a,' + "1" * 16 + '["ev"]', '42/a,' + "1" * 5000 + '["ev",{}]',
+                  '42' + "1" * 5000 + '["ev"]', "43/a," + "1" * 5000 + "[]"):
+        with pytest.raises(FrameError, match="ack id of"):
+            decode_message(frame)
+
+
+def test_a_lone_surrogate_in_an_event_name_becomes_a_replacement_character() -> None:
+    for frame in ('42/a,["\\ud800",{"n":1}]', '42/a,["x\\udc00y"]', '42/a,7["\\ud800",1]'):
+        packet = decode_message(frame)
+        assert packet.event in ("\ufffd", "x\ufffdy")
+        packet.event.encode()  # text again: it can be printed and stored
+    assert decode_message('42/a,["\\ud83d\\ude00",1]').event == "\U0001f600"
 
 
 _JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
     max_leaves=20,
 )
@@ -207,9 +227,18 @@ def test_decode_open_packet() -> None:
     )
     for bad in ("0", "0[]", '0{"sid":"x"}', '0{"sid":"","pingInterval":1,"pingTimeout":1}',
                 '0{"sid":"x","pingInterval":0,"pingTimeout":1}', "40", '1{"sid":"x"}',
-                '0{"sid":' + "[" * 5000 + "]" * 5000 + "}"):
+                '0{"sid":' + "[" * 5000 + "]" * 5000 + "}",
+                '0{"sid":"x","pingInterval":1e999,"pingTimeout":1}',
+                '0{"sid":"x","pingInterval":NaN,"pingTimeout":1}'):
         with pytest.raises(FrameError):
             decode_open(bad)
+
+
+def test_open_packet_numbers_out_of_range() -> None:
+    # An unbounded maxPayload is no limit; ping times past an hour count as an hour,
+    # so a dead peer is still noticed.
+    info = decode_open('0{"sid":"x","pingInterval":1e300,"pingTimeout":5e299,"maxPayload":1e999}')
+    assert (info.ping_interval, info.ping_timeout, info.max_payload) == (3600.0, 3600.0, None)
 
 
 def test_encode_and_namespace_rules() -> None:
@@ -498,6 +527,32 @@ async def test_bad_frames_are_logged_and_the_connection_survives(
     assert any("bad JSON" in w for w in warnings)
     assert any("unknown" in w for w in warnings)
     assert all("truncated" not in w for w in warnings)  # payload text never reaches the log
+
+
+async def test_a_codec_failure_costs_the_frame_not_the_connection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from evodesk.infra import socketio_client
+
+    def failing(frame: str) -> Packet:
+        if "boom" in frame:
+            raise OverflowError("a fault of the decoder itself")
+        return decode_message(frame)
+
+    monkeypatch.setattr(socketio_client, "decode_message", failing)
+
+    async def script(ws: ServerConnection) -> None:
+        await ws.send(open_packet())
+        await ws.send('42/a,["boom",{}]')
+        await ws.send('42/a,["messages.upsert",{"ok":1}]')
+        await ws.wait_closed()
+
+    async with RawServer(script) as raw:
+        client = Client(raw.url)
+        await client.conn.connect()
+        assert (await client.next()).data == [{"ok": 1}]
+        assert client.conn.protocol_errors == 1 and not client.conn.closed
+        await client.conn.aclose()
 
 
 async def test_bad_arguments_in_a_sound_envelope_reach_the_handler() -> None:

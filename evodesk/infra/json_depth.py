@@ -33,10 +33,15 @@ def too_deep(value: object, limit: int = MAX_DEPTH) -> bool:
     return False
 
 
+def _refuse_constant(name: str) -> object:
+    raise ValueError(f"{name} is not JSON")
+
+
 def loads(text: str) -> object:
-    """`json.loads`, raising ValueError also for JSON nested deeper than MAX_DEPTH."""
+    """`json.loads` for JSON only: ValueError also for JSON nested deeper than MAX_DEPTH
+    and for NaN / Infinity, which json reads but JSON does not have."""
     try:
-        value = json.loads(text)
+        value = json.loads(text, parse_constant=_refuse_constant)
     except RecursionError:
         raise ValueError(f"JSON nested more than {MAX_DEPTH} deep") from None
     if text.count("[") + text.count("{") > MAX_DEPTH and too_deep(value, MAX_DEPTH - 1):

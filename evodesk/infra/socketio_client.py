@@ -263,6 +263,9 @@ class SocketIOConnection:
                     except FrameError as exc:
                         self._protocol_error(str(exc))
                         continue
+                    except Exception as exc:  # the codec's own fault: still one frame lost
+                        self._protocol_error(f"frame not decoded ({type(exc).__name__})")
+                        continue
                     if packet.ack_id is not None and packet.type is PacketType.EVENT:
                         await ws.send(encode_ack(packet.namespace, packet.ack_id))
                     try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import json.decoder
+import math
 import re
 from collections.abc import Callable
 from enum import IntEnum
@@ -41,8 +42,19 @@ class PacketType(IntEnum):
 
 _SIO_TYPES: dict[str, PacketType] = {str(int(t)): t for t in PacketType}
 _DIGITS = frozenset("0123456789")
+
+
+def _refuse_constant(name: str) -> object:
+    # json reads NaN and Infinity, which are not JSON: no database would store them.
+    raise ValueError(f"{name} is not JSON")
+
+
 # raw_decode parses from an offset, so the payload is never copied out of the frame first.
-_raw_decode = json.JSONDecoder().raw_decode
+_raw_decode = json.JSONDecoder(parse_constant=_refuse_constant).raw_decode
+# An ack id is a counter; Socket.IO servers number them from 0.
+_MAX_ACK_DIGITS = 15
+# Ping times past an hour are read as an hour, so a dead server is still noticed.
+_MAX_PING_MS = 3_600_000.0
 _new_object = object.__new__
 # json's own string scanner: (the string, the index after its closing quote).
 _scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
@@ -243,8 +255,8 @@ def decode_open(frame: str) -> OpenInfo:
         raise FrameError("open packet has no valid pingInterval/pingTimeout")
     return OpenInfo(
         sid=sid,
-        ping_interval=interval / 1000.0,
-        ping_timeout=timeout / 1000.0,
+        ping_interval=min(interval, _MAX_PING_MS) / 1000.0,
+        ping_timeout=min(timeout, _MAX_PING_MS) / 1000.0,
         max_payload=int(max_payload) if max_payload is not None else None,
     )
 
@@ -265,6 +277,8 @@ def decode_message(frame: str) -> Packet:
             except ValueError:
                 pass  # the full decoder below says what is wrong
             else:
+                if frame.find("\\u", comma + 3, at) >= 0 and _SURROGATE.search(event):
+                    event = _SURROGATE.sub("\ufffd", event)  # as in the arguments
                 if frame[at] == "," or at == len(frame) - 1:
                     # Built slot by slot: this runs for every frame, __init__ would cost more.
                     packet: Packet = _new_object(Packet)
@@ -304,6 +318,8 @@ def _decode_any(frame: str) -> Packet:
         size = len(frame)
         while end < size and frame[end] in _DIGITS:
             end += 1
+        if end - pos > _MAX_ACK_DIGITS:
+            raise FrameError(f"ack id of {end - pos} digits in {_preview(frame)}")
         ack_id = int(frame[pos:end])
         pos = end
     data: object = None
@@ -368,7 +384,9 @@ def encode_ack(namespace: str, ack_id: int, args: list[object] | None = None) ->
 
 def _positive_number(value: object) -> float | None:
     if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
-        return float(value)
+        number = float(value)
+        if math.isfinite(number):
+            return number
     return None
 
 
