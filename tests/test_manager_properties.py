@@ -22,8 +22,8 @@ each step to completion on it; the sandbox and the services live as long as the 
 from __future__ import annotations
 
 import asyncio
-import gc
 import contextlib
+import gc
 import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
