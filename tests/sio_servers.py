@@ -106,7 +106,7 @@ class EvoLikeServer:
     async def __aexit__(self, *exc: object) -> None:
         await self.stop()
 
-    async def emit(self, instance: str, event: str, data: Any, **extra: Any) -> dict[str, Any]:
+    async def emit(self, instance: str, event: str, data: Any, /, **extra: Any) -> dict[str, Any]:
         """Emit like Evolution: the first emit brings the namespace into existence."""
         assert self.sio is not None
         self.existing.add(instance)

@@ -144,6 +144,27 @@ async def test_events_of_several_instances_over_one_connection(evo: EvoLikeServe
     assert sup.connection_state(server.id) is S.STOPPED
 
 
+async def test_the_namespace_names_the_instance_not_the_payload(evo: EvoLikeServer) -> None:
+    store = MemoryEventStore()
+    server = store.add_server("main", evo.url)
+    a, b = store.add_instance(server, "a"), store.add_instance(server, "b")
+    await evo.emit("a", "connection.update", {"state": "open"})
+    sup = supervisor(store)
+    watch = Watch(sup)
+    events = sup.subscribe()
+    assert server.id is not None
+    await sup.set_targets(server, ["a"])
+    await watch.until(lambda: sup.namespace_state(server.id, "a") is S.LIVE)
+    for claimed in ("b", "nobody\nfake log line"):
+        await evo.emit("a", "messages.upsert", {"key": {"id": f"M-{claimed}"}}, instance=claimed)
+    got = [await next_event(events) for _ in range(2)]
+    assert [(e.instance, e.instance_id) for e in got] == [("a", a.id)] * 2
+    await sup.flush()
+    assert [(e.instance, e.instance_id) for e in store.events] == [("a", a.id)] * 2
+    assert b.id not in {e.instance_id for e in store.events}
+    await sup.aclose()
+
+
 async def test_invalid_namespace_waits_then_goes_live(evo: EvoLikeServer) -> None:
     store = MemoryEventStore()
     server = store.add_server("main", evo.url)

@@ -375,9 +375,8 @@ class EventPipeline:
         self, server_id: int, instance: str, event: str, payload: dict[str, Any],
         text: str | None, instance_ids: Mapping[str, int],
     ) -> Event:
-        named = payload.get("instance")
-        if type(named) is str and named:
-            instance = named
+        # The namespace names the instance: a payload's own "instance" member is the
+        # server's word, and may name another instance or nothing evodesk knows.
         key = duplicate_key(instance, event, payload)
         server_time = payload.get("date_time")
         sender = payload.get("sender")
