@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from evodesk.infra import json_depth
+from evodesk.infra import wire_json
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ class Settings:
 def load_settings(path: Path) -> Settings:
     """Settings from ``path``; defaults for anything missing, unreadable or of the wrong type."""
     try:
-        raw = json_depth.loads(path.read_text(encoding="utf-8"))
+        raw = wire_json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Settings()
     except (OSError, ValueError) as exc:

@@ -8,13 +8,14 @@ from __future__ import annotations
 import json
 import json.decoder
 import math
-import re
 from collections.abc import Callable
 from enum import IntEnum
 from typing import NamedTuple
 
-from evodesk.infra import json_depth
-from evodesk.infra.json_depth import MAX_DEPTH, too_deep
+from evodesk.infra import wire_json
+from evodesk.infra.wire_json import MAX_DEPTH, too_deep
+from evodesk.infra.wire_json import may_hold_surrogates as _may_hold_surrogates
+from evodesk.infra.wire_json import without_lone_surrogates as _without_lone_surrogates
 
 # Engine.IO packet types are the first character of every text frame.
 EIO_OPEN = "0"
@@ -58,32 +59,6 @@ _MAX_PING_MS = 3_600_000.0
 _new_object = object.__new__
 # json's own string scanner: (the string, the index after its closing quote).
 _scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
-
-
-# JSON may spell half of a surrogate pair alone ("\ud800"); such a string is not text
-# (it cannot be encoded, stored or shown). Pairs decode to one character, so what is left
-# in a decoded string is alone, and becomes U+FFFD, as undecodable bytes do.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _may_hold_surrogates(frame: str) -> bool:
-    return "\\ud" in frame or "\\uD" in frame
-
-
-def _without_lone_surrogates(value: object) -> object:
-    """`value` with every lone surrogate replaced; the same object when it has none."""
-    if type(value) is str:
-        return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
-    if type(value) is list:
-        items = [_without_lone_surrogates(v) for v in value]
-        return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
-    if type(value) is dict:
-        pairs = [(_without_lone_surrogates(k), _without_lone_surrogates(v))
-                 for k, v in value.items()]
-        if all(a is k and b is v for (a, b), (k, v) in zip(pairs, value.items(), strict=True)):
-            return value
-        return dict(pairs)
-    return value
 
 
 class FrameError(ValueError):
@@ -240,7 +215,7 @@ def decode_open(frame: str) -> OpenInfo:
     if not frame.startswith(EIO_OPEN):
         raise FrameError(f"expected an Engine.IO open packet, got {_preview(frame)}")
     try:
-        body = json_depth.loads(frame[1:])
+        body = wire_json.loads(frame[1:])
     except ValueError as exc:
         raise FrameError(f"open packet is not JSON: {exc}") from None
     if not isinstance(body, dict):
@@ -277,8 +252,8 @@ def decode_message(frame: str) -> Packet:
             except ValueError:
                 pass  # the full decoder below says what is wrong
             else:
-                if frame.find("\\u", comma + 3, at) >= 0 and _SURROGATE.search(event):
-                    event = _SURROGATE.sub("\ufffd", event)  # as in the arguments
+                if frame.find("\\u", comma + 3, at) >= 0:
+                    event = str(_without_lone_surrogates(event))  # as in the arguments
                 if frame[at] == "," or at == len(frame) - 1:
                     # Built slot by slot: this runs for every frame, __init__ would cost more.
                     packet: Packet = _new_object(Packet)

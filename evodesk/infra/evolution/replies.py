@@ -26,7 +26,7 @@ from evodesk.domain.errors import (
     WebsocketDisabledOnServer,
 )
 from evodesk.domain.secrets import MASK
-from evodesk.infra import json_depth
+from evodesk.infra import wire_json
 
 _MAX_MESSAGE = 600
 _TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
@@ -100,7 +100,7 @@ def read_reply(response: httpx.Response, redact: Redactor) -> Reply:
     if "html" in content_type or text.startswith("<"):
         return Reply(status, BodyKind.HTML, hint=_html_title(text, redact))
     try:
-        data: object = json_depth.loads(text)
+        data: object = wire_json.loads(text)
     except ValueError:
         kind = BodyKind.MALFORMED if "json" in content_type else BodyKind.TEXT
         first_line = text.splitlines()[0] if kind is BodyKind.TEXT else ""
