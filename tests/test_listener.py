@@ -404,6 +404,74 @@ async def test_twenty_server_restarts_while_events_flow() -> None:
     await evo.stop()
 
 
+def kicks_once(first: str) -> Callable[[ServerConnection], Any]:
+    """A server that answers every join of /a, then after the first one sends `first`."""
+    kicked: list[bool] = []
+
+    async def script(ws: ServerConnection) -> None:
+        await ws.send(open_packet())
+        async for frame in ws:
+            if frame == "40/a,":
+                await ws.send('40/a,{"sid":"n"}')
+                if not kicked:
+                    kicked.append(True)
+                    await ws.send(first)
+
+    return script
+
+
+async def test_a_namespace_back_before_its_gap_is_written_closes_the_gap() -> None:
+    # The server drops /a and takes it back at once: both frames are read before the
+    # gap is written. The gap still ends when /a is live again, not never.
+    store = MemoryEventStore()
+    async with RawServer(kicks_twice()) as raw:
+        server = store.add_server("raw", raw.url)
+        inst = store.add_instance(server, "a")
+        sup = supervisor(store)
+        assert server.id is not None
+        await sup.set_targets(server, ["a"])
+        await store.wait_until(lambda: bool(store.gaps) and store.gaps[-1].ended_at is not None)
+        assert sup.namespace_state(server.id, "a") is S.LIVE
+        assert [g.instance_id for g in store.gaps] == [inst.id]
+        gap = store.gaps[0]
+        assert gap.ended_at is not None and gap.started_at <= gap.ended_at
+        await sup.aclose()
+        assert all(g.ended_at is not None for g in store.gaps)
+
+
+def kicks_twice() -> Callable[[ServerConnection], Any]:
+    """After the first join of /a: DISCONNECT and CONNECT again, in two frames sent at
+    once (the client reads both before it writes anything)."""
+    kicked: list[bool] = []
+
+    async def script(ws: ServerConnection) -> None:
+        await ws.send(open_packet())
+        async for frame in ws:
+            if frame == "40/a,":
+                await ws.send('40/a,{"sid":"n"}')
+                if not kicked:
+                    kicked.append(True)
+                    await ws.send("41/a,")
+                    await ws.send('40/a,{"sid":"again"}')
+
+    return script
+
+
+async def test_a_connect_error_on_a_live_namespace_opens_a_gap() -> None:
+    store = MemoryEventStore()
+    async with RawServer(kicks_once('44/a,{"message":"Invalid namespace"}')) as raw:
+        server = store.add_server("raw", raw.url)
+        inst = store.add_instance(server, "a")
+        sup = supervisor(store)
+        assert server.id is not None
+        await sup.set_targets(server, ["a"])
+        # Back after the retry: the gap from the error to then is recorded and closed.
+        await store.wait_until(lambda: bool(store.gaps) and store.gaps[-1].ended_at is not None)
+        assert [g.instance_id for g in store.gaps] == [inst.id]
+        assert sup.namespace_state(server.id, "a") is S.LIVE
+        await sup.aclose()
+
+
 async def test_a_silent_server_is_detected_and_left_for_a_new_connection() -> None:
     opened: list[int] = []
 

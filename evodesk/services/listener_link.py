@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 import random
+from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -102,8 +103,10 @@ class ServerLink:
         self._ids: dict[str, int] = {}
         self._leaving: set[str] = set()
         self._gap_open: set[str] = set()
-        self._to_open: list[tuple[str, datetime]] = []
-        self._to_close: set[str] = set()
+        # Gaps to open (True) and close (False), in the order things happened: a
+        # namespace may go and come back before the database has answered.
+        self._gap_ops: deque[tuple[bool, str, datetime]] = deque()
+        self._gap_lock = asyncio.Lock()
         self._healthy = False
         self._needs_resync = False
         self._conn: SocketIOConnection | None = None
@@ -130,8 +133,7 @@ class ServerLink:
             ns = self._ns.pop(name)
             if ns.joined and self._conn is not None:
                 self._leaving.add(name)
-            if name in self._gap_open:
-                self._to_close.add(name)
+            self._gap_ends(name)
             self._emit(name, ListenerState.STOPPED, None)
         for name in wanted:
             if name not in self._ns:
@@ -170,7 +172,8 @@ class ServerLink:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
-        self._to_close.update(self._gap_open)
+        for name in self._gap_open | {name for opens, name, _ in self._gap_ops if opens}:
+            self._gap_ops.append((False, name, self._clock.now()))
         await self._record_gaps()
         self._set_state(ListenerState.STOPPED, None)
         for name in self._ns:
@@ -309,14 +312,15 @@ class ServerLink:
             ns.attempt, ns.retry_at = 0, None
             self._healthy = True
             self._set_ns(name, ns, ListenerState.LIVE, None)
-            if name in self._gap_open:
-                self._to_close.add(name)
+            if self._gap_ends(name):
                 self._wake()
         elif kind is PacketType.CONNECT_ERROR:
+            if ns.state is ListenerState.LIVE:
+                self._gap_ops.append((True, name, self._clock.now()))
             self._retry_later(name, ns, ListenerState.WAITING, connect_error_message(packet))
         elif kind is PacketType.DISCONNECT:
             if ns.state is ListenerState.LIVE:
-                self._to_open.append((name, self._clock.now()))
+                self._gap_ops.append((True, name, self._clock.now()))
             self._retry_later(name, ns, ListenerState.RETRYING, _SERVER_LEFT)
 
     def _retry_later(self, name: str, ns: _Namespace, state: ListenerState, reason: str) -> None:
@@ -335,7 +339,7 @@ class ServerLink:
         self._needs_resync = True
         for name, ns in self._ns.items():
             if ns.state is ListenerState.LIVE:
-                self._to_open.append((name, now))
+                self._gap_ops.append((True, name, now))
         log.info("Live connection to %s lost: %s", self.server.name, reason)
         await self._record_gaps()
 
@@ -346,27 +350,35 @@ class ServerLink:
 
     # --- gaps and resync -----------------------------------------------------------
 
+    def _gap_ends(self, name: str) -> bool:
+        """Queue the end of `name`'s gap, if it has one open or on its way; whether it
+        has."""
+        if name in self._gap_open or any(opens and n == name for opens, n, _ in self._gap_ops):
+            self._gap_ops.append((False, name, self._clock.now()))
+            return True
+        return False
+
     async def _record_gaps(self) -> None:
-        opening, self._to_open = self._to_open, []
-        for name, started in opening:
-            instance_id = self._ids.get(name)
-            if instance_id is None or name in self._gap_open:
-                continue
-            try:
-                await self._gaps.open_gap(instance_id, started)
-                self._gap_open.add(name)
-            except Exception:
-                log.exception("Could not record a gap for %s", name)
-        closing = [n for n in self._to_close if n in self._gap_open]
-        self._to_close.clear()
-        ids = [self._ids[n] for n in closing if n in self._ids]
-        if not ids:
-            return
-        try:
-            await self._gaps.close_open_gaps(ids, self._clock.now())
-            self._gap_open.difference_update(closing)
-        except Exception:
-            log.exception("Could not close the gaps of %s", ", ".join(closing))
+        """Write the queued gap changes, in order, one writer at a time."""
+        async with self._gap_lock:
+            while self._gap_ops:
+                # Left in the queue while it is written, so that `_gap_ends` sees it.
+                opens, name, when = self._gap_ops[0]
+                instance_id = self._ids.get(name)
+                try:
+                    if instance_id is None or (name in self._gap_open) is opens:
+                        continue  # unknown, already open, or nothing open to close
+                    if opens:
+                        await self._gaps.open_gap(instance_id, when)
+                        self._gap_open.add(name)
+                    else:
+                        await self._gaps.close_open_gaps([instance_id], when)
+                        self._gap_open.discard(name)
+                except Exception:
+                    log.exception("Could not %s a gap for %s", "record" if opens else "close",
+                                  name)
+                finally:
+                    self._gap_ops.popleft()
 
     def _start_resync(self) -> None:
         # Only after a loss: the first connection has nothing to catch up on.
