@@ -887,3 +887,47 @@ async def test_a_lone_surrogate_from_the_wire_is_stored_as_a_replacement_charact
     said = [e.payload["data"]["message"]["conversation"] for e in stored]
     assert said == ["antes", "\ufffd meio", "\U0001f600 depois"]
     await pipeline.aclose()
+
+
+async def test_what_the_server_says_is_fitted_to_its_columns(
+    store: Store, store_target: StoreTarget
+) -> None:
+    # PostgreSQL enforces the column sizes and takes no NUL in text; SQLite does neither,
+    # and both must end up holding the same.
+    server = await add_server(store)
+    await add_instance(store, server)
+    long = make_event(
+        server, "loja-sp", 1, wire_event="E" * 150, sender="s" * 250,
+        server_time="2" * 120, duplicate_key="k" * 400,
+    )
+    nul = make_event(server, "loja-sp", 2, wire_event="nul\x00name", sender="a\x00b")
+    assert await store.add_events([long, nul]) == 2
+    first, second = sorted(await store.list_events(), key=lambda e: e.received_at)
+    assert first.wire_event == "E" * 99 + "…" and len(first.sender or "") == 200
+    assert first.server_time == "2" * 99 + "…" and first.duplicate_key == "k" * 299 + "…"
+    assert (second.wire_event, second.sender) == ("nul\ufffdname", "a\ufffdb")
+    assert first.payload == long.payload
+
+
+def test_a_failing_statement_does_not_show_its_values(store_target: StoreTarget) -> None:
+    import traceback
+
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    from evodesk.infra.store.engine import build_engine, parse_url
+
+    engine = build_engine(parse_url(store_target.url))
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT)"))
+        with pytest.raises(IntegrityError) as caught, engine.begin() as connection:
+            for _ in range(2):
+                connection.execute(
+                    text("INSERT INTO t (id, note) VALUES (:id, :note)"),
+                    {"id": 1, "note": "private words of a customer"},
+                )
+        shown = "".join(traceback.format_exception(caught.value))
+        assert "private words" not in shown
+    finally:
+        engine.dispose()

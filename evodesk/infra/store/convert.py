@@ -35,6 +35,30 @@ INSTANCE_FIELDS = (
 )
 
 
+def _length(column: str) -> int:
+    length = getattr(EventRow.__table__.c[column].type, "length", None)
+    assert isinstance(length, int), column
+    return length
+
+
+# What the server says goes into columns of a bounded size, which PostgreSQL enforces.
+_NAME, _EVENT, _TIME, _SENDER, _KEY = (
+    _length(c) for c in ("instance_name", "wire_event", "server_time", "sender", "duplicate_key")
+)
+
+
+def fit(value: str, size: int) -> str:
+    """`value` as a text column of `size` characters holds it: cut to size (ending in
+    "…") and without NUL, which PostgreSQL text cannot hold. Nearly always `value`."""
+    if len(value) > size:
+        value = value[: size - 1] + "…"
+    return value.replace("\x00", "\ufffd") if "\x00" in value else value
+
+
+def fit_optional(value: str | None, size: int) -> str | None:
+    return None if value is None else fit(value, size)
+
+
 @overload
 def aware(value: datetime) -> datetime: ...
 @overload
@@ -90,13 +114,13 @@ def event_values(event: Event, instance_id: int | None) -> dict[str, Any]:
     return {
         "server_id": event.server_id,
         "instance_id": instance_id,
-        "instance_name": event.instance,
-        "wire_event": event.wire_event,
+        "instance_name": fit(event.instance, _NAME),
+        "wire_event": fit(event.wire_event, _EVENT),
         "received_at": aware(event.received_at),
-        "server_time": event.server_time,
-        "sender": event.sender,
+        "server_time": fit_optional(event.server_time, _TIME),
+        "sender": fit_optional(event.sender, _SENDER),
         "payload": event.payload,
-        "duplicate_key": event.duplicate_key,
+        "duplicate_key": fit(event.duplicate_key, _KEY),
         "is_duplicate": event.is_duplicate,
     }
 
@@ -131,13 +155,13 @@ def event_rows(
         (
             e.server_id,
             e.instance_id if e.instance_id is not None else known((e.server_id, e.instance)),
-            e.instance,
-            e.wire_event,
+            fit(e.instance, _NAME),
+            fit(e.wire_event, _EVENT),
             stamp(e.received_at),
-            e.server_time,
-            e.sender,
+            None if e.server_time is None else fit(e.server_time, _TIME),
+            None if e.sender is None else fit(e.sender, _SENDER),
             e.payload_json if e.payload_json is not None else text(e.payload),
-            e.duplicate_key,
+            fit(e.duplicate_key, _KEY),
             e.is_duplicate,
         )
         for e in events

@@ -113,6 +113,8 @@ def build_engine(url: URL) -> Engine:
         ) from None
 
 
+# hide_parameters: a failing statement's error leaves the values out, so that no payload
+# (or anything else a row holds) reaches a log line or a message.
 def _create(url: URL) -> Engine:
     path = sqlite_path(url)
     if path is not None:
@@ -124,7 +126,7 @@ def _create(url: URL) -> Engine:
                 detail=str(error),
             ) from None
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, json_serializer=_json_dumps)
+        engine = create_engine(url, json_serializer=_json_dumps, hide_parameters=True)
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
     connect_args: dict[str, Any] = {}
@@ -134,7 +136,8 @@ def _create(url: URL) -> Engine:
     # pre_ping: a desktop app idles for hours, and a shared server or a firewall may
     # have dropped the pooled connection meanwhile.
     return create_engine(
-        url, json_serializer=_json_dumps, pool_pre_ping=True, connect_args=connect_args
+        url, json_serializer=_json_dumps, pool_pre_ping=True, connect_args=connect_args,
+        hide_parameters=True,
     )
 
 
