@@ -695,6 +695,27 @@ async def test_the_api_key_is_never_logged(
     assert not [m for m in messages if API_KEY in m or "WRONG-KEY-123" in m]
 
 
+async def test_frames_are_not_logged_even_at_debug(
+    evo: EvoLikeServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    # websockets shortens a frame to 75 characters for its DEBUG line, which can cut an
+    # instance token where no redaction recognises it: frames are not logged at all.
+    caplog.set_level(logging.DEBUG)
+    await evo.emit("a", "connection.update", {"state": "open"})
+    client = Client(evo.url)
+    await client.conn.connect()
+    await client.conn.join("/a")
+    await client.next(T.CONNECT)
+    sent = await evo.emit("a", "messages.upsert", {"message": {"conversation": "private words"}})
+    assert (await client.next(T.EVENT)).event == "messages.upsert"
+    await client.conn.aclose()
+    token = sent["apikey"]
+    messages = [r.getMessage() for r in caplog.records]
+    assert any(m.startswith("> GET /socket.io/") for m in messages)  # DEBUG lines were kept
+    assert not [m for m in messages if "TEXT" in m or "conversation" in m]
+    assert not [m for m in messages if token[-12:] in m or "private" in m]
+
+
 def test_the_url_shown_masks_any_key() -> None:
     for key in ("plain-KEY-1", "a b&c/d+é"):
         url = SocketIOConnection("https://h/evo", key, on_packet=print).url

@@ -27,7 +27,7 @@ from urllib.parse import quote_plus, urlencode, urlsplit, urlunsplit
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
-from websockets.frames import CloseCode
+from websockets.frames import CloseCode, Frame
 
 from evodesk.domain.errors import (
     EvodeskError,
@@ -389,7 +389,11 @@ def _redact(value: object, secrets: tuple[str, ...]) -> object:
 
 
 class _RedactingLogger(logging.LoggerAdapter[logging.Logger]):
-    """websockets logs request lines and headers at DEBUG: keep the key out of them."""
+    """websockets logs request lines and headers at DEBUG: keep the key out of them.
+
+    It also logs every frame at DEBUG, shortened: an event's payload (message text, the
+    instance's own token), cut where no redaction can recognise it. Frames are left out.
+    """
 
     def __init__(self, logger: logging.Logger, secret: str) -> None:
         super().__init__(logger, {})
@@ -397,7 +401,7 @@ class _RedactingLogger(logging.LoggerAdapter[logging.Logger]):
         self._secrets = tuple(s for s in {secret, quote_plus(secret)} if s)
 
     def log(self, level: int, msg: object, *args: Any, **kwargs: Any) -> None:
-        if self.isEnabledFor(level):
+        if self.isEnabledFor(level) and not any(isinstance(a, Frame) for a in args):
             msg = _redact(msg, self._secrets)
             args = tuple(_redact(a, self._secrets) for a in args)
             self.logger.log(level, msg, *args, **kwargs)
