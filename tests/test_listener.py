@@ -18,9 +18,17 @@ from websockets.asyncio.server import ServerConnection
 
 from evodesk.domain.errors import SecretMissing
 from evodesk.domain.models import Event, ListenerState, Server
-from evodesk.domain.secrets import MASK, mask_secrets
+from evodesk.domain.secrets import (
+    MASK,
+    SECRET_CAMEL_SUFFIXES,
+    SECRET_KEYS,
+    SECRET_SUFFIXES,
+    is_secret_key,
+    mask_secrets,
+)
 from evodesk.infra.socketio_codec import decode_message
 from evodesk.services.event_pipeline import (
+    _SECRET_HINTS,
     EventPipeline,
     RecentKeys,
     SecretMasker,
@@ -720,8 +728,37 @@ def test_duplicate_keys() -> None:
 
 KEYS = st.sampled_from(
     ["apikey", "ApiKey", "token", "id", "key", "Authorization", "x-api-key", "jwt_key",
-     "refresh_token", "client-Secret", "data", "password", "remoteJid", ""]
+     "refresh_token", "client-Secret", "data", "password", "remoteJid", "",
+     "accessToken", "clientSecret", "secretKey", "passwd", "openaiApiKey", "mediaKey"]
 ) | st.text(max_size=6)
+
+
+SECRET_SPELLINGS = st.sampled_from(
+    [*SECRET_KEYS, *SECRET_SUFFIXES, *SECRET_CAMEL_SUFFIXES, "Api-Key", "API_KEY"]
+)
+
+
+@settings(database=None, max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="aAbBkKyY_-0", max_size=6),
+    SECRET_SPELLINGS | st.text(alphabet="apikeyAPIKEYtonsecrwd_-", max_size=12),
+)
+def test_every_secret_key_holds_a_word_the_masker_looks_for(prefix: str, word: str) -> None:
+    # The masker proves a payload's text free of secrets by looking for these words; a
+    # key is_secret_key accepts without one of them would slip through unmasked.
+    for key in (word, prefix + word, prefix + word.replace("_", "-")):
+        if is_secret_key(key):
+            assert any(hint in key.lower() for hint in _SECRET_HINTS), key
+
+
+def test_secret_keys_in_the_spellings_servers_use() -> None:
+    for key in ("apikey", "apiKey", "x-api-key", "openaiApiKey", "accessToken",
+                "refresh_token", "clientSecret", "secretKey", "client_secret_key",
+                "password", "passwd", "Authorization", "jwt"):
+        assert is_secret_key(key), key
+    for key in ("key", "mediaKey", "remoteJid", "keyId", "tokenCount", "messageTimestamp",
+                "pushName", "instanceId", "secretary"):
+        assert not is_secret_key(key), key
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=4) | st.just(""),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=4),

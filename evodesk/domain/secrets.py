@@ -8,15 +8,27 @@ MASK = "••••••"
 
 # Keys whose values authenticate somebody: masked wherever they appear.
 SECRET_KEYS = frozenset(
-    {"apikey", "api_key", "token", "jwt", "jwt_key", "authorization", "password", "secret"}
+    {"apikey", "api_key", "token", "jwt", "jwt_key", "authorization", "password", "passwd",
+     "secret", "secret_key", "secretkey"}
 )
-# ... and keys ending in one of these.
-SECRET_SUFFIXES = ("_token", "_secret", "_password")
+# ... keys ending in one of these, lower-cased with "-" as "_" (x-api-key, openaiApiKey,
+# refresh_token) ...
+SECRET_SUFFIXES = ("_token", "_secret", "_secret_key", "_password", "_passwd", "_api_key",
+                   "apikey")
+# ... and camelCase keys ending in one of these (accessToken, clientSecret, secretKey).
+SECRET_CAMEL_SUFFIXES = ("Token", "Secret", "SecretKey", "Password", "Passwd")
+# Every key is_secret_key accepts holds one of these once lower-cased (with "_" or "-"
+# where a word has "_"): the masker looks for them in raw text.
+SECRET_WORDS = tuple(sorted(SECRET_KEYS | {s.lstrip("_") for s in SECRET_SUFFIXES}))
 
 
 def is_secret_key(key: str) -> bool:
     lowered = key.lower().replace("-", "_")
-    return lowered in SECRET_KEYS or lowered.endswith(SECRET_SUFFIXES)
+    return (
+        lowered in SECRET_KEYS
+        or lowered.endswith(SECRET_SUFFIXES)
+        or key.endswith(SECRET_CAMEL_SUFFIXES)
+    )
 
 
 def mask_secrets(value: Any) -> Any:

@@ -18,8 +18,7 @@ from typing import Any, AnyStr, Generic, Protocol, TypeVar, cast
 from evodesk.domain.models import Event
 from evodesk.domain.secrets import (
     MASK,
-    SECRET_KEYS,
-    SECRET_SUFFIXES,
+    SECRET_WORDS,
     is_secret_key,
     mask_secrets,
 )
@@ -150,9 +149,7 @@ def _spellings(word: str) -> set[str]:
 # Every key is_secret_key accepts contains one of these once lower-cased: a secret key
 # or a suffix (without its leading "_"), as spelt with "_" or "-"; a word that contains
 # another one ("jwt_key") adds nothing.
-_WORDS = {s for key in SECRET_KEYS for s in _spellings(key)} | {
-    s for suffix in SECRET_SUFFIXES for s in _spellings(suffix.lstrip("_"))
-}
+_WORDS = {s for word in SECRET_WORDS for s in _spellings(word)}
 _SECRET_HINTS = tuple(sorted(w for w in _WORDS if not any(o != w and o in w for o in _WORDS)))
 _OTHER_HINTS = tuple(hint for hint in _SECRET_HINTS if hint != "apikey")
 _OTHER_HINTS_UTF8 = tuple(hint.encode() for hint in _OTHER_HINTS)
