@@ -259,6 +259,14 @@ def test_connect_error_messages() -> None:
     )
     assert connect_error_message(decode_message('44/a,"Unable to connect"')) == "Unable to connect"
     assert connect_error_message(decode_message("44/a,")) == "the server refused the namespace"
+    # Shown and logged as one line: a server cannot add lines of its own.
+    forged = '44/a,{"message":"Invalid\\n2026-11-29 ERROR fake line\\u2028x\\t "}'
+    assert connect_error_message(decode_message(forged)) == "Invalid 2026-11-29 ERROR fake line x"
+    assert connect_error_message(decode_message('44/a,{"message":" \\n "}')) == (
+        "the server refused the namespace"
+    )
+    long = connect_error_message(decode_message('44/a,"' + "x" * 500 + '"'))
+    assert long == "x" * 199 + "…"
 
 
 def test_socketio_url() -> None:

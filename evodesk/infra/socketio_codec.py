@@ -317,15 +317,19 @@ def _decode_any(frame: str) -> Packet:
     return Packet(ptype, namespace, data, "", ack_id)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+_MAX_REASON = 200
+
+
 def connect_error_message(packet: Packet) -> str:
-    """The reason a CONNECT_ERROR packet gives (`Invalid namespace`, …)."""
+    """The reason a CONNECT_ERROR packet gives (`Invalid namespace`, …), as one line of
+    at most 200 characters: it is shown and logged as the namespace's state."""
     data = packet.data
-    if isinstance(data, dict):
-        message = data.get("message")
-        if isinstance(message, str) and message:
-            return message
-    if isinstance(data, str) and data:
-        return data
+    message: object = data.get("message") if isinstance(data, dict) else data
+    if isinstance(message, str):
+        line = " ".join(_CONTROL.sub(" ", message).split())
+        if line:
+            return line if len(line) <= _MAX_REASON else line[: _MAX_REASON - 1] + "…"
     return "the server refused the namespace"
 
 
