@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import json.decoder
 import math
+import re
 from collections.abc import Callable
 from enum import IntEnum
 from typing import NamedTuple
