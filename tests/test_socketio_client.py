@@ -563,6 +563,34 @@ async def test_a_codec_failure_costs_the_frame_not_the_connection(
         await client.conn.aclose()
 
 
+async def test_a_reader_that_fails_closes_its_socket_and_says_so(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from evodesk.infra import socketio_client
+
+    def failing_ack(namespace: str, ack_id: int, data: object = None) -> str:
+        raise RuntimeError("a fault of evodesk's own")
+
+    monkeypatch.setattr(socketio_client, "encode_ack", failing_ack)
+    closed = asyncio.Event()
+
+    async def script(ws: ServerConnection) -> None:
+        await ws.send(open_packet())
+        await ws.send('42/a,5["messages.upsert",{}]')  # asks for an ack
+        await ws.wait_closed()
+        closed.set()
+
+    async with RawServer(script) as raw:
+        client = Client(raw.url)
+        await client.conn.connect()
+        info = await asyncio.wait_for(client.conn.wait_closed(), 5)
+        await asyncio.wait_for(closed.wait(), 5)  # the server saw the socket close
+        assert info.reason == "evodesk failed to read the connection"
+        assert isinstance(info.error, ProtocolError)
+        await client.conn.aclose()  # nothing left to do, and no error
+    assert any("reader of" in r.getMessage() and r.exc_info for r in caplog.records)
+
+
 async def test_bad_arguments_in_a_sound_envelope_reach_the_handler() -> None:
     """The connection checks an event's envelope; decoding the arguments (and reporting
     them bad) is the reader's: the listener's pipeline does it, see test_listener."""

@@ -172,7 +172,12 @@ class SocketIOConnection:
 
     async def aclose(self) -> None:
         """Close the connection and wait until its reader has finished."""
-        if self._ws is None or self.closed:
+        if self._ws is None:
+            return
+        if self.closed:
+            # The reader is gone; its socket may not be (a reader that failed).
+            with contextlib.suppress(Exception):
+                await self._ws.close()
             return
         if self._close_override is None:
             self._close_override = CloseInfo("closed by evodesk")
@@ -284,6 +289,12 @@ class SocketIOConnection:
                     self._protocol_error(f"unknown Engine.IO packet {frame[:8]!r}")
         except ConnectionClosed as exc:
             info = self._describe_close(exc)
+        except Exception:
+            log.exception("The reader of %s failed; the connection is closed", self.url)
+            info = CloseInfo("evodesk failed to read the connection", ProtocolError(
+                "evodesk failed to read the connection; it connects again."))
+            with contextlib.suppress(Exception):
+                await ws.close()
         finally:
             self._finish(self._close_override or info)
 
