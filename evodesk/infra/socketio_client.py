@@ -292,7 +292,7 @@ class SocketIOConnection:
         except Exception:
             log.exception("The reader of %s failed; the connection is closed", self.url)
             info = CloseInfo("evodesk failed to read the connection", ProtocolError(
-                "evodesk failed to read the connection; it connects again."))
+                "The connection could not be read; it is opened again."))
             with contextlib.suppress(Exception):
                 await ws.close()
         finally:
