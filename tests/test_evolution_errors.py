@@ -340,6 +340,65 @@ async def test_synthetic_plain_text_answer(router: respx.MockRouter, make: MakeC
     assert "second line" not in caught.value.detail
 
 
+@pytest.mark.parametrize(
+    "charset",
+    ["base64", "hex", "zlib", "bz2", "rot13", "uu", "quopri", "undefined", "idna", "punycode",
+     "unicode_escape", "no-such-charset"],
+)
+async def test_synthetic_unusable_charset_reads_as_utf8(
+    router: respx.MockRouter, make: MakeClient, charset: str
+):
+    router.get("/").respond(
+        200,
+        content=b'{"version": "2.3.7\xff", "clientName": "caf\xc3\xa9"}',
+        headers={"content-type": f"application/json; charset={charset}"},
+    )
+    info = await make().server_info()
+    assert (info.version, info.client_name) == ("2.3.7\ufffd", "caf\u00e9")
+
+
+async def test_synthetic_declared_text_charset_is_kept(router: respx.MockRouter, make: MakeClient):
+    router.get("/").respond(
+        200,
+        content=b'{"version": "2.3.7", "clientName": "caf\xe9"}',
+        headers={"content-type": "application/json; charset=iso-8859-1"},
+    )
+    assert (await make().server_info()).client_name == "caf\u00e9"
+
+
+async def test_synthetic_page_of_unclosed_titles_is_read_at_once(
+    router: respx.MockRouter, make: MakeClient
+):
+    # 1 MiB of "<title>": the old pattern rescanned the page from each one (minutes).
+    router.get("/").respond(502, html="<html>" + "<title>" * 150_000)
+    with pytest.raises(UnexpectedResponse) as caught:
+        await make().server_info()
+    assert str(caught.value) == (
+        f"The server at {SHOWN} answered with an HTML error page (HTTP 502), "
+        "not the Evolution API: a proxy in front of it may be unable to reach it. "
+        "Check that the Evolution server is running."
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        ('<html><head><title lang="pt">Loja  &amp;\n Cia</title></head></html>', "Loja & Cia"),
+        ("<title>one<title>two</title>", "two"),
+        ("<title>never closed", ""),
+        ("<html>" + " " * 20_000 + "<title>too far down</title></html>", ""),
+    ],
+)
+async def test_synthetic_html_titles(
+    router: respx.MockRouter, make: MakeClient, page: str, title: str
+):
+    router.get("/").respond(503, html=page)
+    with pytest.raises(UnexpectedResponse) as caught:
+        await make().server_info()
+    shown = f' ("{title}")' if title else ""
+    assert caught.value.detail == f"GET / -> HTTP 503: HTML page{shown}"
+
+
 async def test_synthetic_malformed_json(router: respx.MockRouter, make: MakeClient):
     router.get("/webhook/find/loja-sp").respond(
         200, content=b'{"enabled": true, "url": ', content_type="application/json"

@@ -17,6 +17,7 @@ from evodesk.domain.errors import (
     UnexpectedResponse,
     UnsupportedServer,
 )
+from evodesk.domain.events import parse_version
 from evodesk.domain.models import ConnectionState, RemoteInstance, ServerInfo, WebhookRow
 from evodesk.domain.models import WebsocketRow as WsRow
 from evodesk.infra.evolution import EvolutionClient
@@ -303,3 +304,28 @@ async def test_synthetic_other_503_is_a_plain_server_error(
     assert str(caught.value) == (
         "The server failed while handling the request (HTTP 503): Service Unavailable."
     )
+
+
+# --- version strings past what int() reads ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("version", "parsed"),
+    [
+        ("2" * 4400, (0, 0)),
+        ("2." + "3" * 4400, (2, 0)),
+        ("v1234567890.1", (0, 0)),
+        ("123456789.987654321", (123456789, 987654321)),
+        ("2.3.7", (2, 3)),
+    ],
+)
+def test_parse_version_bounds_the_digits(version: str, parsed: tuple[int, int]) -> None:
+    assert parse_version(version) == parsed
+
+
+async def test_server_with_a_huge_version_number(router: respx.MockRouter, make: MakeClient):
+    router.get("/").respond(200, json={"version": "2" * 4400})
+    client = make()
+    info = await client.server_info()
+    assert (info.major, info.minor) == (0, 0)
+    assert not client.is_v1

@@ -140,6 +140,8 @@ async def test_all_events_must_be_asked_for(app: AppServices, sandbox: Sandbox) 
         (WebhookConfig(url="https://", events=MSG), "no host"),
         (WebhookConfig(url=HOOK, events=("NOPE",)), "Unknown event"),
         (WebhookConfig(url=HOOK, events=MSG, headers={"Bad Name": "x"}), "header name"),
+        (WebhookConfig(url=HOOK, events=MSG, headers={"X-Token": "\U0001f600"}),
+         "cannot be sent in an HTTP header"),
         (WebhookConfig(url=HOOK, events=MSG, all_events=True), "not both"),
     ],
 )

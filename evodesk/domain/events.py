@@ -100,7 +100,9 @@ EVENT_GROUPS: dict[str, tuple[str, ...]] = {
     "Bots": ("TYPEBOT_START", "TYPEBOT_CHANGE_STATUS", "NEW_JWT_TOKEN", "CHAMA_AI_ACTION"),
 }
 
-_VERSION_RE = re.compile(r"^\s*v?(\d+)(?:\.(\d+))?")
+# At most 9 digits a part (int() refuses past 4300, and no version needs more); a longer
+# run of digits is no version.
+_VERSION_RE = re.compile(r"^\s*v?(\d{1,9})(?!\d)(?:\.(\d{1,9})(?!\d))?")
 
 
 def parse_version(version: str | None) -> tuple[int, int]:

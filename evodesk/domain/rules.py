@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from evodesk.domain.errors import InvalidInput
 from evodesk.domain.events import by_events_suffix, catalogue_for, unknown_events
+from evodesk.domain.validation import check_header_value
 
 _HEADER_NAME_RE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 
@@ -43,9 +44,7 @@ def check_header_names(headers: dict[str, str]) -> dict[str, str]:
         name = name.strip()
         if not _HEADER_NAME_RE.match(name):
             raise InvalidInput(f"'{name}' is not a valid HTTP header name.")
-        if "\n" in value or "\r" in value:
-            raise InvalidInput(f"The value of header '{name}' must be a single line.")
-        cleaned[name] = value
+        cleaned[name] = check_header_value(name, value)
     return cleaned
 
 

@@ -8,6 +8,10 @@ from urllib.parse import urlsplit
 from evodesk.domain.errors import InvalidInput
 
 _NAME_RE = re.compile(r"^[\w.\- ]{1,64}$")
+# What a header value can hold on the wire, one byte a character: tab, space, visible
+# ASCII and the Latin-1 letters above 0x7f (the rule of Node, which sends Evolution's
+# webhooks). No other control character, nothing past U+00FF (no emoji, no Cyrillic).
+_HEADER_VALUE_RE = re.compile(r"[\t\x20-\x7e\x80-\xff]*")
 _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 
 
@@ -53,3 +57,17 @@ def validate_name(name: str, *, what: str = "name") -> str:
             f"The {what} must be 1 to 64 letters, digits, spaces, dots, dashes or underscores."
         )
     return candidate
+
+
+def check_header_value(name: str, value: str) -> str:
+    """The value of header `name` if it can be sent in an HTTP header (as Latin-1 bytes),
+    or InvalidInput saying why not."""
+    if "\n" in value or "\r" in value:
+        raise InvalidInput(f"The value of header '{name}' must be a single line.")
+    if _HEADER_VALUE_RE.fullmatch(value) is None:
+        raise InvalidInput(
+            f"The value of header '{name}' has a character that cannot be sent in an HTTP "
+            "header, such as an emoji, a control character or a letter outside Western "
+            "European alphabets."
+        )
+    return value

@@ -3,6 +3,7 @@ headers and byEvents suffix, and say what Evolution would make of the answer."""
 
 from __future__ import annotations
 
+import asyncio
 import ssl
 import time
 import uuid
@@ -14,8 +15,12 @@ import httpx
 
 from evodesk.domain.errors import InvalidInput
 from evodesk.domain.models import Instance, Server
-from evodesk.domain.rules import effective_webhook_url, evolution_would_retry
-from evodesk.domain.validation import validate_http_url
+from evodesk.domain.rules import (
+    check_header_names,
+    effective_webhook_url,
+    evolution_would_retry,
+)
+from evodesk.domain.validation import check_header_value, validate_http_url
 from evodesk.infra.logsetup import redact
 from evodesk.infra.secrets import SecretStore, get_headers
 
@@ -29,12 +34,15 @@ class WebhookProbe:
     latency_ms: float
     would_retry: bool
     error: str | None = None
+    sent: bool = True  # False: refused before sending; `error` says why
 
     @property
     def ok(self) -> bool:
         return self.status is not None and 200 <= self.status < 300
 
     def describe(self) -> str:
+        if not self.sent:
+            return self.error or ""
         if self.status is None:
             retry = " Evolution would retry." if self.would_retry else ""
             return f"No answer from {self.url}: {self.error}.{retry}"
@@ -96,13 +104,28 @@ async def probe_webhook(
     url = effective_webhook_url(base, suffixed, SAMPLE_EVENT)
     if headers is None:
         headers = await get_headers(secrets, instance.webhook_headers_ref)
+    try:
+        wire_headers = _wire_headers(headers)
+    except InvalidInput as exc:
+        return WebhookProbe(url, None, 0.0, False, str(exc), sent=False)
     started = time.perf_counter()
     try:
-        async with httpx.AsyncClient(timeout=timeout, transport=transport,
-                                     follow_redirects=False) as http:
-            response = await http.post(url, json=sample_event(server, instance), headers=headers)
-    except httpx.TimeoutException:
-        return WebhookProbe(url, None, _ms(started), True, f"no answer within {timeout:.0f} s")
+        # `timeout` bounds each read; the deadline bounds the whole exchange, so a
+        # receiver that trickles its answer cannot keep the probe going.
+        async with (
+            asyncio.timeout(timeout),
+            httpx.AsyncClient(
+                timeout=timeout, transport=transport, follow_redirects=False
+            ) as http,
+            http.stream(
+                "POST", url, json=sample_event(server, instance), headers=wire_headers
+            ) as response,
+        ):
+            # Read to the end as Evolution does, keeping none of it.
+            async for _chunk in response.aiter_bytes():
+                pass
+    except (httpx.TimeoutException, TimeoutError):
+        return WebhookProbe(url, None, _ms(started), True, f"no answer within {timeout:g} s")
     except httpx.HTTPError as exc:
         reason = "certificate check failed" if _is_tls(exc) else redact(str(exc)) or type(
             exc
@@ -110,6 +133,15 @@ async def probe_webhook(
         return WebhookProbe(url, None, _ms(started), True, reason)
     status = response.status_code
     return WebhookProbe(url, status, _ms(started), evolution_would_retry(status))
+
+
+def _wire_headers(headers: dict[str, str]) -> dict[bytes, bytes]:
+    """The headers as Evolution's sender puts them on the wire, one Latin-1 byte a
+    character; InvalidInput for one it could not send."""
+    return {
+        name.encode("ascii"): check_header_value(name, value).encode("latin-1")
+        for name, value in check_header_names(headers).items()
+    }
 
 
 def _ms(started: float) -> float:

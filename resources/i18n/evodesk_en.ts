@@ -4,130 +4,130 @@
 <context>
     <name>ConfigDialog</name>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="44"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="45"/>
         <source>Configure %1</source>
         <translation>Configure %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="67"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="68"/>
         <source>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</source>
         <translation>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="70"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="71"/>
         <source>Keep webhook</source>
         <translation>Keep webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="72"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="73"/>
         <source>Keep WebSocket</source>
         <translation>Keep WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="81"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="82"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="93"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="94"/>
         <source>Restart instance now</source>
         <translation>Restart instance now</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="115"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="174"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="116"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="175"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="118"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="178"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="119"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="179"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="127"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="128"/>
         <source>One URL per event (byEvents)</source>
         <translation>One URL per event (byEvents)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="129"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="130"/>
         <source>Base64 media (recommended)</source>
         <translation>Base64 media (recommended)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="131"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="132"/>
         <source>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</source>
         <translation>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="134"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="135"/>
         <source>Test webhook</source>
         <translation>Test webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="136"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="259"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="137"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="260"/>
         <source>Apply webhook</source>
         <translation>Apply webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="149"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="150"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="153"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="154"/>
         <source>Headers</source>
         <translation>Headers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="160"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="161"/>
         <source>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</source>
         <translation>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="163"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="164"/>
         <source>Apply events</source>
         <translation>Apply events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="175"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="176"/>
         <source>Evolution POSTs each event to your URL.</source>
         <translation>Evolution POSTs each event to your URL.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="179"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="180"/>
         <source>evodesk holds a live connection and receives the events itself.</source>
         <translation>evodesk holds a live connection and receives the events itself.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="259"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="260"/>
         <source>Activate webhook</source>
         <translation>Activate webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="271"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="272"/>
         <source>Live connection: %1</source>
         <translation>Live connection: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="281"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="282"/>
         <source>Events go to %1 and so on.</source>
         <translation>Events go to %1 and so on.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="308"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="309"/>
         <source>Enter the webhook URL and choose events, then press “Activate webhook”.</source>
         <translation>Enter the webhook URL and choose events, then press “Activate webhook”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="324"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="325"/>
         <source>Choose the events to receive (or tick “All events”), then turn WebSocket on.</source>
         <translation>Choose the events to receive (or tick “All events”), then turn WebSocket on.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="345"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="346"/>
         <source>Sending a test event…</source>
         <translation>Sending a test event…</translation>
     </message>
@@ -252,37 +252,37 @@
 <context>
     <name>EventSummary</name>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="54"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="55"/>
         <source>status: %1</source>
         <translation>status: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="56"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="57"/>
         <source>connection: %1</source>
         <translation>connection: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="62"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="63"/>
         <source>QR code updated</source>
         <translation>QR code updated</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="71"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="72"/>
         <source>me → %1</source>
         <translation>me → %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="87"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="88"/>
         <source>[message]</source>
         <translation>[message]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="101"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="102"/>
         <source>offline since %1</source>
         <translation>offline since %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="103"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="104"/>
         <source>offline %1 → %2</source>
         <translation>offline %1 → %2</translation>
     </message>
@@ -290,42 +290,42 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="95"/>
+        <location filename="../../evodesk/ui/event_model.py" line="96"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="95"/>
+        <location filename="../../evodesk/ui/event_model.py" line="96"/>
         <source>Server / instance</source>
         <translation>Server / instance</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="95"/>
+        <location filename="../../evodesk/ui/event_model.py" line="96"/>
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="96"/>
+        <location filename="../../evodesk/ui/event_model.py" line="97"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="96"/>
+        <location filename="../../evodesk/ui/event_model.py" line="97"/>
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="138"/>
+        <location filename="../../evodesk/ui/event_model.py" line="143"/>
         <source>gap</source>
         <translation>gap</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="139"/>
+        <location filename="../../evodesk/ui/event_model.py" line="147"/>
         <source>duplicate</source>
         <translation>duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="172"/>
+        <location filename="../../evodesk/ui/event_model.py" line="194"/>
         <source>instance #%1</source>
         <translation>instance #%1</translation>
     </message>
@@ -333,173 +333,173 @@
 <context>
     <name>EventsWindow</name>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="77"/>
+        <location filename="../../evodesk/ui/events_window.py" line="79"/>
         <source>evodesk — Events</source>
         <translation>evodesk — Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="115"/>
+        <location filename="../../evodesk/ui/events_window.py" line="117"/>
         <source>Live events are off in this window: showing stored events only.</source>
         <translation>Live events are off in this window: showing stored events only.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="132"/>
+        <location filename="../../evodesk/ui/events_window.py" line="134"/>
         <source>All instances</source>
         <translation>All instances</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="135"/>
+        <location filename="../../evodesk/ui/events_window.py" line="137"/>
         <source>All events</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="139"/>
+        <location filename="../../evodesk/ui/events_window.py" line="141"/>
         <source>Search the summary and the JSON…</source>
         <translation>Search the summary and the JSON…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="141"/>
-        <location filename="../../evodesk/ui/events_window.py" line="265"/>
+        <location filename="../../evodesk/ui/events_window.py" line="143"/>
+        <location filename="../../evodesk/ui/events_window.py" line="269"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="143"/>
+        <location filename="../../evodesk/ui/events_window.py" line="145"/>
         <source>Hold new events; they are shown on resume</source>
         <translation>Hold new events; they are shown on resume</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="151"/>
+        <location filename="../../evodesk/ui/events_window.py" line="153"/>
         <source>Load older</source>
         <translation>Load older</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="152"/>
+        <location filename="../../evodesk/ui/events_window.py" line="154"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="153"/>
+        <location filename="../../evodesk/ui/events_window.py" line="155"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="154"/>
+        <location filename="../../evodesk/ui/events_window.py" line="156"/>
         <source>Copy the selected event as JSON</source>
         <translation>Copy the selected event as JSON</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="155"/>
+        <location filename="../../evodesk/ui/events_window.py" line="157"/>
         <source>Copy all</source>
         <translation>Copy all</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="156"/>
+        <location filename="../../evodesk/ui/events_window.py" line="158"/>
         <source>Copy the events shown as JSON Lines</source>
         <translation>Copy the events shown as JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="157"/>
+        <location filename="../../evodesk/ui/events_window.py" line="159"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="158"/>
+        <location filename="../../evodesk/ui/events_window.py" line="160"/>
         <source>Save the events shown as a JSON Lines file</source>
         <translation>Save the events shown as a JSON Lines file</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="197"/>
+        <location filename="../../evodesk/ui/events_window.py" line="201"/>
         <source>Key</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="197"/>
+        <location filename="../../evodesk/ui/events_window.py" line="201"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="263"/>
+        <location filename="../../evodesk/ui/events_window.py" line="267"/>
         <source>Resume (%1 waiting)</source>
         <translation>Resume (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="310"/>
+        <location filename="../../evodesk/ui/events_window.py" line="314"/>
         <source>%1 live events were dropped for this view: it fell behind.</source>
         <translation>%1 live events were dropped for this view: it fell behind.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="315"/>
+        <location filename="../../evodesk/ui/events_window.py" line="319"/>
         <source>Clear (%1)</source>
         <translation>Clear (%1)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="317"/>
+        <location filename="../../evodesk/ui/events_window.py" line="321"/>
         <source>%1 of %2 rows shown</source>
         <translation>%1 of %2 rows shown</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="336"/>
+        <location filename="../../evodesk/ui/events_window.py" line="340"/>
         <source>Clear events</source>
         <translation>Clear events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="337"/>
+        <location filename="../../evodesk/ui/events_window.py" line="341"/>
         <source>Also delete the %1 events stored in the database?</source>
         <translation>Also delete the %1 events stored in the database?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="340"/>
+        <location filename="../../evodesk/ui/events_window.py" line="344"/>
         <source>The view is already clear. Deleted events cannot be loaded again.</source>
         <translation>The view is already clear. Deleted events cannot be loaded again.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="341"/>
+        <location filename="../../evodesk/ui/events_window.py" line="345"/>
         <source>Delete stored events</source>
         <translation>Delete stored events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="342"/>
+        <location filename="../../evodesk/ui/events_window.py" line="346"/>
         <source>Keep them</source>
         <translation>Keep them</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="361"/>
+        <location filename="../../evodesk/ui/events_window.py" line="365"/>
         <source>Deleted %1 stored events.</source>
         <translation>Deleted %1 stored events.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="402"/>
+        <location filename="../../evodesk/ui/events_window.py" line="406"/>
         <source>duplicate</source>
         <translation>duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="422"/>
+        <location filename="../../evodesk/ui/events_window.py" line="426"/>
         <source>%1 more</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="432"/>
+        <location filename="../../evodesk/ui/events_window.py" line="436"/>
         <source>… (%1 characters)</source>
         <translation>… (%1 characters)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="470"/>
+        <location filename="../../evodesk/ui/events_window.py" line="474"/>
         <source>Export events</source>
         <translation>Export events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="471"/>
+        <location filename="../../evodesk/ui/events_window.py" line="475"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="494"/>
+        <location filename="../../evodesk/ui/events_window.py" line="498"/>
         <source>Could not write %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="497"/>
+        <location filename="../../evodesk/ui/events_window.py" line="501"/>
         <source>Exported %1 events to %2</source>
         <translation>Exported %1 events to %2</translation>
     </message>
@@ -535,72 +535,72 @@
 <context>
     <name>InstanceTableModel</name>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="149"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="152"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="150"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="153"/>
         <source>Instance</source>
         <translation>Instance</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="151"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="154"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="152"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="155"/>
         <source>Delivery</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="153"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="156"/>
         <source>Base64</source>
         <translation>Base64</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="154"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="157"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="155"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="158"/>
         <source>Last sync</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="156"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="159"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="188"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="191"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="188"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="191"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="195"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="198"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="198"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="201"/>
         <source>conflict</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="200"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="203"/>
         <source>attention</source>
         <translation>attention</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="202"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="205"/>
         <source>not on server</source>
         <translation>not on server</translation>
     </message>
@@ -727,17 +727,17 @@
 <context>
     <name>ServerListModel</name>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="73"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="74"/>
         <source>Not checked yet</source>
         <translation>Not checked yet</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="75"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="76"/>
         <source>Last check failed: %1</source>
         <translation>Last check failed: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="77"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="78"/>
         <source>Last check: version %1</source>
         <translation>Last check: version %1</translation>
     </message>
@@ -745,155 +745,155 @@
 <context>
     <name>ServersDialog</name>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="105"/>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="127"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="106"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="128"/>
         <source>Servers</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="132"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="133"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="160"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="161"/>
         <source>For example: Matriz</source>
         <translation>For example: Matriz</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="167"/>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="189"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="168"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="190"/>
         <source>API key</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="168"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="169"/>
         <source>Reveal</source>
         <translation>Reveal</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="179"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="180"/>
         <source>The API key would travel unencrypted over the network to this server. Use https:// unless the network between you and the server is trusted.</source>
         <translation>The API key would travel unencrypted over the network to this server. Use https:// unless the network between you and the server is trusted.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="185"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="186"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="187"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="188"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="191"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="192"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="193"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="194"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="195"/>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="430"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="196"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="431"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="197"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="198"/>
         <source>Check</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="198"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="199"/>
         <source>Tests the saved URL and API key.</source>
         <translation>Tests the saved URL and API key.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="261"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="262"/>
         <source>The server&apos;s global API key</source>
         <translation>The server&apos;s global API key</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="266"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="267"/>
         <source>A server cannot be renamed: remove it and add it again.</source>
         <translation>A server cannot be renamed: remove it and add it again.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="268"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="269"/>
         <source>unchanged</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="281"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="282"/>
         <source>Version: %1</source>
         <translation>Version: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="283"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="284"/>
         <source>API key: valid</source>
         <translation>API key: valid</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="284"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="285"/>
         <source>API key: refused</source>
         <translation>API key: refused</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="287"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="288"/>
         <source>WebSockets: on</source>
         <translation>WebSockets: on</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="288"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="289"/>
         <source>WebSockets: off (WebSocket mode cannot be used)</source>
         <translation>WebSockets: off (WebSocket mode cannot be used)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="289"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="290"/>
         <source>WebSockets: unknown (the server has no instance to ask)</source>
         <translation>WebSockets: unknown (the server has no instance to ask)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="292"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="293"/>
         <source>Instances: %1</source>
         <translation>Instances: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="394"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="395"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="425"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="426"/>
         <source>Remove server</source>
         <translation>Remove server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="426"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="427"/>
         <source>Remove the server “%1” from evodesk?</source>
         <translation>Remove the server “%1” from evodesk?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="428"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="429"/>
         <source>Its API key is deleted from the keyring and evodesk forgets its instances and their settings. Nothing changes on the server itself.</source>
         <translation>Its API key is deleted from the keyring and evodesk forgets its instances and their settings. Nothing changes on the server itself.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="452"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="453"/>
         <source>Server “%1” added. Press Check to test it.</source>
         <translation>Server “%1” added. Press Check to test it.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="455"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="456"/>
         <source>Changes to “%1” saved.</source>
         <translation>Changes to “%1” saved.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="458"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="459"/>
         <source>Server “%1” removed.</source>
         <translation>Server “%1” removed.</translation>
     </message>
@@ -997,7 +997,7 @@
 <context>
     <name>evodesk.app</name>
     <message>
-        <location filename="../../evodesk/ui/app.py" line="112"/>
+        <location filename="../../evodesk/ui/app.py" line="111"/>
         <source>evodesk is already running for this data folder but does not answer. Close it (or end its process) and start evodesk again.</source>
         <translation>evodesk is already running for this data folder but does not answer. Close it (or end its process) and start evodesk again.</translation>
     </message>
@@ -1700,6 +1700,18 @@
         <source>no longer on the server (kept here): %1</source>
         <translation>no longer on the server (kept here): %1</translation>
     </message>
+    <message>
+        <source>The value of header &apos;%1&apos; has a character that cannot be sent in an HTTP header, such as an emoji, a control character or a letter outside Western European alphabets.</source>
+        <translation>The value of header &apos;%1&apos; has a character that cannot be sent in an HTTP header, such as an emoji, a control character or a letter outside Western European alphabets.</translation>
+    </message>
+    <message>
+        <source>The server at %1 sent an answer larger than %2 MiB (HTTP %3), more than evodesk reads.</source>
+        <translation>The server at %1 sent an answer larger than %2 MiB (HTTP %3), more than evodesk reads.</translation>
+    </message>
+    <message>
+        <source>The connection could not be read; it is opened again.</source>
+        <translation>The connection could not be read; it is opened again.</translation>
+    </message>
 </context>
 <context>
     <name>evodesk.notifications</name>
@@ -1787,108 +1799,108 @@
 <context>
     <name>evodesk.texts</name>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="74"/>
+        <location filename="../../evodesk/ui/texts.py" line="80"/>
         <source>not running</source>
         <translation>not running</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="76"/>
+        <location filename="../../evodesk/ui/texts.py" line="82"/>
         <source>stopped</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="77"/>
-        <location filename="../../evodesk/ui/texts.py" line="88"/>
+        <location filename="../../evodesk/ui/texts.py" line="83"/>
+        <location filename="../../evodesk/ui/texts.py" line="94"/>
         <source>connecting</source>
         <translation>connecting</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="78"/>
+        <location filename="../../evodesk/ui/texts.py" line="84"/>
         <source>live</source>
         <translation>live</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="79"/>
+        <location filename="../../evodesk/ui/texts.py" line="85"/>
         <source>waiting for the server</source>
         <translation>waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="80"/>
+        <location filename="../../evodesk/ui/texts.py" line="86"/>
         <source>retrying</source>
         <translation>retrying</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="81"/>
+        <location filename="../../evodesk/ui/texts.py" line="87"/>
         <source>refused (check the API key)</source>
         <translation>refused (check the API key)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="87"/>
+        <location filename="../../evodesk/ui/texts.py" line="93"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="89"/>
+        <location filename="../../evodesk/ui/texts.py" line="95"/>
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="90"/>
+        <location filename="../../evodesk/ui/texts.py" line="96"/>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="96"/>
+        <location filename="../../evodesk/ui/texts.py" line="102"/>
         <source>Both (conflict)</source>
         <translation>Both (conflict)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="98"/>
+        <location filename="../../evodesk/ui/texts.py" line="104"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="99"/>
+        <location filename="../../evodesk/ui/texts.py" line="105"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="100"/>
+        <location filename="../../evodesk/ui/texts.py" line="106"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="108"/>
+        <location filename="../../evodesk/ui/texts.py" line="114"/>
         <source>Webhook and WebSocket are both active on the server: every event arrives twice. Keep one of them.</source>
         <translation>Webhook and WebSocket are both active on the server: every event arrives twice. Keep one of them.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="112"/>
+        <location filename="../../evodesk/ui/texts.py" line="118"/>
         <source>Webhook active, base64: yes</source>
         <translation>Webhook active, base64: yes</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="113"/>
+        <location filename="../../evodesk/ui/texts.py" line="119"/>
         <source>Webhook active, base64: no</source>
         <translation>Webhook active, base64: no</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="117"/>
+        <location filename="../../evodesk/ui/texts.py" line="123"/>
         <source>WebSocket connected</source>
         <translation>WebSocket connected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="119"/>
+        <location filename="../../evodesk/ui/texts.py" line="125"/>
         <source>WebSocket active; live connection: %1</source>
         <translation>WebSocket active; live connection: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="123"/>
+        <location filename="../../evodesk/ui/texts.py" line="129"/>
         <source>No active delivery: messages will not be received</source>
         <translation>No active delivery: messages will not be received</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="126"/>
+        <location filename="../../evodesk/ui/texts.py" line="132"/>
         <source>Needs attention: %1</source>
         <translation>Needs attention: %1</translation>
     </message>

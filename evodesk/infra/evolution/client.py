@@ -3,6 +3,7 @@ every failure leaves it as a domain error a support person can act on."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import ssl
 import time
@@ -14,7 +15,13 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import httpx
 
-from evodesk.domain.errors import InvalidInput, ServerError, UnsupportedServer
+from evodesk.domain.errors import (
+    InvalidInput,
+    ServerError,
+    ServerUnreachable,
+    UnexpectedResponse,
+    UnsupportedServer,
+)
 from evodesk.domain.events import parse_version
 from evodesk.domain.models import (
     ConnectionState,
@@ -30,10 +37,12 @@ from evodesk.infra.evolution.replies import (
     Call,
     Redactor,
     Reply,
+    body_too_large,
     error_for,
     read_reply,
     shape_error,
     transport_error,
+    undecodable_body,
     websocket_switched_off,
 )
 from evodesk.infra.evolution.transport import AiohttpHttpTransport, environment_proxy
@@ -42,6 +51,10 @@ _log = logging.getLogger(__name__)
 
 _T = TypeVar("_T")
 _FIRST_WITH_VERIFY_CREDS = (2, 2)
+# The most of an answer read (after any content-encoding): fetchInstances for thousands
+# of instances is a few MiB; anything past this is no Evolution answer, and parsing it
+# would hold up the event loop. Generous on purpose.
+MAX_BODY = 16 * 1024 * 1024
 
 
 class EvolutionClient:
@@ -263,7 +276,7 @@ class EvolutionClient:
     def _call(
         self, method: str, template: str, instance: str | None = None, *, action: str = ""
     ) -> Call:
-        path = template.format(quote(instance, safe="")) if instance is not None else template
+        path = template.format(_segment(instance)) if instance is not None else template
         return Call(self._display_url, method, path, instance, action or "complete the request")
 
     async def _exchange(
@@ -275,18 +288,33 @@ class EvolutionClient:
         send_key: bool = True,
     ) -> Reply:
         headers = {"apikey": self._api_key} if send_key else {}
+        request = self._http.build_request(
+            call.method, call.path, json=body, params=params, headers=headers
+        )
         started = time.perf_counter()
+        error: ServerError | ServerUnreachable
         try:
-            response = await self._http.request(
-                call.method, call.path, json=body, params=params, headers=headers
-            )
-        except httpx.TransportError as exc:
+            # `timeout` bounds each read; this bounds the whole exchange, so an answer
+            # that trickles in, a byte at a time, cannot hold the call for ever.
+            async with asyncio.timeout(self._timeout):
+                response = await self._http.send(request, stream=True)
+                try:
+                    content = await _read_body(response, call)
+                finally:
+                    await response.aclose()
+        except (httpx.TransportError, TimeoutError) as exc:
             error = transport_error(exc, call, self._timeout, self._redact)
             _log.debug("%s failed after %.0f ms", call.where(), _ms_since(started))
-            _log.info("Evolution request failed: %s", error.detail)
-            raise error from None
-        _log.debug("%s in %.0f ms", call.where(response.status_code), _ms_since(started))
-        return read_reply(response, self._redact)
+        except httpx.DecodingError as exc:
+            # A transport that decodes bodies itself (httpx.MockTransport) fails in send().
+            error = undecodable_body(None, call, str(exc))
+        except UnexpectedResponse as exc:  # from _read_body
+            error = exc
+        else:
+            _log.debug("%s in %.0f ms", call.where(response.status_code), _ms_since(started))
+            return read_reply(response, self._redact, content)
+        _log.info("Evolution request failed: %s", error.detail)
+        raise error from None
 
     def _parse(
         self,
@@ -310,6 +338,29 @@ class EvolutionClient:
             error = error_for(reply, call, self._redact)
         _log.info("Evolution request failed: %s", error.detail)
         raise error
+
+
+async def _read_body(response: httpx.Response, call: Call) -> bytes:
+    """The body, decoded from its content-encoding, at most MAX_BODY bytes of it."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > MAX_BODY:
+                raise body_too_large(response.status_code, call, MAX_BODY)
+            chunks.append(chunk)
+    except httpx.DecodingError as exc:
+        raise undecodable_body(response.status_code, call, str(exc)) from None
+    return b"".join(chunks)
+
+
+def _segment(instance: str) -> str:
+    """An instance name as one path segment. '.' and '..' would be read as dot segments
+    and dropped from the path; as %2E they reach the server, which decodes them back."""
+    if instance and instance.strip(".") == "":
+        return "%2E" * len(instance)
+    return quote(instance, safe="")
 
 
 def _any(data: object) -> object:

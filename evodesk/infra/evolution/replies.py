@@ -3,6 +3,7 @@ failures into domain errors whose message and detail never carry a secret."""
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 import socket
@@ -29,7 +30,15 @@ from evodesk.domain.secrets import MASK
 from evodesk.infra import wire_json
 
 _MAX_MESSAGE = 600
-_TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+# Neither part can run past the next '<', so a page of unclosed <title> tags costs a
+# linear scan (`.*?</title>` rescanned the rest of the page from each of them).
+_TITLE_RE = re.compile(r"<title[^<>]*>([^<]*)</title>", re.IGNORECASE)
+# Where the title is looked for: it sits in the page's <head>.
+_TITLE_WINDOW = 16 * 1024
+# Python codecs that decode bytes to text but are no charset a server could mean.
+_NOT_CHARSETS = frozenset(
+    {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape"}
+)
 _UNKNOWN_INSTANCE_RES = (
     re.compile(r'^The "(?P<name>.+)" instance does not exist'),
     re.compile(r'^Instance "(?P<name>.+)" not found'),
@@ -90,9 +99,13 @@ class Call:
         return f"{self.method} {self.path}{tail}"
 
 
-def read_reply(response: httpx.Response, redact: Redactor) -> Reply:
-    raw = response.content
-    text = raw.decode(response.encoding or "utf-8", errors="replace").strip()
+def read_reply(
+    response: httpx.Response, redact: Redactor, content: bytes | None = None
+) -> Reply:
+    """What the answer is; `content` is its body when it was read apart from the
+    response (streamed), decoded from any content-encoding."""
+    raw = response.content if content is None else content
+    text = _text_of(raw, response.charset_encoding).strip()
     content_type = response.headers.get("content-type", "").lower()
     status = response.status_code
     if not text:
@@ -108,8 +121,21 @@ def read_reply(response: httpx.Response, redact: Redactor) -> Reply:
     return Reply(status, BodyKind.JSON, data)
 
 
+def _text_of(content: bytes, charset: str | None) -> str:
+    """The body in its declared charset, else UTF-8: when it declares none, or one that
+    is no text encoding (base64, rot13), is one of Python's codecs no server means as a
+    charset (idna), or cannot decode with replacement."""
+    if charset:
+        try:
+            if codecs.lookup(charset).name not in _NOT_CHARSETS:
+                return content.decode(charset, errors="replace")
+        except (LookupError, ValueError):  # UnicodeError is a ValueError
+            pass
+    return content.decode("utf-8", errors="replace")
+
+
 def _html_title(text: str, redact: Redactor) -> str:
-    match = _TITLE_RE.search(text)
+    match = _TITLE_RE.search(text, 0, _TITLE_WINDOW)
     if match is None:
         return ""
     return _clip(redact(" ".join(html.unescape(match.group(1)).split())), 120)
@@ -242,10 +268,7 @@ def _html_error(reply: Reply, call: Call) -> UnexpectedResponse:
 
 def _not_json_error(reply: Reply, call: Call) -> UnexpectedResponse:
     if reply.kind is BodyKind.MALFORMED:
-        message = (
-            f"The server at {call.server} sent an answer that is not valid JSON "
-            f"(HTTP {reply.status}). Check the URL, or any proxy in front of the server."
-        )
+        message = _not_valid_json(call, reply.status)
     else:
         message = (
             f"The server at {call.server} answered with plain text, not the Evolution API "
@@ -257,10 +280,46 @@ def _not_json_error(reply: Reply, call: Call) -> UnexpectedResponse:
     )
 
 
+def _not_valid_json(call: Call, status: int) -> str:
+    return (
+        f"The server at {call.server} sent an answer that is not valid JSON "
+        f"(HTTP {status}). Check the URL, or any proxy in front of the server."
+    )
+
+
+def undecodable_body(status: int | None, call: Call, problem: str) -> UnexpectedResponse:
+    """A body that is not in the content-encoding it names (gzip that is not gzip): no
+    more readable than malformed JSON, and worded the same. `status` is None when a
+    transport that decodes bodies itself failed, and did not say what it was decoding."""
+    message = _not_valid_json(call, status) if status is not None else _not_understood(call)
+    return UnexpectedResponse(
+        message,
+        status=status,
+        detail=f"{call.where(status)}: body not decodable: {_clip(problem, 120)}",
+    )
+
+
+def body_too_large(status: int, call: Call, limit: int) -> UnexpectedResponse:
+    mib = limit // (1024 * 1024)
+    return UnexpectedResponse(
+        f"The server at {call.server} sent an answer larger than {mib} MiB "
+        f"(HTTP {status}), more than evodesk reads. "
+        "Check the URL, or any proxy in front of the server.",
+        status=status,
+        detail=f"{call.where(status)}: body past {mib} MiB, not read further",
+    )
+
+
+def _not_understood(call: Call) -> str:
+    return (
+        f"The server at {call.server} answered in a form evodesk does not understand; "
+        "it may not be an Evolution API server, or a version evodesk does not support."
+    )
+
+
 def shape_error(reply: Reply, call: Call, problem: str) -> UnexpectedResponse:
     return UnexpectedResponse(
-        f"The server at {call.server} answered in a form evodesk does not understand; "
-        "it may not be an Evolution API server, or a version evodesk does not support.",
+        _not_understood(call),
         status=reply.status,
         detail=f"{call.where(reply.status)}: {problem}",
     )
@@ -301,17 +360,22 @@ def _ssl_reason(error: ssl.SSLError, attribute: str) -> str:
 
 
 def transport_error(
-    exc: httpx.TransportError, call: Call, timeout: float, redact: Redactor
+    exc: httpx.TransportError | TimeoutError, call: Call, timeout: float, redact: Redactor
 ) -> ServerUnreachable:
-    reason = redact(str(exc)) or type(exc).__name__
-    detail = f"{call.where()}: {type(exc).__name__}: {reason}"
+    """`exc` is an httpx failure, or TimeoutError when the whole exchange, reading the
+    answer included, took longer than `timeout` (an answer that trickles in)."""
     url = call.server
+    if isinstance(exc, TimeoutError):
+        detail = f"{call.where()}: no complete answer within {timeout:g} s"
+    else:
+        reason = redact(str(exc)) or type(exc).__name__
+        detail = f"{call.where()}: {type(exc).__name__}: {reason}"
     if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
         return ServerTimeout(
             f"The server at {url} could not be reached within {timeout:g} seconds.",
             detail=detail,
         )
-    if isinstance(exc, httpx.TimeoutException):
+    if isinstance(exc, httpx.TimeoutException | TimeoutError):
         return ServerTimeout(
             f"The server at {url} did not answer within {timeout:g} seconds.", detail=detail
         )

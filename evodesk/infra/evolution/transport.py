@@ -12,12 +12,20 @@ from contextlib import contextmanager
 
 import aiohttp
 import httpx
+import yarl
 from httpx_aiohttp import AiohttpTransport
+from httpx_aiohttp.transport import AiohttpResponseStream
 
 
 class AiohttpHttpTransport(AiohttpTransport):
     """One aiohttp session, opened on the first request (inside the running loop) and
-    closed by `aclose()`. httpx keeps the cookies, decoding and redirect rules."""
+    closed by `aclose()`. httpx keeps the cookies, decoding and redirect rules.
+
+    The request is made here rather than by httpx_aiohttp, for two things it gets wrong:
+    it hands aiohttp the URL as text, which aiohttp decodes again (`%2E%2E`, how an
+    instance named '..' is sent, became a step up the path); and it re-encodes the reason
+    phrase as UTF-8, which fails on the other bytes HTTP allows there. The reason phrase
+    is not used: httpx words the status itself."""
 
     def __init__(self, verify: ssl.SSLContext | bool, proxy: httpx.Proxy | None = None) -> None:
         super().__init__(verify=verify, proxy=proxy, client=self._new_session)
@@ -30,15 +38,44 @@ class AiohttpHttpTransport(AiohttpTransport):
         )
         return aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
 
+    def _session(self) -> aiohttp.ClientSession:
+        if not isinstance(self.client, aiohttp.ClientSession):
+            self.client = self.get_client()
+        return self.client
+
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if request.url.userinfo:
             # httpx already turned them into an Authorization header; aiohttp refuses both.
             request.url = request.url.copy_with(username=None, password=None)
+        timeout = request.extensions.get("timeout", {})
+        proxy = self.proxy
         with _mapped():
-            response = await super().handle_async_request(request)
-        if isinstance(response.stream, httpx.AsyncByteStream):
-            response.stream = _MappedStream(response.stream)
-        return response
+            response = await self._session().request(
+                request.method,
+                # Already encoded by httpx: aiohttp must send it as it is.
+                yarl.URL(str(request.url), encoded=True),
+                headers=request.headers,
+                data=request.content or None,
+                allow_redirects=False,
+                auto_decompress=False,
+                compress=False,
+                timeout=aiohttp.ClientTimeout(
+                    sock_connect=timeout.get("connect"),
+                    sock_read=timeout.get("read"),
+                    connect=timeout.get("pool"),
+                ),
+                server_hostname=request.extensions.get("sni_hostname"),
+                proxy=str(proxy.url) if proxy else None,
+                proxy_auth=aiohttp.BasicAuth(*proxy.auth) if proxy and proxy.auth else None,
+                proxy_headers=proxy.headers if proxy else None,
+            )
+        return httpx.Response(
+            status_code=response.status,
+            headers=response.raw_headers,
+            stream=_MappedStream(AiohttpResponseStream(response)),
+            request=request,
+            extensions={"http_version": b"HTTP/1.1"},
+        )
 
 
 class _MappedStream(httpx.AsyncByteStream):
