@@ -120,6 +120,26 @@ def test_text_stays_plain_markup_and_controls_included() -> None:
     assert len(cut.body) == 120 and cut.body.endswith("…")
 
 
+def test_names_and_reasons_from_the_server_are_one_short_line() -> None:
+    # The tray lays out whatever it is given on the GUI thread: a 5 MB reason took 17 s.
+    # Names and reasons come from the server, so they are cut and cleaned like previews.
+    clock = FakeClock(at(10))
+    n = notifier(clock, burst=0.0)
+    spoof = "\u202egnp.exe\nsecond <b>line</b>\t" + "n" * 500
+    [closed] = n.handle_event(event("connection.update",
+                                    {"state": "close", "statusReason": "r" * 5_000_000},
+                                    instance=spoof))
+    assert closed.title == "gnp.exe disconnected from WhatsApp"  # the first line only
+    assert closed.body == f"WhatsApp closed the connection (reason {'r' * 59}…)."
+    clock.advance(60)
+    [shown] = n.handle_event(text("oi", instance=spoof))
+    assert shown.title == "Ana on gnp.exe"
+    long_name = "n" * 500
+    clock.advance(60)
+    [shown] = n.handle_event(text("oi", instance=long_name))
+    assert shown.title == f"Ana on {'n' * 59}…"
+
+
 def test_a_burst_becomes_one_grouped_notification() -> None:
     clock = FakeClock(at(10))
     n = notifier(clock)

@@ -58,15 +58,23 @@ _MEDIA = {"imageMessage": "image", "videoMessage": "video", "audioMessage": "aud
           "contactsArrayMessage": "contact", "pollCreationMessage": "poll",
           "reactionMessage": "reaction"}
 PREVIEW_LIMIT = 120
+NAME_LIMIT = 60  # instance and server names; the server chooses them
+_READ_LIMIT = 4096
 
 
 def first_line(text: str, limit: int = PREVIEW_LIMIT) -> str:
-    """The first non-empty line, without control or direction-override characters."""
-    for line in text.splitlines():
+    """The first non-empty line, without control or direction-override characters.
+    Only the first few thousand characters are read: what comes after is never shown."""
+    for line in text[:_READ_LIMIT].splitlines():
         line = " ".join(_CONTROL.sub("", line).split())
         if line:
             return line if len(line) <= limit else line[: limit - 1] + "…"
     return ""
+
+
+def _label(name: str) -> str:
+    """A name as a notification shows it: one short line, no direction overrides."""
+    return first_line(name, NAME_LIMIT) or "?"
 
 
 def _preview(data: Mapping[str, object]) -> str:
@@ -307,10 +315,10 @@ class Notifier:
     def _message_notification(self, ref: InstanceKey, group: _Group) -> Notification:
         sender, preview = group.latest
         if group.count == 1:
-            title = Text("%1 on %2", (sender, ref[1]))
+            title = Text("%1 on %2", (sender, _label(ref[1])))
             body = Text("%1", (preview,))
         else:
-            title = Text("%1 new messages on %2", (str(group.count), ref[1]))
+            title = Text("%1 new messages on %2", (str(group.count), _label(ref[1])))
             body = Text("Latest from %1: %2", (sender, preview))
         return Notification(NotificationKind.MESSAGE, title, body, ref, False, group.count)
 
@@ -318,7 +326,7 @@ class Notifier:
         count, names = self._missed, list(self._missed_on)
         self._missed, self._missed_on = 0, {}
         title = Text("%1 new messages while notifications were off", (str(count),))
-        body = Text("On %1", (", ".join(name for _server, name in names),))
+        body = Text("On %1", (first_line(", ".join(_label(name) for _server, name in names)),))
         ref = names[0] if len(names) == 1 else None
         return Notification(NotificationKind.MISSED, title, body, ref, False, count)
 
@@ -334,11 +342,12 @@ class Notifier:
         if told & covered or not self._policy.allows(kind, ref):
             return []
         told.add(kind)
-        name = ref[1]
+        name = _label(ref[1])
         if kind is NotificationKind.DISCONNECTED:
+            why = first_line(str(reason), NAME_LIMIT) if reason is not None else ""
             title = Text("%1 disconnected from WhatsApp", (name,))
-            body = (Text("WhatsApp closed the connection (reason %1).", (str(reason),))
-                    if reason is not None else Text("WhatsApp closed the connection."))
+            body = (Text("WhatsApp closed the connection (reason %1).", (why,))
+                    if why else Text("WhatsApp closed the connection."))
         elif kind is NotificationKind.LOGGED_OUT:
             title = Text("%1 was logged out of WhatsApp", (name,))
             body = Text("Scan a new QR code to use this number again.")
@@ -357,14 +366,14 @@ class Notifier:
         if not self._policy.allows(kind, ref):
             return []
         why = first_line(reason or "", 200)
-        server = self._server_name(server_id)
+        server = _label(self._server_name(server_id))
         if kind is NotificationKind.REFUSED:
             title = (Text("%1 refused the API key", (server,)) if instance is None
-                     else Text("Cannot listen to %1", (instance,)))
+                     else Text("Cannot listen to %1", (_label(instance),)))
             body = Text("%1", (why,)) if why else Text("Check the server's key under Servers.")
         else:
             title = (Text("Lost the live connection to %1", (server,)) if instance is None
-                     else Text("Not hearing %1", (instance,)))
+                     else Text("Not hearing %1", (_label(instance),)))
             body = (Text("Still retrying after a minute: %1", (why,)) if why
                     else Text("Still retrying after a minute."))
         return [Notification(kind, title, body, ref, True)]
