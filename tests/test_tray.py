@@ -618,3 +618,13 @@ async def test_without_a_tray_host_the_window_shows_despite_tray_flag(tmp_path: 
             await app.kill()
     finally:
         processes.stop(xvfb.process)
+
+
+def test_names_in_the_menu_are_one_short_line_and_ampersands_stay() -> None:
+    from evodesk.ui.tray import _menu_label
+
+    assert _menu_label("Loja & Cia") == "Loja && Cia"  # not a shortcut mark
+    assert _menu_label("a\u202egnp.exe\tb") == "agnp.exe b"
+    assert _menu_label("first\nsecond") == "first"
+    assert _menu_label("n" * 3000) == "n" * 59 + "…"
+    assert _menu_label("\u202e") == "?"

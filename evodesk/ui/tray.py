@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from evodesk.domain.models import ListenerState
-from evodesk.services.notifications import Notification, fill
+from evodesk.services.notifications import NAME_LIMIT, Notification, fill, first_line
 from evodesk.ui.icons import icon
 from evodesk.ui.texts import connection_text, listener_text, mode_text
 from evodesk.ui.tray_presenter import Health, HealthSummary, ServerLine, TrayPresenter
@@ -170,9 +170,10 @@ class Tray(QObject):
             self.server_menus.append(submenu)
 
     def _server_title(self, line: ServerLine) -> str:
+        name = _menu_label(line.name)
         if line.connection is ListenerState.STOPPED:
-            return line.name
-        return fill(self.tr("%1 (%2)"), (line.name, listener_text(line.connection)))
+            return name
+        return fill(self.tr("%1 (%2)"), (name, listener_text(line.connection)))
 
     def _server_health(self, line: ServerLine) -> Health:
         states = {i.listener for i in line.instances if i.listener is not None}
@@ -193,7 +194,8 @@ class Tray(QObject):
             how = (listener_text(item.listener) if item.listener is not None
                    else mode_text(instance.mode, instance.conflict))
             text = fill(self.tr("%1 — %2, %3"),
-                        (instance.name, connection_text(instance.connection_state), how))
+                        (_menu_label(instance.name), connection_text(instance.connection_state),
+                         how))
             action = QAction(text, submenu)
             if instance.attention or instance.conflict or item.listener is ListenerState.REFUSED:
                 action.setIcon(icon("tray-error"))
@@ -238,3 +240,9 @@ class Tray(QObject):
         if reason in (QSystemTrayIcon.ActivationReason.Trigger,
                       QSystemTrayIcon.ActivationReason.DoubleClick):
             self.open_requested.emit()
+
+
+def _menu_label(name: str) -> str:
+    """A name as a menu item shows it: one short line without direction overrides, and
+    "&" as itself rather than the mark of a keyboard shortcut."""
+    return (first_line(name, NAME_LIMIT) or "?").replace("&", "&&")
