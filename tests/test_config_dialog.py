@@ -190,3 +190,22 @@ async def test_event_picker_warns_about_the_empty_list(
     dialog.picker.set_all(True)
     assert len(dialog.picker.selected()) == 31
     assert dialog.picker.warning.isHidden()
+
+
+async def test_what_the_server_holds_is_shown_whole_as_plain_text_without_secrets(
+    services: AppServices, sandbox: Sandbox, qtbot: object
+) -> None:
+    # A URL longer than a line edit's default 32,767 characters, with credentials: it is
+    # loaded whole (applying would otherwise write the cut URL back), and the hint that
+    # shows where events go hides the password.
+    long_url = "https://user:CANARY-SECRET-123@hooks.example.com/" + "p" * 40_000
+    await SandboxRows(sandbox).set_webhook(
+        "loja-sp", enabled=True, url=long_url, events=["MESSAGES_UPSERT"])
+    await services.sync.sync_all()
+    dialog = await open_dialog(services, qtbot)
+    assert dialog.url.text() == long_url
+    assert dialog.title.textFormat() == Qt.TextFormat.PlainText
+    dialog.by_events.setChecked(True)
+    assert dialog.url_hint.isVisibleTo(dialog)
+    assert "CANARY-SECRET-123" not in dialog.url_hint.text()
+    assert "user:••••••@hooks.example.com" in dialog.url_hint.text()

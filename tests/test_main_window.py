@@ -149,3 +149,26 @@ async def test_sync_fills_the_table_and_summarises(tmp_path: Path, qtbot: object
             again.close()
         finally:
             await app.aclose()
+
+
+async def test_a_very_long_name_does_not_push_the_other_columns_away(
+    qtbot: object, tmp_path: Path
+) -> None:
+    from evodesk.ui.instance_model import Column
+    from evodesk.ui.main_window import MainWindow
+
+    services = await AppServices.open(resolve_paths(tmp_path / "d"), secrets=MemorySecretStore())
+    try:
+        server = await services.store.add_server(Server(name="Main", base_url="https://e.x"))
+        assert server.id is not None
+        await services.store.save_instances(
+            [Instance(server_id=server.id, name="n" * 20_000)])
+        window = MainWindow(services)
+        qtbot.addWidget(window)  # type: ignore[attr-defined]
+        window.show()
+        window.reload()
+        await next_emission(window.instances_loaded)
+        header = window.table.horizontalHeader()
+        assert header.sectionSize(Column.INSTANCE) < window.width() // 2
+    finally:
+        await services.aclose()

@@ -25,6 +25,7 @@ from evodesk.sandbox import Sandbox
 from evodesk.services.app import AppServices
 from evodesk.ui.servers_dialog import ServersDialog
 from evodesk.ui.servers_presenter import ServersPresenter
+from evodesk.ui.texts import plain_tooltip
 from tests.support.qt import next_emission
 
 pytestmark = pytest.mark.gui
@@ -161,7 +162,8 @@ async def test_add_and_check_through_the_widgets(
     assert "Matriz" in dialog.outcome.text() and dialog.outcome.kind == "ok"
     assert dialog.name_edit.isReadOnly() and dialog.url_edit.text() == sandbox.url
     assert dialog.key_edit.text() == "" and dialog.key_edit.placeholderText() == "unchanged"
-    assert dialog.servers.index(0).data(Qt.ItemDataRole.ToolTipRole) == "Not checked yet"
+    assert dialog.servers.index(0).data(Qt.ItemDataRole.ToolTipRole) == plain_tooltip(
+        "Not checked yet")
     server = await services.servers.get("Matriz")
     assert server.base_url == sandbox.url
     assert await services.servers.api_key(server) == sandbox.api_key
@@ -177,7 +179,7 @@ async def test_add_and_check_through_the_widgets(
     assert dialog.check_panel.kind == "ok" and dialog.check_button.isEnabled()
     assert (await services.servers.get("Matriz")).version == "2.3.6"
     tooltip = dialog.servers.index(0).data(Qt.ItemDataRole.ToolTipRole)
-    assert tooltip == "Last check: version 2.3.6"
+    assert tooltip == plain_tooltip("Last check: version 2.3.6")
     assert changes == [None]
 
 

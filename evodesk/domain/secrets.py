@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import unquote_plus
 
 MASK = "••••••"
 
@@ -46,3 +48,23 @@ def mask_secrets(value: Any) -> Any:
 def mask_value(secret: str | None) -> str:
     """What a person may see of a secret: nothing but its presence."""
     return MASK if secret else ""
+
+
+_USERINFO_PASSWORD = re.compile(r"(//[^/?#@:]*:)[^/?#@]*@")
+
+
+def mask_url_secrets(url: str) -> str:
+    """`url` as a person may see it: a password in it and the values of query
+    parameters named like secrets (`?token=…`) replaced by MASK; the rest as it is."""
+    url = _USERINFO_PASSWORD.sub(lambda m: f"{m.group(1)}{MASK}@", url, count=1)
+    start = url.find("?")
+    if start < 0:
+        return url
+    end = url.find("#", start)
+    end = len(url) if end < 0 else end
+    fields = url[start + 1 : end].split("&")
+    for i, field in enumerate(fields):
+        name, equals, value = field.partition("=")
+        if equals and value and is_secret_key(unquote_plus(name)):
+            fields[i] = f"{name}={MASK}"
+    return f"{url[: start + 1]}{'&'.join(fields)}{url[end:]}"

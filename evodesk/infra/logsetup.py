@@ -20,6 +20,7 @@ _PATTERNS = (
     re.compile(r"(?i)(apikey|api_key|token|jwt_key|password|secret)(\s*[=:]\s*)([^\s&,;\"']+)"),
     re.compile(r"(?i)(\"(?:apikey|api_key|token|jwt_key|password|secret)\"\s*:\s*\")([^\"]+)(\")"),
     re.compile(r"(?i)(authorization\s*[:=]\s*)(\S+(?:\s+\S+)?)"),
+    re.compile(r"(?i)([a-z][a-z0-9+.-]*://[^/?#@:\s]*:)([^/?#@\s]+)(@)"),  # user:password@
 )
 
 _lock = threading.Lock()
@@ -42,7 +43,8 @@ def redact(text: str) -> str:
             text = text.replace(secret, REDACTED)
     text = _PATTERNS[0].sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}", text)
     text = _PATTERNS[1].sub(lambda m: f"{m.group(1)}{REDACTED}{m.group(3)}", text)
-    return _PATTERNS[2].sub(lambda m: f"{m.group(1)}{REDACTED}", text)
+    text = _PATTERNS[2].sub(lambda m: f"{m.group(1)}{REDACTED}", text)
+    return _PATTERNS[3].sub(lambda m: f"{m.group(1)}{REDACTED}{m.group(3)}", text)
 
 
 class RedactingFormatter(logging.Formatter):

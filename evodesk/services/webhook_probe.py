@@ -20,6 +20,7 @@ from evodesk.domain.rules import (
     effective_webhook_url,
     evolution_would_retry,
 )
+from evodesk.domain.secrets import mask_url_secrets
 from evodesk.domain.validation import check_header_value, validate_http_url
 from evodesk.infra.logsetup import redact
 from evodesk.infra.secrets import SecretStore, get_headers
@@ -45,7 +46,7 @@ class WebhookProbe:
             return self.error or ""
         if self.status is None:
             retry = " Evolution would retry." if self.would_retry else ""
-            return f"No answer from {self.url}: {self.error}.{retry}"
+            return f"No answer from {mask_url_secrets(self.url)}: {self.error}.{retry}"
         verdict = "accepted" if self.ok else "refused"
         retry = (
             "Evolution would retry this status (up to 10 times, so slow or failing "
@@ -53,7 +54,7 @@ class WebhookProbe:
             if self.would_retry
             else "Evolution would not retry this status."
         )
-        text = f"{self.url} {verdict} the test event: HTTP {self.status} in "
+        text = f"{mask_url_secrets(self.url)} {verdict} the test event: HTTP {self.status} in "
         return text + f"{self.latency_ms:.0f} ms. " + (retry if not self.ok else "")
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from evodesk.domain.errors import InvalidInput
 from evodesk.domain.models import DeliveryMode, ListenerState, WebhookConfig
 from evodesk.domain.rules import effective_webhook_url
+from evodesk.domain.secrets import mask_url_secrets
 from evodesk.domain.validation import validate_http_url
 from evodesk.services.status import ChangeOutcome, InstanceStatus
 from evodesk.services.webhook_probe import WebhookProbe
@@ -33,6 +34,8 @@ from evodesk.ui.texts import listener_text, status_text, translate_message
 from evodesk.ui.theme import Tone, tone_style
 from evodesk.ui.widgets import Banner, ToggleSwitch
 
+# The longest webhook URL the form holds (Qt's limit is 2^31 - 1).
+URL_MAX_LENGTH = 1 << 20
 
 class ConfigDialog(QDialog):
     closed = Signal()
@@ -59,6 +62,7 @@ class ConfigDialog(QDialog):
 
     def _build(self) -> None:
         self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # names come from the server
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -120,6 +124,9 @@ class ConfigDialog(QDialog):
         self.websocket_toggle.toggled.connect(self._on_websocket_toggle_toggled)
 
         self.url = QLineEdit(box)
+        # Qt's default of 32,767 characters would cut a longer URL the server holds, and
+        # applying any change would then write the cut URL back.
+        self.url.setMaxLength(URL_MAX_LENGTH)
         self.url.setPlaceholderText("https://example.com/evolution")
         self.url.textChanged.connect(self._on_form_changed)
         self.url_hint = QLabel(box)
@@ -278,7 +285,8 @@ class ConfigDialog(QDialog):
             self.url_hint.setText(translate_message(problem))
             self.url_hint.setStyleSheet(tone_style(Tone.ERROR))
         elif self.by_events.isChecked() and self.url.text().strip():
-            example = effective_webhook_url(self.url.text().strip(), True, "MESSAGES_UPSERT")
+            example = mask_url_secrets(
+                effective_webhook_url(self.url.text().strip(), True, "MESSAGES_UPSERT"))
             self.url_hint.setText(self.tr("Events go to %1 and so on.").replace("%1", example))
             self.url_hint.setStyleSheet("")
         else:

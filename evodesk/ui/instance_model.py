@@ -22,7 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from evodesk.domain.models import ConnectionState, DeliveryMode, Instance, ListenerState
-from evodesk.ui.texts import connection_text, listener_text, mode_text
+from evodesk.domain.secrets import mask_url_secrets
+from evodesk.ui.texts import connection_text, listener_text, mode_text, plain_tooltip
 from evodesk.ui.theme import Tone, tone
 
 Index = QModelIndex | QPersistentModelIndex
@@ -227,12 +228,12 @@ class InstanceTableModel(QAbstractTableModel):
 
     def _tooltip(self, instance: Instance, column: Column) -> str | None:
         if column == Column.ATTENTION:
-            return instance.attention or instance.last_error
+            return plain_tooltip(instance.attention or instance.last_error)
         if column == Column.INSTANCE:
             parts = [instance.profile_name or "", instance.owner_number or ""]
-            return " · ".join(p for p in parts if p) or None
+            return plain_tooltip(" · ".join(p for p in parts if p))
         if column == Column.MODE and instance.mode is DeliveryMode.WEBHOOK:
-            return instance.webhook_url
+            return plain_tooltip(mask_url_secrets(instance.webhook_url or ""))
         return None
 
 

@@ -93,6 +93,9 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)  # rows a column's size looks at
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Sized to contents, a name thousands of characters long would push every other
+        # column off the screen (and the saved header state would keep it so).
+        header.setMaximumSectionSize(self.fontMetrics().horizontalAdvance("M") * 40)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         self.table.doubleClicked.connect(self._on_table_double_clicked)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from evodesk.domain.errors import InvalidInput
 from evodesk.domain.models import Server
+from evodesk.domain.secrets import mask_url_secrets
 from evodesk.domain.validation import (
     is_plain_http_to_remote,
     normalize_server_url,
@@ -39,7 +40,7 @@ from evodesk.domain.validation import (
 )
 from evodesk.services.servers import ServerCheck
 from evodesk.ui.servers_presenter import ServersPresenter
-from evodesk.ui.texts import translate_message
+from evodesk.ui.texts import plain_tooltip, translate_message
 from evodesk.ui.theme import Tone, tone_style
 from evodesk.ui.widgets import Banner
 
@@ -62,9 +63,9 @@ class ServerListModel(QAbstractListModel):
             return None
         server = self._servers[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{server.name} — {server.base_url}"
+            return f"{server.name} — {mask_url_secrets(server.base_url)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._last_check(server)
+            return plain_tooltip(self._last_check(server))
         if role == NAME_ROLE:
             return server.name
         return None

@@ -12,6 +12,7 @@ import functools
 import logging
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import Qt
 
 from evodesk.domain.models import ConnectionState, DeliveryMode, ListenerState
 from evodesk.domain.text import TemplateMatcher, Text, fill
@@ -133,3 +134,9 @@ def status_text(status: InstanceStatus) -> tuple[str, str]:
             "%1", translate_message(instance.attention))
         kind = "error"
     return text, kind
+
+
+def plain_tooltip(text: str | None) -> str | None:
+    """`text` as a tooltip shows it, as written: Qt reads a tooltip that looks like HTML
+    as HTML, and names and errors come from servers."""
+    return None if not text else Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
