@@ -101,6 +101,8 @@ async def test_websockets_off_is_reported(cli: Cli, sandbox: Sandbox) -> None:
         ("evo.example.com", "must start with http:// or https://"),
         ("ftp://evo.example.com", "must start with http:// or https://"),
         ("http://evo example.com", "must not contain spaces"),
+        ("https://[::1", "invalid host name"),
+        ("http://proxyuser:CANARY-SECRET-123@evo.example.com", "user name or password"),
     ],
 )
 async def test_malformed_urls_change_nothing(cli: Cli, url: str, message: str) -> None:
@@ -108,6 +110,21 @@ async def test_malformed_urls_change_nothing(cli: Cli, url: str, message: str) -
     assert result.code == 1
     assert len(result.err_lines) == 1 and message in result.err
     assert "No servers yet" in (await cli.run("server", "list")).out
+
+
+async def test_a_data_folder_that_cannot_be_made_is_one_clear_line(
+    cli: Cli, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    for data_dir in (blocker, blocker / "below"):
+        result = await Cli(data_dir, cli.env).run("server", "list")
+        assert result.code == 1, result.err
+        assert result.err_lines == [
+            f"evodesk: Cannot create the folder {data_dir}: "
+            f"{'File exists' if data_dir == blocker else 'Not a directory'}. "
+            "Choose another data folder."
+        ]
 
 
 async def test_unreachable_server(cli: Cli) -> None:

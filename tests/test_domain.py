@@ -89,6 +89,8 @@ def test_parse_version_tolerates_odd_strings() -> None:
         ("http://evo example.com", "spaces"),
         ("https://", "no host"),
         ("http://host:99999", "invalid port"),
+        ("https://[::1", "invalid host name"),  # urlsplit raises ValueError on these
+        ("https://[zz]/", "invalid host name"),
     ],
 )
 def test_bad_urls_are_refused_with_a_reason(url: str, reason: str) -> None:
@@ -101,6 +103,11 @@ def test_good_urls_pass_and_server_urls_are_normalised() -> None:
     assert normalize_server_url("http://127.0.0.1:8080/") == "http://127.0.0.1:8080"
     with pytest.raises(InvalidInput):
         normalize_server_url("http://host/?apikey=1")
+    assert normalize_server_url("http://[::1]:8080/evo/") == "http://[::1]:8080/evo"
+    # A password in the URL would be stored, shown and sent as it is.
+    for url in ("http://proxyuser:CANARY-SECRET-123@host", "https://user@host/evo"):
+        with pytest.raises(InvalidInput, match="must not contain a user name or password"):
+            normalize_server_url(url)
 
 
 def test_plain_http_warning_only_for_remote_hosts() -> None:

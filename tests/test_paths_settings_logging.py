@@ -66,6 +66,16 @@ def test_settings_round_trip_and_damaged_files(tmp_path: Path) -> None:
     assert loaded.close_to_tray is True and loaded.language == "en"
     path.write_text("[1]", encoding="utf-8")
     assert load_settings(path) == Settings()
+    # Types as Python sees them are not enough: True is an int, 12 is no pause.
+    wrong = {"notifications_paused_until": 12, "event_retention": True, "close_to_tray": 1}
+    path.write_text(json.dumps(wrong), encoding="utf-8")
+    assert load_settings(path) == Settings()
+    path.write_text(json.dumps({"event_retention": -5}), encoding="utf-8")
+    assert load_settings(path).event_retention == Settings().event_retention
+    right = {"notifications_paused_until": "until-resumed", "event_retention": 500,
+             "close_to_tray": False}
+    path.write_text(json.dumps(right), encoding="utf-8")
+    assert load_settings(path) == Settings(**right)  # type: ignore[arg-type]
     # Nested past json's recursion limit: defaults, not a start-up crash.
     path.write_text('{"ui_state":' + "[" * 50_000 + "]" * 50_000 + "}", encoding="utf-8")
     assert load_settings(path) == Settings()
@@ -114,3 +124,18 @@ def test_log_file_and_stderr_never_hold_a_secret(
     assert "key was" in text and "boom" in text
     assert canary not in text
     assert canary not in capsys.readouterr().err
+
+
+def test_a_log_file_that_cannot_be_written_leaves_the_terminal_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "logs"
+    blocker.write_text("a file where the folder should be")
+    try:
+        configure_logging(blocker / "evodesk.log", stderr_level=logging.WARNING)
+        logging.getLogger("evodesk.test").error("still heard")
+    finally:
+        remove_handlers()
+    err = capsys.readouterr().err
+    assert f"Cannot write the log file {blocker / 'evodesk.log'}" in err
+    assert "still heard" in err

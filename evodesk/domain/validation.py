@@ -22,11 +22,17 @@ def validate_http_url(url: str, *, what: str = "URL") -> str:
         raise InvalidInput(f"The {what} is empty.")
     if any(ch.isspace() for ch in candidate):
         raise InvalidInput(f"The {what} must not contain spaces.")
-    parts = urlsplit(candidate)
+    try:
+        parts = urlsplit(candidate)
+    except ValueError as exc:  # "Invalid IPv6 URL": a "[" without its "]"
+        raise InvalidInput(f"The {what} has an invalid host name.") from exc
     if parts.scheme.lower() not in {"http", "https"}:
         raise InvalidInput(f"The {what} must start with http:// or https://.")
     try:
         host = parts.hostname
+    except ValueError as exc:
+        raise InvalidInput(f"The {what} has an invalid host name.") from exc
+    try:
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError as exc:
         raise InvalidInput(f"The {what} has an invalid port.") from exc
@@ -41,6 +47,12 @@ def normalize_server_url(url: str) -> str:
     parts = urlsplit(candidate)
     if parts.query or parts.fragment:
         raise InvalidInput("The server URL must not contain '?' or '#'.")
+    if "@" in parts.netloc:
+        # It would be stored, shown and sent along as it is: the key is the only
+        # credential evodesk keeps, and it keeps it in the keyring.
+        raise InvalidInput(
+            "The server URL must not contain a user name or password; "
+            "evodesk sends the API key, which it keeps in the keyring.")
     return candidate.rstrip("/")
 
 

@@ -76,13 +76,18 @@ def configure_logging(log_file: Path | None, *, level: int = logging.INFO,
     stderr = logging.StreamHandler(sys.stderr)
     stderr.setLevel(stderr_level)
     handlers: list[logging.Handler] = [stderr]
+    unwritable: str | None = None
     if log_file is not None:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        rotating = logging.handlers.RotatingFileHandler(
-            log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-        )
-        rotating.setLevel(level)
-        handlers.append(rotating)
+        try:
+            log_file.parent.mkdir(parents=True, exist_ok=True)
+            rotating = logging.handlers.RotatingFileHandler(
+                log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+            )
+        except OSError as exc:  # a file where the folder should be, no permission, …
+            unwritable = exc.strerror or str(exc)
+        else:
+            rotating.setLevel(level)
+            handlers.append(rotating)
     for handler in handlers:
         handler.setFormatter(formatter)
         setattr(handler, _HANDLER_MARK, True)
@@ -91,3 +96,7 @@ def configure_logging(log_file: Path | None, *, level: int = logging.INFO,
     # httpx logs full URLs at INFO; they carry no key, but keep the noise down.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    if unwritable is not None:
+        logging.getLogger(__name__).warning(
+            "Cannot write the log file %s (%s); logging to the terminal only.",
+            log_file, unwritable)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import platformdirs
 
+from evodesk.domain.errors import StoreError
+
 APP_NAME = "evodesk"
 DATA_DIR_ENV = "EVODESK_DATA_DIR"
 DATABASE_URL_ENV = "EVODESK_DATABASE_URL"
@@ -41,8 +43,16 @@ class Paths:
         return f"sqlite:///{self.database_file}"
 
     def ensure(self) -> None:
+        """Create the folders; StoreError saying which one cannot be."""
         for directory in (self.data_dir, self.config_dir, self.log_dir):
-            directory.mkdir(parents=True, exist_ok=True)
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    f"Cannot create the folder {directory}: {exc.strerror or exc}. "
+                    "Choose another data folder.",
+                    detail=str(exc),
+                ) from None
 
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> Paths:

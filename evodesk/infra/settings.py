@@ -53,11 +53,21 @@ def load_settings(path: Path) -> Settings:
             continue
         default = getattr(defaults, f.name)
         value = raw[f.name]
-        if default is None or isinstance(value, type(default)):
+        if _accepts(f.name, default, value):
             values[f.name] = value
         else:
-            log.warning("Setting %r has the wrong type; using its default.", f.name)
+            log.warning("Setting %r has the wrong type or value; using its default.", f.name)
     return replace(defaults, **values)
+
+
+def _accepts(name: str, default: object, value: object) -> bool:
+    if default is None:  # the optional settings are all text
+        return value is None or isinstance(value, str)
+    if isinstance(default, int):  # bools too; and True is an int to Python, so exactly
+        if type(value) is not type(default):
+            return False
+        return name != "event_retention" or value >= 1
+    return isinstance(value, type(default))
 
 
 def save_settings(path: Path, settings: Settings) -> None:

@@ -172,8 +172,8 @@ def _read_quiet_hours(raw: Mapping[str, str]) -> QuietHours | None:
         return None
 
 
-def _read_pause(raw: str | None) -> tuple[datetime | None, bool]:
-    if not raw:
+def _read_pause(raw: object) -> tuple[datetime | None, bool]:
+    if not raw or not isinstance(raw, str):
         return None, False
     if raw == UNTIL_RESUMED:
         return None, True
