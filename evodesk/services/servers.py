@@ -6,6 +6,7 @@ again if the row cannot be written, so neither side is left half-done.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -66,24 +67,37 @@ class ServerService:
             pass
         else:
             raise AlreadyExists(f"A server named '{name}' already exists.")
-        ref = server_key_ref(name)
-        await self._secrets.set(ref, api_key)
+        # The row first: when another evodesk adds the same name at the same moment, the
+        # database refuses one of the two before either writes a key, so the loser
+        # cannot delete the winner's key.
+        server = await self._store.add_server(Server(name=name, base_url=base_url))
         try:
-            return await self._store.add_server(Server(name=name, base_url=base_url))
+            await self._secrets.set(server_key_ref(name), api_key)
         except BaseException:
-            await self._secrets.delete(ref)
+            with contextlib.suppress(Exception):
+                await self._store.remove_server(name)
             raise
+        return server
 
     async def update(self, name: str, *, url: str | None = None,
                      api_key: str | None = None) -> Server:
-        server = await self._store.get_server(name)
+        before = await self._store.get_server(name)
+        server = before
         if url is not None:
             server = replace(server, base_url=normalize_server_url(url))
-        if api_key is not None:
-            if not api_key.strip():
-                raise InvalidInput("The API key is empty.")
-            await self._secrets.set(server_key_ref(name), api_key.strip())
+        if api_key is not None and not api_key.strip():
+            raise InvalidInput("The API key is empty.")
+        # The row, then the key: a key is never changed for a change the database
+        # refused, and a key the keyring refuses puts the row back.
         updated = await self._store.update_server(server)
+        if api_key is not None:
+            try:
+                await self._secrets.set(server_key_ref(name), api_key.strip())
+            except BaseException:
+                if updated.base_url != before.base_url:
+                    with contextlib.suppress(Exception):
+                        await self._store.update_server(replace(updated, base_url=before.base_url))
+                raise
         await self._drop_client(updated)
         return updated
 
@@ -98,10 +112,12 @@ class ServerService:
         assert server.id is not None
         instances = await self._store.list_instances(server.id)
         await self._drop_client(server)
-        await self._store.remove_server(name)
+        # The secrets first: a keyring that refuses leaves the server in place, so the
+        # removal can be tried again (deleting a secret already gone is no error).
         await self._secrets.delete(server_key_ref(name))
         for instance in instances:
             await self._secrets.delete(webhook_headers_ref(name, instance.name))
+        await self._store.remove_server(name)
 
     async def api_key(self, server: Server) -> str:
         key = await self._secrets.get(server_key_ref(server.name))
