@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import signal
 import sys
 from collections.abc import AsyncIterator
@@ -177,6 +178,45 @@ async def test_listen_prints_masked_events_until_interrupted(ready: Cli, sandbox
     assert event["payload"]["apikey"] == "••••••"
     assert sandbox.token_of("loja-sp") not in raw.decode()
     assert code == 0
+
+
+async def test_listen_into_a_pipe_closed_by_its_reader_stops_quietly(
+    ready: Cli, sandbox: Sandbox
+) -> None:
+    # `evodesk listen | head -1`: once head has its line and exits, listen must end by
+    # itself, without a traceback (it used to go on listening with nobody to print to).
+    enabled = await ready.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")
+    assert enabled.code == 0
+    read_end, write_end = os.pipe()
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "evodesk", "--data-dir", str(ready.data_dir), "listen", "loja-sp",
+        stdout=write_end, stderr=asyncio.subprocess.PIPE, env=ready.env,
+    )
+    os.close(write_end)
+    assert process.stderr is not None
+    await sandbox.send_text("loja-sp", "first")
+    try:
+        while True:
+            line = await asyncio.wait_for(process.stderr.readline(), 20)
+            assert line, "listen ended early"
+            if b"instance 'loja-sp': live" in line:
+                break
+        await sandbox.send_text("loja-sp", "one")
+        first = await asyncio.wait_for(asyncio.to_thread(os.read, read_end, 65536), 20)
+        assert b"messages.upsert" in first
+    finally:
+        os.close(read_end)  # the reader goes away
+    try:
+        for n in range(3):  # whatever listen writes next finds the pipe closed
+            await sandbox.send_text("loja-sp", f"more {n}")
+        code = await asyncio.wait_for(process.wait(), 20)
+    finally:
+        if process.returncode is None:  # it went on listening: end it, then fail
+            process.kill()
+            await process.wait()
+    rest = (await process.stderr.read()).decode()
+    assert code == 141, rest
+    assert "Traceback" not in rest and "BrokenPipe" not in rest
 
 
 async def test_listen_with_a_refused_key_exits_non_zero(ready: Cli, sandbox: Sandbox) -> None:

@@ -53,12 +53,13 @@ async def run_listen(
             server = servers.get(server_id)
             if server is not None:
                 await supervisor.set_targets(server, names)
-        await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+        # The printer ends early only when it cannot write (a closed pipe): then so do we.
+        await asyncio.wait([*waiters, printer], return_when=asyncio.FIRST_COMPLETED)
     finally:
         for waiter in waiters:
             waiter.cancel()
         await supervisor.aclose()  # ends the subscription; the printer drains it
-        await printer
+        await printer  # raises what stopped it
     if refused:
         print(
             f"evodesk listen: server '{refused[0]}' refused the API key. "
