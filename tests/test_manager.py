@@ -309,3 +309,37 @@ async def test_state_reports_the_documented_shape(app: AppServices) -> None:
                                "by_events": False, "events": list(MSG)}
     assert data["connection"] in {"open", "connecting", "close"}
     assert data["conflict"] is False and data["attention"] is None
+
+
+async def test_a_change_cut_short_leaves_the_instance_flagged_until_a_sync(
+    app: AppServices, sandbox: Sandbox
+) -> None:
+    # Ctrl-C, a crash or a database gone away after the server was written: the
+    # database must not go on saying the old mode as if nothing had happened.
+    await app.manager.enable_webhook(ref(), WebhookConfig(url=HOOK, events=MSG))
+    start = sandbox.request_count
+    change = asyncio.create_task(app.manager.enable_websocket(ref(), MSG))
+    await sandbox.wait_for_requests(start + 3)  # both rows read, the webhook turned off
+    change.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await change
+    server = await app.store.get_server("Main")
+    assert server.id is not None
+    stored = await app.store.get_instance(server.id, "loja-sp")
+    assert stored.attention is not None
+    assert stored.attention.startswith("Enabling the websocket did not finish")
+    # A sync reads the truth and, the rows being consistent, lifts the flag.
+    [summary] = await app.sync.sync_all()
+    assert summary.error is None
+    synced = await app.store.get_instance(server.id, "loja-sp")
+    assert synced.attention is None
+    rows = SandboxRows(sandbox)
+    assert (synced.webhook_enabled, synced.websocket_enabled) == await rows.enabled("loja-sp")
+
+
+async def test_a_finished_change_leaves_no_flag(app: AppServices) -> None:
+    outcome = await app.manager.enable_websocket(ref(), MSG)
+    assert outcome.status.instance.attention is None
+    server = await app.store.get_server("Main")
+    assert server.id is not None
+    assert (await app.store.get_instance(server.id, "loja-sp")).attention is None

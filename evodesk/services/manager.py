@@ -319,7 +319,14 @@ class DeliveryManager:
                 stored = await self._store.get_instance(server.id, name)
             except NotFound:
                 stored = target.instance
-            instance = await self._store.save_instance(await draft(stored, before))
+            drafted = await draft(stored, before)
+            # Stored with a note that the change is under way; the note goes when the
+            # change ends either way. Should evodesk stop in between (Ctrl-C, a crash, the
+            # database gone before the last save), the instance says so until a sync.
+            saved = await self._store.save_instance(
+                replace(drafted, attention=f"{what} did not finish; the server may differ "
+                                           "from what evodesk shows. Sync to see it."))
+            instance = replace(saved, attention=drafted.attention)
             touched: set[str] = set()
             try:
                 await plan(client, before, touched)
