@@ -73,7 +73,7 @@ class EvolutionClient:
         transport: httpx.AsyncBaseTransport | None = None,
         version: str | None = None,
     ) -> None:
-        self._base_url = normalize_server_url(base_url)
+        self._base_url = normalize_server_url(base_url, credentials_allowed=True)
         self._display_url = _display_url(self._base_url)
         self._api_key = api_key
         self._redact = Redactor(api_key)
