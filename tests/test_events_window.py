@@ -197,7 +197,7 @@ async def test_apikey_is_masked_in_tree_copy_and_export(
     assert tree_value(window, "conversation") == "tem segredo?"
     assert not any(token in text for text in tree_texts(window))
 
-    assert window.copy_selected()
+    assert await window.copy_selected()
     copied = QGuiApplication.clipboard().text()
     assert token not in copied and json.loads(copied)["payload"]["apikey"] == MASK
 

@@ -32,6 +32,7 @@ from evodesk.ui.event_summary import (
     GapRow,
     Row,
     RowLook,
+    clipped,
     format_time,
     gap_text,
     instance_key,
@@ -143,10 +144,10 @@ class EventTableModel(QAbstractTableModel):
             look = RowLook((when, source, self.tr("gap"), row.text, ""), self._gap_brush,
                            self._gap_font)
         elif row.event.is_duplicate:
-            look = RowLook((when, source, row.event.wire_event, row.summary,
+            look = RowLook((when, source, clipped(row.event.wire_event), row.summary,
                             self.tr("duplicate")), self._duplicate_brush)
         else:
-            look = RowLook((when, source, row.event.wire_event, row.summary, ""))
+            look = RowLook((when, source, clipped(row.event.wire_event), row.summary, ""))
         row.look = look
         return look
 
@@ -187,17 +188,24 @@ class EventTableModel(QAbstractTableModel):
         return instance_key(*place) if place is not None else None
 
     def source_text(self, row: Row) -> str:
+        """The server's and the instance's names, each cut to what a cell can show."""
         if isinstance(row, EventRow):
-            return f"{self.server_name(row.event.server_id)} / {row.event.instance}"
-        place = self.gap_instance(row.gap)
-        if place is None:
-            return self.tr("instance #%1").replace("%1", str(row.gap.instance_id))
-        return f"{self.server_name(place[0])} / {place[1]}"
+            server, instance = self.server_name(row.event.server_id), row.event.instance
+        else:
+            place = self.gap_instance(row.gap)
+            if place is None:
+                return self.tr("instance #%1").replace("%1", str(row.gap.instance_id))
+            server, instance = self.server_name(place[0]), place[1]
+        return f"{clipped(server)} / {clipped(instance)}"
 
     # --- rows -----------------------------------------------------------------------
 
     def row_at(self, row: int) -> Row:
         return self._rows[row]
+
+    def rows(self) -> list[Row]:
+        """Every row, newest first (a copy)."""
+        return list(self._rows)
 
     @property
     def can_load_older(self) -> bool:

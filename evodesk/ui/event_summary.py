@@ -4,9 +4,12 @@ and the masked JSON records that copy and export hand out."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -18,8 +21,18 @@ from evodesk.domain.secrets import mask_secrets
 from evodesk.services.event_pipeline import SecretMasker
 
 SUMMARY_LIMIT = 300
+NAME_LIMIT = 200  # characters of an event's, a server's or an instance's name shown
+SEARCH_LIMIT = 4_000  # characters of a row's JSON that the search box reads
 BLOB_LENGTH = 2_000  # longer strings in a payload are base64 media or thumbnails
+_SCAN = 16  # one_line reads at most this many times its limit
 _MASKER = SecretMasker()  # mask_secrets, fast when a payload's only secret is its apikey
+# Payloads come from JSON: no cycles to look for (a third of the time of a small one).
+_COMPACT = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":"),
+                            default=str)
+_SPACED = json.JSONEncoder(ensure_ascii=False, check_circular=False, default=str)
+# Bidi controls: a name holding U+202E (right-to-left override) would show the message
+# after it backwards. Dropped from every text shown, as notifications drop them.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Every wire name a supported server may send, for the type filter.
 KNOWN_WIRE_EVENTS: tuple[str, ...] = tuple(
     sorted({wire_name(name) for name in (*EVENTS_2_4, *EVENTS_1_8)})
@@ -32,9 +45,25 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("EventSummary", text)
 
 
+def plain(text: str) -> str:
+    """`text` without bidi controls."""
+    return text if text.isascii() else _BIDI.sub("", text)
+
+
+def clipped(text: str, limit: int = NAME_LIMIT) -> str:
+    """`text` as a cell or a label shows it: at most `limit` characters (a cut one ends
+    in "…"), without bidi controls."""
+    return plain(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
 def one_line(text: str, limit: int = SUMMARY_LIMIT) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    """`text` on one line without bidi controls, at most `limit` characters; only its
+    first `_SCAN` times `limit` are read (a 5 MB message is not split to show 300)."""
+    head = text[: _SCAN * limit]
+    flat = " ".join(plain(head).split())
+    if len(flat) <= limit and len(head) == len(text):
+        return flat
+    return flat[: limit - 1] + "…"
 
 
 def summarize(wire_event: str, payload: Mapping[str, Any]) -> str:
@@ -44,20 +73,34 @@ def summarize(wire_event: str, payload: Mapping[str, Any]) -> str:
         line = _known_summary(wire_event, data)
         if line is not None:
             return one_line(line)
-    shown = mask_secrets(data if data is not None else dict(payload))
-    return one_line(json.dumps(shown, ensure_ascii=False, separators=(",", ":"), default=str))
+    return one_line(compact_json(data if data is not None else dict(payload)))
+
+
+def compact_json(value: Any, limit: int = SUMMARY_LIMIT) -> str:
+    """`value` masked, as compact JSON of at most `limit` characters (a cut one ends in
+    "…"). What is masked and serialised is bounded by `limit`, not by `value`."""
+    text = _COMPACT.encode(_bounded(value, limit, limit, None))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _text(value: Any) -> str:
+    """A member of the data as a summary quotes it: a container as short masked JSON."""
+    if isinstance(value, str):
+        return value
+    return compact_json(value) if isinstance(value, dict | list) else str(value)
 
 
 def _known_summary(wire_event: str, data: dict[str, Any]) -> str | None:
     if wire_event in _MESSAGE_EVENTS and isinstance(data.get("message"), dict):
-        return f"{_who(data)}: {_message_body(data['message'])}"
+        head = _SCAN * SUMMARY_LIMIT  # what one_line reads: a 5 MB message is not copied
+        return f"{_who(data)[:head]}: {_message_body(data['message'])[:head]}"
     if wire_event in _STATUS_EVENTS and data.get("status"):
-        return tr("status: %1").replace("%1", str(data["status"]))
+        return tr("status: %1").replace("%1", _text(data["status"]))
     if wire_event == "connection.update" and data.get("state"):
-        line = tr("connection: %1").replace("%1", str(data["state"]))
+        line = tr("connection: %1").replace("%1", _text(data["state"]))
         reason = data.get("statusReason")
         if data["state"] != "open" and reason not in (None, 200):
-            line += f" ({reason})"
+            line += f" ({_text(reason)})"
         return line
     if wire_event == "qrcode.updated":
         return tr("QR code updated")
@@ -67,11 +110,11 @@ def _known_summary(wire_event: str, data: dict[str, Any]) -> str | None:
 def _who(data: dict[str, Any]) -> str:
     found = data.get("key")
     key: dict[str, Any] = found if isinstance(found, dict) else {}
-    remote = str(key.get("remoteJid") or "").split("@")[0]
+    remote = _text(key.get("remoteJid") or "").partition("@")[0]
     if key.get("fromMe"):
         return tr("me → %1").replace("%1", remote or "?")
     name = data.get("pushName")
-    return str(name) if name else (remote or "?")
+    return _text(name) if name else (remote or "?")
 
 
 def _message_body(message: dict[str, Any]) -> str:
@@ -84,7 +127,7 @@ def _message_body(message: dict[str, Any]) -> str:
         if key.endswith("Message") and isinstance(body, dict):
             kind = key[: -len("Message")]
             words = body.get("caption") or body.get("fileName") or body.get("text") or ""
-            return f"[{kind}] {words}".rstrip()
+            return f"[{kind}] {_text(words)}".rstrip()
     return tr("[message]")
 
 
@@ -141,24 +184,191 @@ def json_lines(records: Iterable[Mapping[str, Any]]) -> str:
 
 
 def search_text(summary: str, payload: dict[str, Any]) -> str:
-    """What the search box matches, lower-cased; built from the masked payload, so a
+    """What the search box matches, lower-cased: the summary and the first
+    `SEARCH_LIMIT` characters of the payload's JSON. Built from the masked payload, so a
     secret can never be found by typing it, and without media blobs, which nobody
-    searches and which would multiply the memory a row takes."""
-    masked = _MASKER.mask(payload)
-    dumped = json.dumps(masked, ensure_ascii=False, default=str)
-    if len(dumped) > BLOB_LENGTH:
-        dumped = json.dumps(_without_blobs(masked), ensure_ascii=False, default=str)
-    return f"{summary}\n{dumped}".casefold()
+    searches; masked and serialised no further than it keeps, whatever the payload."""
+    shown = _bounded(payload, SEARCH_LIMIT, BLOB_LENGTH, "")
+    text = f"{summary}\n{_SPACED.encode(shown)[:SEARCH_LIMIT]}"
+    return text.lower() if text.isascii() else text.casefold()
 
 
-def _without_blobs(value: Any) -> Any:
+# --- bounded views of a payload ---------------------------------------------------------
+# A payload can hold a 5 MB string or key, or 250,000 members. What the window shows of it
+# (a summary, the search text, the JSON tree) is made from a copy that keeps only what can
+# be shown, before it is masked: masking stays `mask_secrets`' (through the masker), and
+# costs what is kept, not what was sent.
+
+
+@dataclass(frozen=True, slots=True)
+class More:
+    """Last in a container of a bounded view: how many members it left out."""
+
+    count: int
+
+    def __str__(self) -> str:  # as JSON (serialised with default=str)
+        return f"+{self.count}"
+
+
+MORE_KEY = "…"  # the key of `More` in a dict
+_CONTAINERS = (dict, list)
+
+
+def _members(value: dict[Any, Any] | list[Any]) -> Iterator[tuple[Any, Any]]:
+    return iter(value.items()) if isinstance(value, dict) else enumerate(value)
+
+
+def _empty(value: Any) -> dict[Any, Any] | list[Any] | None:
+    """A new empty container of `value`'s kind; None for anything else."""
     if isinstance(value, dict):
-        return {k: _without_blobs(v) for k, v in value.items()}
+        return {}
+    return [] if isinstance(value, list) else None
+
+
+def _put(target: dict[Any, Any] | list[Any], key: Any, value: Any) -> None:
+    if isinstance(target, dict):
+        target[key] = value
+    else:
+        target.append(value)
+
+
+def _weight(key: Any, value: Any) -> int:
+    """About what a member adds to its JSON text: punctuation, its key and its string."""
+    return (3 + (len(key) + 2 if isinstance(key, str) else 0)
+            + (len(value) + 1 if isinstance(value, str) else 0))
+
+
+def _text_within(value: Any, size: int, longest: int) -> bool:
+    """Whether the members of `value` weigh at most `size` in all (see `_weight`), with no
+    string or key longer than `longest`; reads no further than that. (Asked of every row
+    a search reads: written for speed.)"""
+    if not isinstance(value, _CONTAINERS):
+        return not isinstance(value, str) or len(value) <= min(size, longest)
+    stack: list[Any] = [value]
+    while stack:
+        item = stack.pop()
+        size -= 3 * len(item)
+        if size < 0:  # before reading members: a container may hold 250,000
+            return False
+        children = item.values() if isinstance(item, dict) else item
+        if isinstance(item, dict):
+            for key in item:
+                if isinstance(key, str):
+                    if len(key) > longest:
+                        return False
+                    size -= len(key) + 2
+        for child in children:
+            if isinstance(child, str):
+                if len(child) > longest:
+                    return False
+                size -= len(child) + 1
+            elif isinstance(child, _CONTAINERS):
+                stack.append(child)
+        if size < 0:
+            return False
+    return True
+
+
+def _first_members(value: Any, size: int) -> Any:
+    """`value` cut to the members that weigh `size`, taken in the order JSON writes them;
+    a container cut short ends with a `More`. Strings are not copied."""
+    top = _empty(value)
+    if top is None:
+        return value
+    stack = [(value, top, _members(value))]
+    while stack and size > 0:
+        _source, target, rest = stack[-1]
+        member = next(rest, None)
+        if member is None:
+            stack.pop()
+            continue
+        key, child = member
+        copy = _empty(child)
+        _put(target, key, child if copy is None else copy)
+        size -= _weight(key, child)
+        if copy is not None and child:
+            stack.append((child, copy, _members(child)))
+    for source, target, _rest in stack:
+        if len(source) > len(target):
+            _put(target, MORE_KEY, More(len(source) - len(target)))
+    return top
+
+
+def _masked(value: Any) -> Any:
+    return _MASKER.mask(value) if isinstance(value, dict) else mask_secrets(value)
+
+
+def _shortened(value: Any, longest: int, blob: str | None) -> Any:
+    """`value` with every string and key longer than `longest` cut, or strings replaced
+    by `blob` (when not None)."""
+    if isinstance(value, dict):
+        return {_shortened(k, longest, None): _shortened(v, longest, blob)
+                for k, v in value.items()}
     if isinstance(value, list):
-        return [_without_blobs(v) for v in value]
-    if isinstance(value, str) and len(value) > BLOB_LENGTH:
-        return ""
+        return [_shortened(v, longest, blob) for v in value]
+    if isinstance(value, str) and len(value) > longest:
+        return value[:longest] + "…" if blob is None else blob
     return value
+
+
+def _bounded(value: Any, size: int, longest: int, blob: str | None) -> Any:
+    """`value` masked, as much of it as a JSON text of about `size` characters shows, with
+    strings longer than `longest` cut (or `blob` in their place)."""
+    if _text_within(value, size, longest):
+        return _masked(value)  # the usual payload: nothing copied but what masking copies
+    return _shortened(_masked(_first_members(value, size)), longest, blob)
+
+
+def _items_within(value: Any, items: int, members: int) -> bool:
+    """Whether `value` holds at most `items` members in all and `members` in any one
+    container; reads no further than that."""
+    stack: list[Any] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict | list):
+            items -= len(item)
+            if items < 0 or len(item) > members:
+                return False
+            stack.extend(item.values() if isinstance(item, dict) else item)
+    return True
+
+
+def _breadth_first(value: Any, items: int, members: int) -> Any:
+    """`value` cut to `items` members in all and `members` in any one container, taken
+    level by level (a tree shows its upper levels first); a container cut short ends
+    with a `More`."""
+    top = _empty(value)
+    if top is None:
+        return value
+    queue = deque([(value, top)])
+    while queue:
+        source, target = queue.popleft()
+        room = max(0, min(len(source), members, items))
+        for key, child in islice(_members(source), room):
+            copy = _empty(child)
+            _put(target, key, child if copy is None else copy)
+            if copy is not None and child:
+                queue.append((child, copy))
+        items -= room
+        if room < len(source):
+            _put(target, MORE_KEY, More(len(source) - room))
+    return top
+
+
+def tree_view(value: Any, items: int, members: int) -> Any:
+    """`value` masked, with at most `items` members in all and `members` in any one
+    container (and one `More` in each container cut short)."""
+    if _items_within(value, items, members):
+        return _masked(value)
+    return _masked(_breadth_first(value, items, members))
+
+
+def member_count(value: dict[Any, Any] | list[Any]) -> int:
+    """How many members a container of a bounded view stands for."""
+    if not value:
+        return 0
+    last = next(reversed(value.values())) if isinstance(value, dict) else value[-1]
+    return len(value) - 1 + last.count if isinstance(last, More) else len(value)
 
 
 def instance_key(server_id: int, instance: str) -> str:
@@ -197,10 +407,16 @@ class EventRow:
     def key(self) -> str:
         return instance_key(self.event.server_id, self.event.instance)
 
-    def matches(self, needle: str) -> bool:
-        if self._search is None:  # built on the first search only: most rows never need it
+    @property
+    def search(self) -> str:
+        """What the search box matches (see `search_text`), made when first needed: most
+        rows are never searched."""
+        if self._search is None:
             self._search = search_text(self.summary, self.event.payload)
-        return needle in self._search
+        return self._search
+
+    def matches(self, needle: str) -> bool:
+        return needle in self.search
 
 
 @dataclass(slots=True, eq=False)

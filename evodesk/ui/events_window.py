@@ -6,10 +6,11 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelection, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,13 +45,19 @@ from evodesk.ui.event_model import (
 from evodesk.ui.event_summary import (
     KNOWN_WIRE_EVENTS,
     EventRow,
+    GapRow,
+    More,
     Row,
+    clipped,
     event_record,
     format_time,
     gap_record,
     instance_key,
     json_lines,
     json_text,
+    member_count,
+    plain,
+    tree_view,
 )
 from evodesk.ui.tasks import TaskOwner
 from evodesk.ui.texts import translate_message
@@ -59,8 +66,10 @@ from evodesk.ui.widgets import Banner
 
 log = logging.getLogger(__name__)
 
-TREE_CHILDREN = 500
-TREE_TEXT = 500
+TREE_CHILDREN = 500  # members shown of one object or array
+TREE_ITEMS = 2_000  # members shown in all (a payload may hold 250,000)
+TREE_TEXT = 500  # characters shown of a key or a value
+SEARCH_SLICE = 500  # rows whose search text is made between two turns of the event loop
 
 
 class EventsWindow(QMainWindow):
@@ -85,6 +94,7 @@ class EventsWindow(QMainWindow):
                               queue_size=queue_size)
         self.tasks = TaskOwner(self)
         self.confirm_box: QMessageBox | None = None
+        self._search_texts: asyncio.Task[None] | None = None
         self.export_dialog: QFileDialog | None = None
         self._pending_instance = ""
         self._instance_keys: set[str] = set()
@@ -136,7 +146,7 @@ class EventsWindow(QMainWindow):
         self.type_filter = QComboBox(self)
         self.type_filter.addItem(self.tr("All events"), "")
         for wire in KNOWN_WIRE_EVENTS:
-            self.type_filter.addItem(wire, wire)
+            self.type_filter.addItem(clipped(wire), wire)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search the summary and the JSON…"))
         self.search.setClearButtonEnabled(True)
@@ -221,6 +231,7 @@ class EventsWindow(QMainWindow):
             self._on_instance_filter_current_index_changed)
         self.type_filter.currentIndexChanged.connect(self._on_type_filter_current_index_changed)
         self.search.textChanged.connect(self._on_search_text_changed)
+        self.search.installEventFilter(self)  # its focus: a search is coming
         self.pause_button.toggled.connect(self._on_pause_button_toggled)
         self.older_button.clicked.connect(self._on_older_button_clicked)
         self.clear_button.clicked.connect(self._on_clear_button_clicked)
@@ -257,6 +268,28 @@ class EventsWindow(QMainWindow):
         self.proxy.set_text(text)
         self._update_counts()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.FocusIn:
+            self.prepare_search()
+        return super().eventFilter(watched, event)
+
+    def prepare_search(self) -> asyncio.Task[None]:
+        """Makes the rows' search texts before the first keystroke, a slice at a time
+        (the window stays responsive): typing over 20,000 rows then only compares."""
+        task = self._search_texts
+        if task is None or task.done():
+            task = self._search_texts = self.tasks.start("search-texts",
+                                                         self._make_search_texts())
+        return task
+
+    async def _make_search_texts(self) -> None:
+        rows = self.model.rows()
+        for start in range(0, len(rows), SEARCH_SLICE):
+            for row in rows[start : start + SEARCH_SLICE]:
+                if isinstance(row, EventRow):
+                    _ = row.search
+            await asyncio.sleep(0)
+
     def _on_pause_button_toggled(self, checked: bool) -> None:
         self.feed.set_paused(checked)
         self._update_pause_text()
@@ -279,7 +312,7 @@ class EventsWindow(QMainWindow):
             self._refresh_instance_choices()
         if not self.model.wire_events <= self._wire_events:
             for wire in sorted(self.model.wire_events - self._wire_events):
-                self.type_filter.addItem(wire, wire)
+                self.type_filter.addItem(clipped(wire), wire)
             self._wire_events |= self.model.wire_events
         self._update_counts()
 
@@ -296,7 +329,7 @@ class EventsWindow(QMainWindow):
         while combo.count() > 1:
             combo.removeItem(1)
         for key, (server, name) in sorted(names.items(), key=lambda item: item[1]):
-            combo.addItem(f"{server} / {name}", key)
+            combo.addItem(f"{clipped(server)} / {clipped(name)}", key)
         index = combo.findData(current) if current else 0
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
@@ -384,9 +417,7 @@ class EventsWindow(QMainWindow):
         self._show_row(self.selected_row())
         self.copy_button.setEnabled(self.selected_row() is not None)
 
-    def _record(self, row: Row) -> dict[str, Any]:
-        if isinstance(row, EventRow):
-            return event_record(row.event, self.model.server_name(row.event.server_id))
+    def _gap_record(self, row: GapRow) -> dict[str, Any]:
         place = self.model.gap_instance(row.gap)
         server, name = (self.model.server_name(place[0]), place[1]) if place else ("", "")
         return gap_record(row.gap, server, name)
@@ -397,57 +428,77 @@ class EventsWindow(QMainWindow):
             self.detail.setText("")
             self.meta.setText("")
             return
-        record = self._record(row)
         if isinstance(row, EventRow):
             self.detail.setText(row.summary)
-            meta = [row.event.wire_event, self.model.source_text(row),
+            meta = [clipped(row.event.wire_event), self.model.source_text(row),
                     format_time(row.event.received_at)]
             if row.event.is_duplicate:
                 meta.append(self.tr("duplicate"))
             self.meta.setText(" · ".join(meta))
-            self._fill_tree(self.tree.invisibleRootItem(), record["payload"])
+            shown: Any = row.event.payload
         else:
             self.detail.setText(row.text)
             self.meta.setText(self.model.source_text(row))
-            self._fill_tree(self.tree.invisibleRootItem(), record)
+            shown = self._gap_record(row)
+        # Masked as copy masks it, but only the members the tree shows.
+        self._fill_tree(self.tree.invisibleRootItem(),
+                        tree_view(shown, TREE_ITEMS, TREE_CHILDREN))
         self.tree.expandToDepth(0)
 
     def _fill_tree(self, parent: QTreeWidgetItem, value: Any) -> None:
-        items: list[tuple[str, Any]]
+        """`value`, a view made by `tree_view`, under `parent`."""
+        members: Iterator[tuple[str, Any]]
         if isinstance(value, dict):
-            items = [(str(k), v) for k, v in value.items()]
+            members = ((str(k), v) for k, v in value.items())
         else:
-            items = [(f"[{i}]", v) for i, v in enumerate(value)]
-        for key, child in items[:TREE_CHILDREN]:
-            item = QTreeWidgetItem(parent, [key, self._leaf_text(child)])
-            if isinstance(child, (dict, list)) and child:
+            members = ((f"[{i}]", v) for i, v in enumerate(value))
+        for key, child in members:
+            if isinstance(child, More):
+                QTreeWidgetItem(parent, ["…", self.tr("%1 more").replace(
+                    "%1", str(child.count))])
+                continue
+            item = QTreeWidgetItem(parent, [self._shown(key), self._leaf_text(child)])
+            if isinstance(child, dict | list) and child:
                 self._fill_tree(item, child)
-        if len(items) > TREE_CHILDREN:
-            QTreeWidgetItem(parent, ["…", self.tr("%1 more").replace(
-                "%1", str(len(items) - TREE_CHILDREN))])
 
     def _leaf_text(self, value: Any) -> str:
         if isinstance(value, dict):
-            return f"{{{len(value)}}}"
+            return f"{{{member_count(value)}}}"
         if isinstance(value, list):
-            return f"[{len(value)}]"
-        text = value if isinstance(value, str) else json.dumps(value)
+            return f"[{member_count(value)}]"
+        return self._shown(value if isinstance(value, str) else json.dumps(value))
+
+    def _shown(self, text: str) -> str:
+        """A key or a value as the tree shows it: cut, without bidi controls."""
         if len(text) > TREE_TEXT:
-            return text[:TREE_TEXT] + self.tr("… (%1 characters)").replace("%1", str(len(text)))
-        return text
+            text = text[:TREE_TEXT] + self.tr("… (%1 characters)").replace(
+                "%1", str(len(text)))
+        return plain(text)
 
     # --- copy and export --------------------------------------------------------------
 
-    def copy_selected(self) -> bool:
+    async def copy_selected(self) -> bool:
+        """The selected row as JSON on the clipboard; False if none is selected."""
         row = self.selected_row()
         if row is None:
             return False
-        QGuiApplication.clipboard().setText(json_text(self._record(row)))
+        make = self._record_maker(row)
+        # Masking and encoding a payload of 250,000 members takes a while: a thread.
+        text = await asyncio.to_thread(lambda: json_text(make()))
+        QGuiApplication.clipboard().setText(text)
         self.copied.emit(1)
         return True
 
+    def _record_maker(self, row: Row) -> Callable[[], dict[str, Any]]:
+        """Makes `row`'s record anywhere: what it needs of the window is read now."""
+        if isinstance(row, EventRow):
+            event, server = row.event, self.model.server_name(row.event.server_id)
+            return lambda: event_record(event, server)
+        record = self._gap_record(row)  # a few members
+        return lambda: record
+
     def _on_copy_button_clicked(self) -> None:
-        self.copy_selected()
+        self.tasks.start("copy", self.copy_selected())
 
     def _on_copy_all_button_clicked(self) -> None:
         self.tasks.start("copy-all", self.copy_visible())
@@ -539,7 +590,7 @@ class EventsWindow(QMainWindow):
             self.table.horizontalHeader().restoreState(header)
         wire = str(state.get("event") or "")
         if wire and self.type_filter.findData(wire) < 0:
-            self.type_filter.addItem(wire, wire)
+            self.type_filter.addItem(clipped(wire), wire)
             self._wire_events.add(wire)
         self.type_filter.setCurrentIndex(max(self.type_filter.findData(wire), 0))
         self.search.setText(str(state.get("search") or ""))
