@@ -121,8 +121,8 @@ async def test_a_data_folder_that_cannot_be_made_is_one_clear_line(
         result = await Cli(data_dir, cli.env).run("server", "list")
         assert result.code == 1, result.err
         assert result.err_lines == [
-            f"evodesk: Cannot create the folder {data_dir}: "
-            f"{'File exists' if data_dir == blocker else 'Not a directory'}. "
+            f"evodesk: Cannot create the folder {data_dir} "
+            f"({'File exists' if data_dir == blocker else 'Not a directory'}). "
             "Choose another data folder."
         ]
 

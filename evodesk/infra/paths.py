@@ -49,7 +49,7 @@ class Paths:
                 directory.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(
-                    f"Cannot create the folder {directory}: {exc.strerror or exc}. "
+                    f"Cannot create the folder {directory} ({exc.strerror or exc}). "
                     "Choose another data folder.",
                     detail=str(exc),
                 ) from None

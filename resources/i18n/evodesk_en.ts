@@ -4,130 +4,130 @@
 <context>
     <name>ConfigDialog</name>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="45"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="48"/>
         <source>Configure %1</source>
         <translation>Configure %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="68"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="72"/>
         <source>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</source>
         <translation>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="71"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="75"/>
         <source>Keep webhook</source>
         <translation>Keep webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="73"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="77"/>
         <source>Keep WebSocket</source>
         <translation>Keep WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="82"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="86"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="94"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="98"/>
         <source>Restart instance now</source>
         <translation>Restart instance now</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="116"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="175"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="120"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="182"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="119"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="179"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="123"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="186"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="128"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="135"/>
         <source>One URL per event (byEvents)</source>
         <translation>One URL per event (byEvents)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="130"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="137"/>
         <source>Base64 media (recommended)</source>
         <translation>Base64 media (recommended)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="132"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="139"/>
         <source>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</source>
         <translation>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="135"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="142"/>
         <source>Test webhook</source>
         <translation>Test webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="137"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="260"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="144"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="267"/>
         <source>Apply webhook</source>
         <translation>Apply webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="150"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="157"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="154"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="161"/>
         <source>Headers</source>
         <translation>Headers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="161"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="168"/>
         <source>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</source>
         <translation>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="164"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="171"/>
         <source>Apply events</source>
         <translation>Apply events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="176"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="183"/>
         <source>Evolution POSTs each event to your URL.</source>
         <translation>Evolution POSTs each event to your URL.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="180"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="187"/>
         <source>evodesk holds a live connection and receives the events itself.</source>
         <translation>evodesk holds a live connection and receives the events itself.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="260"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="267"/>
         <source>Activate webhook</source>
         <translation>Activate webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="272"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="279"/>
         <source>Live connection: %1</source>
         <translation>Live connection: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="282"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="290"/>
         <source>Events go to %1 and so on.</source>
         <translation>Events go to %1 and so on.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="309"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="317"/>
         <source>Enter the webhook URL and choose events, then press “Activate webhook”.</source>
         <translation>Enter the webhook URL and choose events, then press “Activate webhook”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="325"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="333"/>
         <source>Choose the events to receive (or tick “All events”), then turn WebSocket on.</source>
         <translation>Choose the events to receive (or tick “All events”), then turn WebSocket on.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="346"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="354"/>
         <source>Sending a test event…</source>
         <translation>Sending a test event…</translation>
     </message>
@@ -252,37 +252,37 @@
 <context>
     <name>EventSummary</name>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="55"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="98"/>
         <source>status: %1</source>
         <translation>status: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="57"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="100"/>
         <source>connection: %1</source>
         <translation>connection: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="63"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="106"/>
         <source>QR code updated</source>
         <translation>QR code updated</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="72"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="115"/>
         <source>me → %1</source>
         <translation>me → %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="88"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="131"/>
         <source>[message]</source>
         <translation>[message]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="102"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="145"/>
         <source>offline since %1</source>
         <translation>offline since %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="104"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="147"/>
         <source>offline %1 → %2</source>
         <translation>offline %1 → %2</translation>
     </message>
@@ -290,42 +290,42 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="96"/>
+        <location filename="../../evodesk/ui/event_model.py" line="97"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="96"/>
+        <location filename="../../evodesk/ui/event_model.py" line="97"/>
         <source>Server / instance</source>
         <translation>Server / instance</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="96"/>
+        <location filename="../../evodesk/ui/event_model.py" line="97"/>
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="97"/>
+        <location filename="../../evodesk/ui/event_model.py" line="98"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="97"/>
+        <location filename="../../evodesk/ui/event_model.py" line="98"/>
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="143"/>
+        <location filename="../../evodesk/ui/event_model.py" line="144"/>
         <source>gap</source>
         <translation>gap</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="147"/>
+        <location filename="../../evodesk/ui/event_model.py" line="148"/>
         <source>duplicate</source>
         <translation>duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="194"/>
+        <location filename="../../evodesk/ui/event_model.py" line="197"/>
         <source>instance #%1</source>
         <translation>instance #%1</translation>
     </message>
@@ -333,173 +333,173 @@
 <context>
     <name>EventsWindow</name>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="79"/>
+        <location filename="../../evodesk/ui/events_window.py" line="88"/>
         <source>evodesk — Events</source>
         <translation>evodesk — Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="117"/>
+        <location filename="../../evodesk/ui/events_window.py" line="127"/>
         <source>Live events are off in this window: showing stored events only.</source>
         <translation>Live events are off in this window: showing stored events only.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="134"/>
+        <location filename="../../evodesk/ui/events_window.py" line="144"/>
         <source>All instances</source>
         <translation>All instances</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="137"/>
+        <location filename="../../evodesk/ui/events_window.py" line="147"/>
         <source>All events</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="141"/>
+        <location filename="../../evodesk/ui/events_window.py" line="151"/>
         <source>Search the summary and the JSON…</source>
         <translation>Search the summary and the JSON…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="143"/>
-        <location filename="../../evodesk/ui/events_window.py" line="269"/>
+        <location filename="../../evodesk/ui/events_window.py" line="153"/>
+        <location filename="../../evodesk/ui/events_window.py" line="302"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="145"/>
+        <location filename="../../evodesk/ui/events_window.py" line="155"/>
         <source>Hold new events; they are shown on resume</source>
         <translation>Hold new events; they are shown on resume</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="153"/>
+        <location filename="../../evodesk/ui/events_window.py" line="163"/>
         <source>Load older</source>
         <translation>Load older</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="154"/>
+        <location filename="../../evodesk/ui/events_window.py" line="164"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="155"/>
+        <location filename="../../evodesk/ui/events_window.py" line="165"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="156"/>
+        <location filename="../../evodesk/ui/events_window.py" line="166"/>
         <source>Copy the selected event as JSON</source>
         <translation>Copy the selected event as JSON</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="157"/>
+        <location filename="../../evodesk/ui/events_window.py" line="167"/>
         <source>Copy all</source>
         <translation>Copy all</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="158"/>
+        <location filename="../../evodesk/ui/events_window.py" line="168"/>
         <source>Copy the events shown as JSON Lines</source>
         <translation>Copy the events shown as JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="159"/>
+        <location filename="../../evodesk/ui/events_window.py" line="169"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="160"/>
+        <location filename="../../evodesk/ui/events_window.py" line="170"/>
         <source>Save the events shown as a JSON Lines file</source>
         <translation>Save the events shown as a JSON Lines file</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="201"/>
+        <location filename="../../evodesk/ui/events_window.py" line="211"/>
         <source>Key</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="201"/>
+        <location filename="../../evodesk/ui/events_window.py" line="211"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="267"/>
+        <location filename="../../evodesk/ui/events_window.py" line="300"/>
         <source>Resume (%1 waiting)</source>
         <translation>Resume (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="314"/>
+        <location filename="../../evodesk/ui/events_window.py" line="347"/>
         <source>%1 live events were dropped for this view: it fell behind.</source>
         <translation>%1 live events were dropped for this view: it fell behind.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="319"/>
+        <location filename="../../evodesk/ui/events_window.py" line="352"/>
         <source>Clear (%1)</source>
         <translation>Clear (%1)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="321"/>
+        <location filename="../../evodesk/ui/events_window.py" line="354"/>
         <source>%1 of %2 rows shown</source>
         <translation>%1 of %2 rows shown</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="340"/>
+        <location filename="../../evodesk/ui/events_window.py" line="373"/>
         <source>Clear events</source>
         <translation>Clear events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="341"/>
+        <location filename="../../evodesk/ui/events_window.py" line="374"/>
         <source>Also delete the %1 events stored in the database?</source>
         <translation>Also delete the %1 events stored in the database?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="344"/>
+        <location filename="../../evodesk/ui/events_window.py" line="377"/>
         <source>The view is already clear. Deleted events cannot be loaded again.</source>
         <translation>The view is already clear. Deleted events cannot be loaded again.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="345"/>
+        <location filename="../../evodesk/ui/events_window.py" line="378"/>
         <source>Delete stored events</source>
         <translation>Delete stored events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="346"/>
+        <location filename="../../evodesk/ui/events_window.py" line="379"/>
         <source>Keep them</source>
         <translation>Keep them</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="365"/>
+        <location filename="../../evodesk/ui/events_window.py" line="398"/>
         <source>Deleted %1 stored events.</source>
         <translation>Deleted %1 stored events.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="406"/>
+        <location filename="../../evodesk/ui/events_window.py" line="436"/>
         <source>duplicate</source>
         <translation>duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="426"/>
+        <location filename="../../evodesk/ui/events_window.py" line="457"/>
         <source>%1 more</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="436"/>
+        <location filename="../../evodesk/ui/events_window.py" line="474"/>
         <source>… (%1 characters)</source>
         <translation>… (%1 characters)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="474"/>
+        <location filename="../../evodesk/ui/events_window.py" line="525"/>
         <source>Export events</source>
         <translation>Export events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="475"/>
+        <location filename="../../evodesk/ui/events_window.py" line="526"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="498"/>
+        <location filename="../../evodesk/ui/events_window.py" line="549"/>
         <source>Could not write %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="501"/>
+        <location filename="../../evodesk/ui/events_window.py" line="552"/>
         <source>Exported %1 events to %2</source>
         <translation>Exported %1 events to %2</translation>
     </message>
@@ -535,72 +535,72 @@
 <context>
     <name>InstanceTableModel</name>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="152"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="153"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="153"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="154"/>
         <source>Instance</source>
         <translation>Instance</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="154"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="155"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="155"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="156"/>
         <source>Delivery</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="156"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="157"/>
         <source>Base64</source>
         <translation>Base64</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="157"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="158"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="158"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="159"/>
         <source>Last sync</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="159"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="160"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="191"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="192"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="191"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="192"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="198"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="199"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="201"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="202"/>
         <source>conflict</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="203"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="204"/>
         <source>attention</source>
         <translation>attention</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="205"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="206"/>
         <source>not on server</source>
         <translation>not on server</translation>
     </message>
@@ -613,113 +613,113 @@
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="110"/>
+        <location filename="../../evodesk/ui/main_window.py" line="113"/>
         <source>No instances yet. Add an Evolution server with “Servers”, then press “Sync”.</source>
         <translation>No instances yet. Add an Evolution server with “Servers”, then press “Sync”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="125"/>
+        <location filename="../../evodesk/ui/main_window.py" line="128"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="139"/>
+        <location filename="../../evodesk/ui/main_window.py" line="142"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="143"/>
+        <location filename="../../evodesk/ui/main_window.py" line="146"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="145"/>
+        <location filename="../../evodesk/ui/main_window.py" line="148"/>
         <source>Read every instance&apos;s real state from its server</source>
         <translation>Read every instance&apos;s real state from its server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="153"/>
+        <location filename="../../evodesk/ui/main_window.py" line="156"/>
         <source>Configure</source>
         <translation>Configure</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="155"/>
+        <location filename="../../evodesk/ui/main_window.py" line="158"/>
         <source>Servers</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="157"/>
+        <location filename="../../evodesk/ui/main_window.py" line="160"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="168"/>
+        <location filename="../../evodesk/ui/main_window.py" line="171"/>
         <source>Search name, number or profile…</source>
         <translation>Search name, number or profile…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="172"/>
-        <location filename="../../evodesk/ui/main_window.py" line="235"/>
+        <location filename="../../evodesk/ui/main_window.py" line="175"/>
+        <location filename="../../evodesk/ui/main_window.py" line="238"/>
         <source>All servers</source>
         <translation>All servers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="176"/>
+        <location filename="../../evodesk/ui/main_window.py" line="179"/>
         <source>All modes</source>
         <translation>All modes</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="176"/>
+        <location filename="../../evodesk/ui/main_window.py" line="179"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="177"/>
+        <location filename="../../evodesk/ui/main_window.py" line="180"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="177"/>
+        <location filename="../../evodesk/ui/main_window.py" line="180"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="178"/>
+        <location filename="../../evodesk/ui/main_window.py" line="181"/>
         <source>Conflict</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="183"/>
+        <location filename="../../evodesk/ui/main_window.py" line="186"/>
         <source>All states</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="183"/>
+        <location filename="../../evodesk/ui/main_window.py" line="186"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="184"/>
+        <location filename="../../evodesk/ui/main_window.py" line="187"/>
         <source>connecting</source>
         <translation>connecting</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="185"/>
+        <location filename="../../evodesk/ui/main_window.py" line="188"/>
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="306"/>
+        <location filename="../../evodesk/ui/main_window.py" line="309"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="318"/>
+        <location filename="../../evodesk/ui/main_window.py" line="321"/>
         <source>Sync did not finish.</source>
         <translation>Sync did not finish.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="324"/>
+        <location filename="../../evodesk/ui/main_window.py" line="327"/>
         <source>Sync finished.</source>
         <translation>Sync finished.</translation>
     </message>
@@ -727,17 +727,17 @@
 <context>
     <name>ServerListModel</name>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="74"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="75"/>
         <source>Not checked yet</source>
         <translation>Not checked yet</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="76"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="77"/>
         <source>Last check failed: %1</source>
         <translation>Last check failed: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="78"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="79"/>
         <source>Last check: version %1</source>
         <translation>Last check: version %1</translation>
     </message>
@@ -745,155 +745,155 @@
 <context>
     <name>ServersDialog</name>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="106"/>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="128"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="107"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="129"/>
         <source>Servers</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="133"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="134"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="161"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="162"/>
         <source>For example: Matriz</source>
         <translation>For example: Matriz</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="168"/>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="190"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="169"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="191"/>
         <source>API key</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="169"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="170"/>
         <source>Reveal</source>
         <translation>Reveal</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="180"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="181"/>
         <source>The API key would travel unencrypted over the network to this server. Use https:// unless the network between you and the server is trusted.</source>
         <translation>The API key would travel unencrypted over the network to this server. Use https:// unless the network between you and the server is trusted.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="186"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="187"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="188"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="189"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="192"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="193"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="194"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="195"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="196"/>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="431"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="197"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="432"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="198"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="199"/>
         <source>Check</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="199"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="200"/>
         <source>Tests the saved URL and API key.</source>
         <translation>Tests the saved URL and API key.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="262"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="263"/>
         <source>The server&apos;s global API key</source>
         <translation>The server&apos;s global API key</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="267"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="268"/>
         <source>A server cannot be renamed: remove it and add it again.</source>
         <translation>A server cannot be renamed: remove it and add it again.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="269"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="270"/>
         <source>unchanged</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="282"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="283"/>
         <source>Version: %1</source>
         <translation>Version: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="284"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="285"/>
         <source>API key: valid</source>
         <translation>API key: valid</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="285"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="286"/>
         <source>API key: refused</source>
         <translation>API key: refused</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="288"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="289"/>
         <source>WebSockets: on</source>
         <translation>WebSockets: on</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="289"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="290"/>
         <source>WebSockets: off (WebSocket mode cannot be used)</source>
         <translation>WebSockets: off (WebSocket mode cannot be used)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="290"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="291"/>
         <source>WebSockets: unknown (the server has no instance to ask)</source>
         <translation>WebSockets: unknown (the server has no instance to ask)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="293"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="294"/>
         <source>Instances: %1</source>
         <translation>Instances: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="395"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="396"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="426"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="427"/>
         <source>Remove server</source>
         <translation>Remove server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="427"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="428"/>
         <source>Remove the server “%1” from evodesk?</source>
         <translation>Remove the server “%1” from evodesk?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="429"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="430"/>
         <source>Its API key is deleted from the keyring and evodesk forgets its instances and their settings. Nothing changes on the server itself.</source>
         <translation>Its API key is deleted from the keyring and evodesk forgets its instances and their settings. Nothing changes on the server itself.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="453"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="454"/>
         <source>Server “%1” added. Press Check to test it.</source>
         <translation>Server “%1” added. Press Check to test it.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="456"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="457"/>
         <source>Changes to “%1” saved.</source>
         <translation>Changes to “%1” saved.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="459"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="460"/>
         <source>Server “%1” removed.</source>
         <translation>Server “%1” removed.</translation>
     </message>
@@ -979,17 +979,17 @@
         <translation>Notifications paused until resumed</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="175"/>
+        <location filename="../../evodesk/ui/tray.py" line="176"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="189"/>
+        <location filename="../../evodesk/ui/tray.py" line="190"/>
         <source>No instances; sync to list them</source>
         <translation>No instances; sync to list them</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="195"/>
+        <location filename="../../evodesk/ui/tray.py" line="196"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
@@ -1712,6 +1712,34 @@
         <source>The connection could not be read; it is opened again.</source>
         <translation>The connection could not be read; it is opened again.</translation>
     </message>
+    <message>
+        <source>The server URL must not contain a user name or password; evodesk sends the API key, which it keeps in the keyring.</source>
+        <translation>The server URL must not contain a user name or password; evodesk sends the API key, which it keeps in the keyring.</translation>
+    </message>
+    <message>
+        <source>The %1 has an invalid host name.</source>
+        <translation>The %1 has an invalid host name.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1: %2.</source>
+        <translation>Cannot create the folder %1: %2.</translation>
+    </message>
+    <message>
+        <source>Choose another data folder.</source>
+        <translation>Choose another data folder.</translation>
+    </message>
+    <message>
+        <source>%1 did not finish; the server may differ from what evodesk shows.</source>
+        <translation>%1 did not finish; the server may differ from what evodesk shows.</translation>
+    </message>
+    <message>
+        <source>Sync to see it.</source>
+        <translation>Sync to see it.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 (%2).</source>
+        <translation>Cannot create the folder %1 (%2).</translation>
+    </message>
 </context>
 <context>
     <name>evodesk.notifications</name>
@@ -1799,108 +1827,108 @@
 <context>
     <name>evodesk.texts</name>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="80"/>
+        <location filename="../../evodesk/ui/texts.py" line="81"/>
         <source>not running</source>
         <translation>not running</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="82"/>
+        <location filename="../../evodesk/ui/texts.py" line="83"/>
         <source>stopped</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="83"/>
-        <location filename="../../evodesk/ui/texts.py" line="94"/>
+        <location filename="../../evodesk/ui/texts.py" line="84"/>
+        <location filename="../../evodesk/ui/texts.py" line="95"/>
         <source>connecting</source>
         <translation>connecting</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="84"/>
+        <location filename="../../evodesk/ui/texts.py" line="85"/>
         <source>live</source>
         <translation>live</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="85"/>
+        <location filename="../../evodesk/ui/texts.py" line="86"/>
         <source>waiting for the server</source>
         <translation>waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="86"/>
+        <location filename="../../evodesk/ui/texts.py" line="87"/>
         <source>retrying</source>
         <translation>retrying</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="87"/>
+        <location filename="../../evodesk/ui/texts.py" line="88"/>
         <source>refused (check the API key)</source>
         <translation>refused (check the API key)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="93"/>
+        <location filename="../../evodesk/ui/texts.py" line="94"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="95"/>
+        <location filename="../../evodesk/ui/texts.py" line="96"/>
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="96"/>
+        <location filename="../../evodesk/ui/texts.py" line="97"/>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="102"/>
+        <location filename="../../evodesk/ui/texts.py" line="103"/>
         <source>Both (conflict)</source>
         <translation>Both (conflict)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="104"/>
+        <location filename="../../evodesk/ui/texts.py" line="105"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="105"/>
+        <location filename="../../evodesk/ui/texts.py" line="106"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="106"/>
+        <location filename="../../evodesk/ui/texts.py" line="107"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="114"/>
+        <location filename="../../evodesk/ui/texts.py" line="115"/>
         <source>Webhook and WebSocket are both active on the server: every event arrives twice. Keep one of them.</source>
         <translation>Webhook and WebSocket are both active on the server: every event arrives twice. Keep one of them.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="118"/>
+        <location filename="../../evodesk/ui/texts.py" line="119"/>
         <source>Webhook active, base64: yes</source>
         <translation>Webhook active, base64: yes</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="119"/>
+        <location filename="../../evodesk/ui/texts.py" line="120"/>
         <source>Webhook active, base64: no</source>
         <translation>Webhook active, base64: no</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="123"/>
+        <location filename="../../evodesk/ui/texts.py" line="124"/>
         <source>WebSocket connected</source>
         <translation>WebSocket connected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="125"/>
+        <location filename="../../evodesk/ui/texts.py" line="126"/>
         <source>WebSocket active; live connection: %1</source>
         <translation>WebSocket active; live connection: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="129"/>
+        <location filename="../../evodesk/ui/texts.py" line="130"/>
         <source>No active delivery: messages will not be received</source>
         <translation>No active delivery: messages will not be received</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="132"/>
+        <location filename="../../evodesk/ui/texts.py" line="133"/>
         <source>Needs attention: %1</source>
         <translation>Needs attention: %1</translation>
     </message>

@@ -4,130 +4,130 @@
 <context>
     <name>ConfigDialog</name>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="45"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="48"/>
         <source>Configure %1</source>
         <translation>Configurar %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="68"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="72"/>
         <source>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</source>
         <translation>Webhook e WebSocket não podem ficar ativos ao mesmo tempo: ativar um desativa o outro.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="71"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="75"/>
         <source>Keep webhook</source>
         <translation>Manter webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="73"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="77"/>
         <source>Keep WebSocket</source>
         <translation>Manter WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="82"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="86"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="94"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="98"/>
         <source>Restart instance now</source>
         <translation>Reiniciar instância agora</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="116"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="175"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="120"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="182"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="119"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="179"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="123"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="186"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="128"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="135"/>
         <source>One URL per event (byEvents)</source>
         <translation>Uma URL por evento (byEvents)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="130"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="137"/>
         <source>Base64 media (recommended)</source>
         <translation>Mídia em base64 (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="132"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="139"/>
         <source>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</source>
         <translation>A Evolution coloca imagens, áudios e documentos dentro do próprio evento. O servidor aplica a mudança depois que a instância reinicia.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="135"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="142"/>
         <source>Test webhook</source>
         <translation>Testar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="137"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="260"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="144"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="267"/>
         <source>Apply webhook</source>
         <translation>Aplicar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="150"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="157"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="154"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="161"/>
         <source>Headers</source>
         <translation>Cabeçalhos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="161"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="168"/>
         <source>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</source>
         <translation>No modo WebSocket a mídia chega sem base64: o base64 é só do webhook.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="164"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="171"/>
         <source>Apply events</source>
         <translation>Aplicar eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="176"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="183"/>
         <source>Evolution POSTs each event to your URL.</source>
         <translation>A Evolution envia (POST) cada evento para a sua URL.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="180"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="187"/>
         <source>evodesk holds a live connection and receives the events itself.</source>
         <translation>O evodesk mantém uma conexão em tempo real e recebe os eventos diretamente.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="260"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="267"/>
         <source>Activate webhook</source>
         <translation>Ativar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="272"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="279"/>
         <source>Live connection: %1</source>
         <translation>Conexão em tempo real: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="282"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="290"/>
         <source>Events go to %1 and so on.</source>
         <translation>Os eventos vão para %1 e assim por diante.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="309"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="317"/>
         <source>Enter the webhook URL and choose events, then press “Activate webhook”.</source>
         <translation>Informe a URL do webhook e escolha os eventos; depois clique em “Ativar webhook”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="325"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="333"/>
         <source>Choose the events to receive (or tick “All events”), then turn WebSocket on.</source>
         <translation>Escolha os eventos a receber (ou marque “Todos os eventos”) e depois ative o WebSocket.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="346"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="354"/>
         <source>Sending a test event…</source>
         <translation>Enviando um evento de teste…</translation>
     </message>
@@ -252,37 +252,37 @@
 <context>
     <name>EventSummary</name>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="55"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="98"/>
         <source>status: %1</source>
         <translation>status: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="57"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="100"/>
         <source>connection: %1</source>
         <translation>conexão: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="63"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="106"/>
         <source>QR code updated</source>
         <translation>QR code atualizado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="72"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="115"/>
         <source>me → %1</source>
         <translation>eu → %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="88"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="131"/>
         <source>[message]</source>
         <translation>[mensagem]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="102"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="145"/>
         <source>offline since %1</source>
         <translation>offline desde %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="104"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="147"/>
         <source>offline %1 → %2</source>
         <translation>offline %1 → %2</translation>
     </message>
@@ -290,42 +290,42 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="96"/>
+        <location filename="../../evodesk/ui/event_model.py" line="97"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="96"/>
+        <location filename="../../evodesk/ui/event_model.py" line="97"/>
         <source>Server / instance</source>
         <translation>Servidor / instância</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="96"/>
+        <location filename="../../evodesk/ui/event_model.py" line="97"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="97"/>
+        <location filename="../../evodesk/ui/event_model.py" line="98"/>
         <source>Summary</source>
         <translation>Resumo</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="97"/>
+        <location filename="../../evodesk/ui/event_model.py" line="98"/>
         <source>Duplicate</source>
         <translation>Duplicado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="143"/>
+        <location filename="../../evodesk/ui/event_model.py" line="144"/>
         <source>gap</source>
         <translation>lacuna</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="147"/>
+        <location filename="../../evodesk/ui/event_model.py" line="148"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="194"/>
+        <location filename="../../evodesk/ui/event_model.py" line="197"/>
         <source>instance #%1</source>
         <translation>instância #%1</translation>
     </message>
@@ -333,173 +333,173 @@
 <context>
     <name>EventsWindow</name>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="79"/>
+        <location filename="../../evodesk/ui/events_window.py" line="88"/>
         <source>evodesk — Events</source>
         <translation>evodesk — Eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="117"/>
+        <location filename="../../evodesk/ui/events_window.py" line="127"/>
         <source>Live events are off in this window: showing stored events only.</source>
         <translation>Os eventos em tempo real estão desligados nesta janela: só os eventos armazenados são exibidos.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="134"/>
+        <location filename="../../evodesk/ui/events_window.py" line="144"/>
         <source>All instances</source>
         <translation>Todas as instâncias</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="137"/>
+        <location filename="../../evodesk/ui/events_window.py" line="147"/>
         <source>All events</source>
         <translation>Todos os eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="141"/>
+        <location filename="../../evodesk/ui/events_window.py" line="151"/>
         <source>Search the summary and the JSON…</source>
         <translation>Buscar no resumo e no JSON…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="143"/>
-        <location filename="../../evodesk/ui/events_window.py" line="269"/>
+        <location filename="../../evodesk/ui/events_window.py" line="153"/>
+        <location filename="../../evodesk/ui/events_window.py" line="302"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="145"/>
+        <location filename="../../evodesk/ui/events_window.py" line="155"/>
         <source>Hold new events; they are shown on resume</source>
         <translation>Retém os eventos novos; eles aparecem ao retomar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="153"/>
+        <location filename="../../evodesk/ui/events_window.py" line="163"/>
         <source>Load older</source>
         <translation>Carregar anteriores</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="154"/>
+        <location filename="../../evodesk/ui/events_window.py" line="164"/>
         <source>Clear</source>
         <translation>Limpar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="155"/>
+        <location filename="../../evodesk/ui/events_window.py" line="165"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="156"/>
+        <location filename="../../evodesk/ui/events_window.py" line="166"/>
         <source>Copy the selected event as JSON</source>
         <translation>Copiar o evento selecionado como JSON</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="157"/>
+        <location filename="../../evodesk/ui/events_window.py" line="167"/>
         <source>Copy all</source>
         <translation>Copiar tudo</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="158"/>
+        <location filename="../../evodesk/ui/events_window.py" line="168"/>
         <source>Copy the events shown as JSON Lines</source>
         <translation>Copiar os eventos exibidos como JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="159"/>
+        <location filename="../../evodesk/ui/events_window.py" line="169"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="160"/>
+        <location filename="../../evodesk/ui/events_window.py" line="170"/>
         <source>Save the events shown as a JSON Lines file</source>
         <translation>Salvar os eventos exibidos em um arquivo JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="201"/>
+        <location filename="../../evodesk/ui/events_window.py" line="211"/>
         <source>Key</source>
         <translation>Chave</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="201"/>
+        <location filename="../../evodesk/ui/events_window.py" line="211"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="267"/>
+        <location filename="../../evodesk/ui/events_window.py" line="300"/>
         <source>Resume (%1 waiting)</source>
         <translation>Retomar (%1 na fila)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="314"/>
+        <location filename="../../evodesk/ui/events_window.py" line="347"/>
         <source>%1 live events were dropped for this view: it fell behind.</source>
         <translation>%1 eventos em tempo real foram descartados nesta visualização: ela ficou para trás.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="319"/>
+        <location filename="../../evodesk/ui/events_window.py" line="352"/>
         <source>Clear (%1)</source>
         <translation>Limpar (%1)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="321"/>
+        <location filename="../../evodesk/ui/events_window.py" line="354"/>
         <source>%1 of %2 rows shown</source>
         <translation>%1 de %2 linhas exibidas</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="340"/>
+        <location filename="../../evodesk/ui/events_window.py" line="373"/>
         <source>Clear events</source>
         <translation>Limpar eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="341"/>
+        <location filename="../../evodesk/ui/events_window.py" line="374"/>
         <source>Also delete the %1 events stored in the database?</source>
         <translation>Excluir também os %1 eventos armazenados no banco de dados?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="344"/>
+        <location filename="../../evodesk/ui/events_window.py" line="377"/>
         <source>The view is already clear. Deleted events cannot be loaded again.</source>
         <translation>A visualização já está limpa. Eventos excluídos não podem ser carregados de novo.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="345"/>
+        <location filename="../../evodesk/ui/events_window.py" line="378"/>
         <source>Delete stored events</source>
         <translation>Excluir eventos armazenados</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="346"/>
+        <location filename="../../evodesk/ui/events_window.py" line="379"/>
         <source>Keep them</source>
         <translation>Manter</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="365"/>
+        <location filename="../../evodesk/ui/events_window.py" line="398"/>
         <source>Deleted %1 stored events.</source>
         <translation>%1 eventos armazenados foram excluídos.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="406"/>
+        <location filename="../../evodesk/ui/events_window.py" line="436"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="426"/>
+        <location filename="../../evodesk/ui/events_window.py" line="457"/>
         <source>%1 more</source>
         <translation>mais %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="436"/>
+        <location filename="../../evodesk/ui/events_window.py" line="474"/>
         <source>… (%1 characters)</source>
         <translation>… (%1 caracteres)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="474"/>
+        <location filename="../../evodesk/ui/events_window.py" line="525"/>
         <source>Export events</source>
         <translation>Exportar eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="475"/>
+        <location filename="../../evodesk/ui/events_window.py" line="526"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="498"/>
+        <location filename="../../evodesk/ui/events_window.py" line="549"/>
         <source>Could not write %1: %2</source>
         <translation>Não foi possível gravar %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="501"/>
+        <location filename="../../evodesk/ui/events_window.py" line="552"/>
         <source>Exported %1 events to %2</source>
         <translation>%1 eventos exportados para %2</translation>
     </message>
@@ -535,72 +535,72 @@
 <context>
     <name>InstanceTableModel</name>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="152"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="153"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="153"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="154"/>
         <source>Instance</source>
         <translation>Instância</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="154"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="155"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="155"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="156"/>
         <source>Delivery</source>
         <translation>Entrega</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="156"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="157"/>
         <source>Base64</source>
         <translation>Base64</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="157"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="158"/>
         <source>Live</source>
         <translation>Tempo real</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="158"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="159"/>
         <source>Last sync</source>
         <translation>Última sincronização</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="159"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="160"/>
         <source>Attention</source>
         <translation>Atenção</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="191"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="192"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="191"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="192"/>
         <source>no</source>
         <translation>não</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="198"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="199"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="201"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="202"/>
         <source>conflict</source>
         <translation>conflito</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="203"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="204"/>
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="205"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="206"/>
         <source>not on server</source>
         <translation>não está no servidor</translation>
     </message>
@@ -613,113 +613,113 @@
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="110"/>
+        <location filename="../../evodesk/ui/main_window.py" line="113"/>
         <source>No instances yet. Add an Evolution server with “Servers”, then press “Sync”.</source>
         <translation>Ainda não há instâncias. Adicione um servidor Evolution em “Servidores” e depois clique em “Sincronizar”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="125"/>
+        <location filename="../../evodesk/ui/main_window.py" line="128"/>
         <source>Database: %1</source>
         <translation>Banco de dados: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="139"/>
+        <location filename="../../evodesk/ui/main_window.py" line="142"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="143"/>
+        <location filename="../../evodesk/ui/main_window.py" line="146"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="145"/>
+        <location filename="../../evodesk/ui/main_window.py" line="148"/>
         <source>Read every instance&apos;s real state from its server</source>
         <translation>Lê no servidor o estado real de cada instância</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="153"/>
+        <location filename="../../evodesk/ui/main_window.py" line="156"/>
         <source>Configure</source>
         <translation>Configurar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="155"/>
+        <location filename="../../evodesk/ui/main_window.py" line="158"/>
         <source>Servers</source>
         <translation>Servidores</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="157"/>
+        <location filename="../../evodesk/ui/main_window.py" line="160"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="168"/>
+        <location filename="../../evodesk/ui/main_window.py" line="171"/>
         <source>Search name, number or profile…</source>
         <translation>Buscar nome, número ou perfil…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="172"/>
-        <location filename="../../evodesk/ui/main_window.py" line="235"/>
+        <location filename="../../evodesk/ui/main_window.py" line="175"/>
+        <location filename="../../evodesk/ui/main_window.py" line="238"/>
         <source>All servers</source>
         <translation>Todos os servidores</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="176"/>
+        <location filename="../../evodesk/ui/main_window.py" line="179"/>
         <source>All modes</source>
         <translation>Todos os modos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="176"/>
+        <location filename="../../evodesk/ui/main_window.py" line="179"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="177"/>
+        <location filename="../../evodesk/ui/main_window.py" line="180"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="177"/>
+        <location filename="../../evodesk/ui/main_window.py" line="180"/>
         <source>None</source>
         <translation>Nenhum</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="178"/>
+        <location filename="../../evodesk/ui/main_window.py" line="181"/>
         <source>Conflict</source>
         <translation>Conflito</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="183"/>
+        <location filename="../../evodesk/ui/main_window.py" line="186"/>
         <source>All states</source>
         <translation>Todos os estados</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="183"/>
+        <location filename="../../evodesk/ui/main_window.py" line="186"/>
         <source>connected</source>
         <translation>conectado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="184"/>
+        <location filename="../../evodesk/ui/main_window.py" line="187"/>
         <source>connecting</source>
         <translation>conectando</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="185"/>
+        <location filename="../../evodesk/ui/main_window.py" line="188"/>
         <source>disconnected</source>
         <translation>desconectado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="306"/>
+        <location filename="../../evodesk/ui/main_window.py" line="309"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="318"/>
+        <location filename="../../evodesk/ui/main_window.py" line="321"/>
         <source>Sync did not finish.</source>
         <translation>A sincronização não terminou.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="324"/>
+        <location filename="../../evodesk/ui/main_window.py" line="327"/>
         <source>Sync finished.</source>
         <translation>Sincronização concluída.</translation>
     </message>
@@ -727,17 +727,17 @@
 <context>
     <name>ServerListModel</name>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="74"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="75"/>
         <source>Not checked yet</source>
         <translation>Ainda não verificado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="76"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="77"/>
         <source>Last check failed: %1</source>
         <translation>A última verificação falhou: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="78"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="79"/>
         <source>Last check: version %1</source>
         <translation>Última verificação: versão %1</translation>
     </message>
@@ -745,155 +745,155 @@
 <context>
     <name>ServersDialog</name>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="106"/>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="128"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="107"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="129"/>
         <source>Servers</source>
         <translation>Servidores</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="133"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="134"/>
         <source>New</source>
         <translation>Novo</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="161"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="162"/>
         <source>For example: Matriz</source>
         <translation>Por exemplo: Matriz</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="168"/>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="190"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="169"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="191"/>
         <source>API key</source>
         <translation>Chave de API</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="169"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="170"/>
         <source>Reveal</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="180"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="181"/>
         <source>The API key would travel unencrypted over the network to this server. Use https:// unless the network between you and the server is trusted.</source>
         <translation>A chave de API trafegaria sem criptografia pela rede até este servidor. Use https://, a menos que a rede entre você e o servidor seja confiável.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="186"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="187"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="188"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="189"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="192"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="193"/>
         <source>Add</source>
         <translation>Adicionar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="194"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="195"/>
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="196"/>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="431"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="197"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="432"/>
         <source>Remove</source>
         <translation>Remover</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="198"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="199"/>
         <source>Check</source>
         <translation>Verificar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="199"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="200"/>
         <source>Tests the saved URL and API key.</source>
         <translation>Testa a URL e a chave de API salvas.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="262"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="263"/>
         <source>The server&apos;s global API key</source>
         <translation>A chave de API global do servidor</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="267"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="268"/>
         <source>A server cannot be renamed: remove it and add it again.</source>
         <translation>Não é possível renomear um servidor: remova-o e adicione-o de novo.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="269"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="270"/>
         <source>unchanged</source>
         <translation>sem alteração</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="282"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="283"/>
         <source>Version: %1</source>
         <translation>Versão: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="284"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="285"/>
         <source>API key: valid</source>
         <translation>Chave de API: válida</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="285"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="286"/>
         <source>API key: refused</source>
         <translation>Chave de API: recusada</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="288"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="289"/>
         <source>WebSockets: on</source>
         <translation>WebSockets: ativados</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="289"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="290"/>
         <source>WebSockets: off (WebSocket mode cannot be used)</source>
         <translation>WebSockets: desativados (o modo WebSocket não pode ser usado)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="290"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="291"/>
         <source>WebSockets: unknown (the server has no instance to ask)</source>
         <translation>WebSockets: indeterminado (o servidor não tem instância para consultar)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="293"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="294"/>
         <source>Instances: %1</source>
         <translation>Instâncias: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="395"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="396"/>
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="426"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="427"/>
         <source>Remove server</source>
         <translation>Remover servidor</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="427"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="428"/>
         <source>Remove the server “%1” from evodesk?</source>
         <translation>Remover o servidor “%1” do evodesk?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="429"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="430"/>
         <source>Its API key is deleted from the keyring and evodesk forgets its instances and their settings. Nothing changes on the server itself.</source>
         <translation>A chave de API dele é apagada do chaveiro e o evodesk esquece as instâncias e as configurações delas. Nada muda no próprio servidor.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="453"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="454"/>
         <source>Server “%1” added. Press Check to test it.</source>
         <translation>Servidor “%1” adicionado. Clique em Verificar para testá-lo.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="456"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="457"/>
         <source>Changes to “%1” saved.</source>
         <translation>Alterações em “%1” salvas.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="459"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="460"/>
         <source>Server “%1” removed.</source>
         <translation>Servidor “%1” removido.</translation>
     </message>
@@ -979,17 +979,17 @@
         <translation>Notificações pausadas até serem retomadas</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="175"/>
+        <location filename="../../evodesk/ui/tray.py" line="176"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="189"/>
+        <location filename="../../evodesk/ui/tray.py" line="190"/>
         <source>No instances; sync to list them</source>
         <translation>Nenhuma instância; sincronize para listá-las</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="195"/>
+        <location filename="../../evodesk/ui/tray.py" line="196"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
@@ -1712,6 +1712,34 @@
         <source>The connection could not be read; it is opened again.</source>
         <translation>Não foi possível ler a conexão; ela é aberta de novo.</translation>
     </message>
+    <message>
+        <source>The server URL must not contain a user name or password; evodesk sends the API key, which it keeps in the keyring.</source>
+        <translation>A URL do servidor não pode conter usuário nem senha; o evodesk envia a chave de API, que guarda no chaveiro.</translation>
+    </message>
+    <message>
+        <source>The %1 has an invalid host name.</source>
+        <translation>O campo %1 tem um nome de host inválido.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1: %2.</source>
+        <translation>Não foi possível criar a pasta %1: %2.</translation>
+    </message>
+    <message>
+        <source>Choose another data folder.</source>
+        <translation>Escolha outra pasta de dados.</translation>
+    </message>
+    <message>
+        <source>%1 did not finish; the server may differ from what evodesk shows.</source>
+        <translation>A operação de %1 não terminou; o servidor pode estar diferente do que o evodesk mostra.</translation>
+    </message>
+    <message>
+        <source>Sync to see it.</source>
+        <translation>Sincronize para ver.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 (%2).</source>
+        <translation>Não foi possível criar a pasta %1 (%2).</translation>
+    </message>
 </context>
 <context>
     <name>evodesk.notifications</name>
@@ -1799,108 +1827,108 @@
 <context>
     <name>evodesk.texts</name>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="80"/>
+        <location filename="../../evodesk/ui/texts.py" line="81"/>
         <source>not running</source>
         <translation>não iniciada</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="82"/>
+        <location filename="../../evodesk/ui/texts.py" line="83"/>
         <source>stopped</source>
         <translation>parada</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="83"/>
-        <location filename="../../evodesk/ui/texts.py" line="94"/>
+        <location filename="../../evodesk/ui/texts.py" line="84"/>
+        <location filename="../../evodesk/ui/texts.py" line="95"/>
         <source>connecting</source>
         <translation>conectando</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="84"/>
+        <location filename="../../evodesk/ui/texts.py" line="85"/>
         <source>live</source>
         <translation>ativa</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="85"/>
+        <location filename="../../evodesk/ui/texts.py" line="86"/>
         <source>waiting for the server</source>
         <translation>aguardando o servidor</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="86"/>
+        <location filename="../../evodesk/ui/texts.py" line="87"/>
         <source>retrying</source>
         <translation>tentando de novo</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="87"/>
+        <location filename="../../evodesk/ui/texts.py" line="88"/>
         <source>refused (check the API key)</source>
         <translation>recusada (verifique a chave de API)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="93"/>
+        <location filename="../../evodesk/ui/texts.py" line="94"/>
         <source>connected</source>
         <translation>conectado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="95"/>
+        <location filename="../../evodesk/ui/texts.py" line="96"/>
         <source>disconnected</source>
         <translation>desconectado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="96"/>
+        <location filename="../../evodesk/ui/texts.py" line="97"/>
         <source>unknown</source>
         <translation>desconhecido</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="102"/>
+        <location filename="../../evodesk/ui/texts.py" line="103"/>
         <source>Both (conflict)</source>
         <translation>Ambos (conflito)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="104"/>
+        <location filename="../../evodesk/ui/texts.py" line="105"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="105"/>
+        <location filename="../../evodesk/ui/texts.py" line="106"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="106"/>
+        <location filename="../../evodesk/ui/texts.py" line="107"/>
         <source>None</source>
         <translation>Nenhuma</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="114"/>
+        <location filename="../../evodesk/ui/texts.py" line="115"/>
         <source>Webhook and WebSocket are both active on the server: every event arrives twice. Keep one of them.</source>
         <translation>Webhook e WebSocket estão ativos ao mesmo tempo no servidor: cada evento chega duas vezes. Mantenha só um deles.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="118"/>
+        <location filename="../../evodesk/ui/texts.py" line="119"/>
         <source>Webhook active, base64: yes</source>
         <translation>Webhook ativo, base64: sim</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="119"/>
+        <location filename="../../evodesk/ui/texts.py" line="120"/>
         <source>Webhook active, base64: no</source>
         <translation>Webhook ativo, base64: não</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="123"/>
+        <location filename="../../evodesk/ui/texts.py" line="124"/>
         <source>WebSocket connected</source>
         <translation>WebSocket conectado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="125"/>
+        <location filename="../../evodesk/ui/texts.py" line="126"/>
         <source>WebSocket active; live connection: %1</source>
         <translation>WebSocket ativo; conexão em tempo real: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="129"/>
+        <location filename="../../evodesk/ui/texts.py" line="130"/>
         <source>No active delivery: messages will not be received</source>
         <translation>Nenhuma entrega ativa: as mensagens não serão recebidas</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="132"/>
+        <location filename="../../evodesk/ui/texts.py" line="133"/>
         <source>Needs attention: %1</source>
         <translation>Requer atenção: %1</translation>
     </message>
