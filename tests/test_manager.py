@@ -343,3 +343,29 @@ async def test_a_finished_change_leaves_no_flag(app: AppServices) -> None:
     server = await app.store.get_server("Main")
     assert server.id is not None
     assert (await app.store.get_instance(server.id, "loja-sp")).attention is None
+
+
+async def test_two_evodesks_on_one_data_folder_take_turns(
+    tmp_path: Path, sandbox: Sandbox
+) -> None:
+    # The window and an `evodesk` command on the same data folder: one turns the webhook
+    # on, the other the websocket, at the same moment. Each must see what the other
+    # did, so the server never ends with both on.
+    from evodesk.infra.paths import resolve_paths
+    from evodesk.infra.secrets import MemorySecretStore
+
+    secrets = MemorySecretStore()
+    first = await AppServices.open(resolve_paths(tmp_path / "shared"), secrets=secrets)
+    second = await AppServices.open(resolve_paths(tmp_path / "shared"), secrets=secrets)
+    try:
+        await first.servers.add("Main", sandbox.url, sandbox.api_key)
+        await first.sync.sync_all()
+        outcomes = await asyncio.gather(
+            first.manager.enable_webhook(ref(), WebhookConfig(url=HOOK, events=MSG)),
+            second.manager.enable_websocket(ref(), MSG),
+        )
+        assert await SandboxRows(sandbox).enabled("loja-sp") in ((True, False), (False, True))
+        assert not any(o.status.instance.conflict for o in outcomes)
+    finally:
+        await first.aclose()
+        await second.aclose()

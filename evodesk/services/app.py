@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from evodesk.domain.models import Server
 from evodesk.infra.paths import Paths, resolve_database_url
+from evodesk.infra.process_locks import ProcessLocks
 from evodesk.infra.secrets import KeyringSecretStore, SecretStore
 from evodesk.infra.settings import Settings, load_settings, save_settings
 from evodesk.services.listener import ListenerSupervisor
@@ -72,7 +73,8 @@ class AppServices:
                 store, key_for=servers.api_key, resync=resync,
                 retention=settings.event_retention,
             )
-        manager = DeliveryManager(store, servers, secret_store, supervisor)
+        manager = DeliveryManager(store, servers, secret_store, supervisor,
+                                  process_locks=ProcessLocks(paths.data_dir / "locks"))
         sync = SyncService(store, servers, manager.locks, supervisor)
         resync_target.append(sync)
         return cls(

@@ -4,8 +4,10 @@ never leaves both on, reads both rows back and stores only what the server answe
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -26,6 +28,7 @@ from evodesk.domain.models import (
 )
 from evodesk.domain.rules import check_event_selection, check_header_names
 from evodesk.domain.validation import validate_http_url
+from evodesk.infra.process_locks import ProcessLocks
 from evodesk.infra.secrets import SecretStore, set_headers, webhook_headers_ref
 from evodesk.services.instances import InstanceLocks, InstanceRef, find_known
 from evodesk.services.listener_control import ListenerControl
@@ -95,6 +98,7 @@ class DeliveryManager:
         listener: ListenerControl | None = None,
         *,
         clock: Callable[[], datetime] = _utcnow,
+        process_locks: ProcessLocks | None = None,
     ) -> None:
         self._store = store
         self._servers = servers
@@ -102,6 +106,7 @@ class DeliveryManager:
         self._listener = listener
         self._clock = clock
         self.locks = InstanceLocks()
+        self._process_locks = process_locks
 
     # --- the three switches --------------------------------------------------------
 
@@ -310,7 +315,7 @@ class DeliveryManager:
     ) -> tuple[Rows, Rows, Instance]:
         server, name, client = target.server, target.instance.name, target.client
         assert server.id is not None
-        async with self.locks.hold(server.id, name):
+        async with self.locks.hold(server.id, name), self._across_processes(server, name):
             before = await read_rows(client, name)
             await self._note_websocket_support(server, before)
             # Read again under the lock: a change or sync that finished while this call
@@ -340,6 +345,16 @@ class DeliveryManager:
             ), vanished=False))
         await self._refresh_listener()
         return before, after, instance
+
+    def _across_processes(self, server: Server, name: str) -> AbstractAsyncContextManager[None]:
+        """The instance's lock among evodesk processes on this data folder (the window and
+        commands), so that their changes queue as this process's do."""
+        if self._process_locks is None:
+            return contextlib.nullcontext()
+        return self._process_locks.hold(
+            f"instance:{server.id}:{name}",
+            busy_message=f"Another evodesk is changing instance '{name}'. Try again.",
+        )
 
     async def _recover(
         self,

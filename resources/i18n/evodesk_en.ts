@@ -1740,6 +1740,14 @@
         <source>Cannot create the folder %1 (%2).</source>
         <translation>Cannot create the folder %1 (%2).</translation>
     </message>
+    <message>
+        <source>Another evodesk is changing instance &apos;%1&apos;.</source>
+        <translation>Another evodesk is changing instance &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Try again.</source>
+        <translation>Try again.</translation>
+    </message>
 </context>
 <context>
     <name>evodesk.notifications</name>

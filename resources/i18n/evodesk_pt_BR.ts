@@ -1740,6 +1740,14 @@
         <source>Cannot create the folder %1 (%2).</source>
         <translation>Não foi possível criar a pasta %1 (%2).</translation>
     </message>
+    <message>
+        <source>Another evodesk is changing instance &apos;%1&apos;.</source>
+        <translation>Outro evodesk está alterando a instância &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Try again.</source>
+        <translation>Tente de novo.</translation>
+    </message>
 </context>
 <context>
     <name>evodesk.notifications</name>

@@ -1,0 +1,64 @@
+"""Locks that hold across processes: the window and `evodesk` commands run on one data
+folder may change the same instance at the same moment, and each process's own locks
+cannot see the other's. A lock is a file in the folder, held with `flock`.
+
+Where `fcntl` does not exist (Windows), the locks are per process only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from evodesk.domain.errors import EvodeskError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Linux
+    fcntl = None  # type: ignore[assignment]
+
+_POLL = 0.05
+
+
+class LockTimeout(EvodeskError):
+    """Another process held the lock for longer than the caller would wait."""
+
+
+class ProcessLocks:
+    """Named locks shared by every process that uses `folder`."""
+
+    def __init__(self, folder: Path, *, timeout: float = 60.0) -> None:
+        self._folder = folder
+        self._timeout = timeout
+
+    @asynccontextmanager
+    async def hold(self, name: str, *, busy_message: str) -> AsyncIterator[None]:
+        """Hold the lock called `name`; LockTimeout(`busy_message`) when another process
+        keeps it past the timeout. Waiting never blocks the event loop."""
+        if fcntl is None:
+            yield
+            return
+        self._folder.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256(name.encode()).hexdigest()[:32]
+        fd = os.open(self._folder / f"{digest}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + self._timeout
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if loop.time() >= deadline:
+                        raise LockTimeout(busy_message) from None
+                    await asyncio.sleep(_POLL)
+            try:
+                yield
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
