@@ -149,6 +149,15 @@ async def test_webhook_test_reports_status_and_retry(ready: Cli) -> None:
     assert "hdr-canary-31" not in ready.files_text()
 
 
+async def until_live(stderr: asyncio.StreamReader) -> None:
+    """Reads `listen`'s state lines until loja-sp is live."""
+    while True:
+        line = await asyncio.wait_for(stderr.readline(), 20)
+        assert line, "listen ended early"
+        if b"instance 'loja-sp': live" in line:
+            return
+
+
 async def test_listen_prints_masked_events_until_interrupted(ready: Cli, sandbox: Sandbox) -> None:
     enabled = await ready.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")
     assert enabled.code == 0
@@ -160,11 +169,7 @@ async def test_listen_prints_masked_events_until_interrupted(ready: Cli, sandbox
     # The namespace exists only after the server's first emit for the instance.
     await sandbox.send_text("loja-sp", "first")
     try:
-        while True:
-            line = await asyncio.wait_for(process.stderr.readline(), 20)
-            assert line, "listen ended early"
-            if b"instance 'loja-sp': live" in line:
-                break
+        await until_live(process.stderr)
         await sandbox.send_text("loja-sp", "olá <b>mundo</b>", sender_name="Maria")
         raw = await asyncio.wait_for(process.stdout.readline(), 20)
         while b"first" in raw:  # the warm-up message may arrive too, if joined in time
@@ -196,11 +201,7 @@ async def test_listen_into_a_pipe_closed_by_its_reader_stops_quietly(
     assert process.stderr is not None
     await sandbox.send_text("loja-sp", "first")
     try:
-        while True:
-            line = await asyncio.wait_for(process.stderr.readline(), 20)
-            assert line, "listen ended early"
-            if b"instance 'loja-sp': live" in line:
-                break
+        await until_live(process.stderr)
         await sandbox.send_text("loja-sp", "one")
         first = await asyncio.wait_for(asyncio.to_thread(os.read, read_end, 65536), 20)
         assert b"messages.upsert" in first

@@ -33,6 +33,7 @@ from evodesk.services.app import AppServices
 from evodesk.services.instances import InstanceRef
 from evodesk.services.webhook_probe import probe_webhook
 from tests.manager_support import SandboxRows
+from tests.support.http import one_answer_server
 
 KEY = "hostile-key-5d1e"
 ROOT = b'{"status":200,"message":"Welcome","version":"2.3.7","clientName":"evolution"}'
@@ -51,26 +52,8 @@ def answer(head: bytes, body: bytes) -> bytes:
 async def raw_server(reply: bytes) -> AsyncIterator[tuple[str, list[bytes]]]:
     """A server on 127.0.0.1 that sends `reply`, byte for byte, to every request; yields
     its URL and the request heads it received."""
-    heads: list[bytes] = []
-
-    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            heads.append(await reader.readuntil(b"\r\n\r\n"))
-            writer.write(reply)
-            await writer.drain()
-        except (OSError, asyncio.IncompleteReadError):
-            pass
-        finally:
-            writer.close()
-            with contextlib.suppress(OSError):
-                await writer.wait_closed()
-
-    server = await asyncio.start_server(handle, "127.0.0.1", 0)
-    try:
-        yield f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}", heads
-    finally:
-        server.close()
-        await server.wait_closed()
+    async with one_answer_server(reply) as (port, heads):
+        yield f"http://127.0.0.1:{port}", heads
 
 
 @contextlib.asynccontextmanager

@@ -22,6 +22,7 @@ from evodesk.domain.errors import (
     TlsFailure,
 )
 from evodesk.infra.evolution import EvolutionClient
+from tests.support.http import one_answer_server
 from tests.support.tls import self_signed, server_context
 
 CANARY = "CANARY-evo-key-7f3a9c"
@@ -206,25 +207,8 @@ async def http_server(
         + ROOT
     )
 
-    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            if read_request:
-                await reader.readuntil(b"\r\n\r\n")
-            writer.write(answer)
-            await writer.drain()
-        except (OSError, asyncio.IncompleteReadError):
-            pass
-        finally:
-            writer.close()
-            with contextlib.suppress(OSError):
-                await writer.wait_closed()
-
-    server = await asyncio.start_server(handle, "127.0.0.1", 0, ssl=tls)
-    try:
-        yield server.sockets[0].getsockname()[1]
-    finally:
-        server.close()
-        await server.wait_closed()
+    async with one_answer_server(answer, tls=tls, read_request=read_request) as (port, _):
+        yield port
 
 
 def _server_tls(certificate: tuple[Path, Path]) -> ssl.SSLContext:

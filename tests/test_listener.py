@@ -412,8 +412,9 @@ async def test_twenty_server_restarts_while_events_flow() -> None:
     await evo.stop()
 
 
-def kicks_once(first: str) -> Callable[[ServerConnection], Any]:
-    """A server that answers every join of /a, then after the first one sends `first`."""
+def kicks_once(*frames: str) -> Callable[[ServerConnection], Any]:
+    """A server that answers every join of /a, then after the first one sends `frames`,
+    all at once (the client reads them all before it writes anything)."""
     kicked: list[bool] = []
 
     async def script(ws: ServerConnection) -> None:
@@ -423,7 +424,8 @@ def kicks_once(first: str) -> Callable[[ServerConnection], Any]:
                 await ws.send('40/a,{"sid":"n"}')
                 if not kicked:
                     kicked.append(True)
-                    await ws.send(first)
+                    for sent in frames:
+                        await ws.send(sent)
 
     return script
 
@@ -432,7 +434,7 @@ async def test_a_namespace_back_before_its_gap_is_written_closes_the_gap() -> No
     # The server drops /a and takes it back at once: both frames are read before the
     # gap is written. The gap still ends when /a is live again, not never.
     store = MemoryEventStore()
-    async with RawServer(kicks_twice()) as raw:
+    async with RawServer(kicks_once("41/a,", '40/a,{"sid":"again"}')) as raw:
         server = store.add_server("raw", raw.url)
         inst = store.add_instance(server, "a")
         sup = supervisor(store)
@@ -445,24 +447,6 @@ async def test_a_namespace_back_before_its_gap_is_written_closes_the_gap() -> No
         assert gap.ended_at is not None and gap.started_at <= gap.ended_at
         await sup.aclose()
         assert all(g.ended_at is not None for g in store.gaps)
-
-
-def kicks_twice() -> Callable[[ServerConnection], Any]:
-    """After the first join of /a: DISCONNECT and CONNECT again, in two frames sent at
-    once (the client reads both before it writes anything)."""
-    kicked: list[bool] = []
-
-    async def script(ws: ServerConnection) -> None:
-        await ws.send(open_packet())
-        async for frame in ws:
-            if frame == "40/a,":
-                await ws.send('40/a,{"sid":"n"}')
-                if not kicked:
-                    kicked.append(True)
-                    await ws.send("41/a,")
-                    await ws.send('40/a,{"sid":"again"}')
-
-    return script
 
 
 async def test_a_connect_error_on_a_live_namespace_opens_a_gap() -> None:
