@@ -14,7 +14,7 @@ from enum import IntEnum
 from typing import NamedTuple
 
 from evodesk.infra import wire_json
-from evodesk.infra.wire_json import MAX_DEPTH, too_deep
+from evodesk.infra.wire_json import MAX_DEPTH, nested_too_deep, refuse_constant
 from evodesk.infra.wire_json import may_hold_surrogates as _may_hold_surrogates
 from evodesk.infra.wire_json import without_lone_surrogates as _without_lone_surrogates
 
@@ -46,13 +46,8 @@ _SIO_TYPES: dict[str, PacketType] = {str(int(t)): t for t in PacketType}
 _DIGITS = frozenset("0123456789")
 
 
-def _refuse_constant(name: str) -> object:
-    # json reads NaN and Infinity, which are not JSON: no database would store them.
-    raise ValueError(f"{name} is not JSON")
-
-
 # raw_decode parses from an offset, so the payload is never copied out of the frame first.
-_raw_decode = json.JSONDecoder(parse_constant=_refuse_constant).raw_decode
+_raw_decode = json.JSONDecoder(parse_constant=refuse_constant).raw_decode
 # An ack id is a counter; Socket.IO servers number them from 0.
 _MAX_ACK_DIGITS = 15
 # Ping times past an hour are read as an hour, so a dead server is still noticed.
@@ -67,12 +62,9 @@ class FrameError(ValueError):
 
 
 def _checked_depth(value: object, frame: str) -> object:
-    """`value`, or FrameError when it is too deep; only a frame with more brackets than
-    MAX_DEPTH can be, so nearly every frame costs two counts."""
-    if (
-        frame.count("[") + frame.count("{") > MAX_DEPTH + 1
-        and too_deep(value)
-    ):
+    """`value` (the packet's array, or its arguments), or FrameError when what it holds
+    nests more than MAX_DEPTH deep."""
+    if nested_too_deep(value, frame):
         raise FrameError(f"JSON nested more than {MAX_DEPTH} deep in {_preview(frame)}")
     return value
 

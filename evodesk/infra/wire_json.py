@@ -62,7 +62,16 @@ def too_deep(value: object, limit: int = MAX_DEPTH) -> bool:
     return False
 
 
-def _refuse_constant(name: str) -> object:
+def nested_too_deep(value: object, text: str, limit: int = MAX_DEPTH) -> bool:
+    """Whether `value`, decoded from `text`, nests containers more than `limit` levels
+    below it. Only a text with more brackets than that can, so nearly every text costs
+    two counts and no walk."""
+    return text.count("[") + text.count("{") > limit + 1 and too_deep(value, limit)
+
+
+def refuse_constant(name: str) -> object:
+    """json's `parse_constant`: json reads NaN and Infinity, which are not JSON (and no
+    database stores them as JSON)."""
     raise ValueError(f"{name} is not JSON")
 
 
@@ -70,9 +79,9 @@ def loads(text: str) -> object:
     """`json.loads` for JSON only, giving text only: ValueError also for JSON nested
     deeper than MAX_DEPTH and for NaN / Infinity; lone surrogates become U+FFFD."""
     try:
-        value = json.loads(text, parse_constant=_refuse_constant)
+        value = json.loads(text, parse_constant=refuse_constant)
     except RecursionError:
         raise ValueError(f"JSON nested more than {MAX_DEPTH} deep") from None
-    if text.count("[") + text.count("{") > MAX_DEPTH and too_deep(value, MAX_DEPTH - 1):
+    if nested_too_deep(value, text, MAX_DEPTH - 1):  # `value` itself is one of the levels
         raise ValueError(f"JSON nested more than {MAX_DEPTH} deep")
     return without_lone_surrogates(value) if may_hold_surrogates(text) else value
