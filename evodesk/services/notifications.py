@@ -72,8 +72,9 @@ def first_line(text: str, limit: int = PREVIEW_LIMIT) -> str:
     return ""
 
 
-def _label(name: str) -> str:
-    """A name as a notification shows it: one short line, no direction overrides."""
+def name_label(name: str) -> str:
+    """A name (an instance's, a server's) as notifications and the tray menu show it: one
+    short line, no direction overrides."""
     return first_line(name, NAME_LIMIT) or "?"
 
 
@@ -315,10 +316,10 @@ class Notifier:
     def _message_notification(self, ref: InstanceKey, group: _Group) -> Notification:
         sender, preview = group.latest
         if group.count == 1:
-            title = Text("%1 on %2", (sender, _label(ref[1])))
+            title = Text("%1 on %2", (sender, name_label(ref[1])))
             body = Text("%1", (preview,))
         else:
-            title = Text("%1 new messages on %2", (str(group.count), _label(ref[1])))
+            title = Text("%1 new messages on %2", (str(group.count), name_label(ref[1])))
             body = Text("Latest from %1: %2", (sender, preview))
         return Notification(NotificationKind.MESSAGE, title, body, ref, False, group.count)
 
@@ -326,7 +327,7 @@ class Notifier:
         count, names = self._missed, list(self._missed_on)
         self._missed, self._missed_on = 0, {}
         title = Text("%1 new messages while notifications were off", (str(count),))
-        body = Text("On %1", (first_line(", ".join(_label(name) for _server, name in names)),))
+        body = Text("On %1", (first_line(", ".join(name_label(name) for _server, name in names)),))
         ref = names[0] if len(names) == 1 else None
         return Notification(NotificationKind.MISSED, title, body, ref, False, count)
 
@@ -342,7 +343,7 @@ class Notifier:
         if told & covered or not self._policy.allows(kind, ref):
             return []
         told.add(kind)
-        name = _label(ref[1])
+        name = name_label(ref[1])
         if kind is NotificationKind.DISCONNECTED:
             why = first_line(str(reason), NAME_LIMIT) if reason is not None else ""
             title = Text("%1 disconnected from WhatsApp", (name,))
@@ -366,14 +367,14 @@ class Notifier:
         if not self._policy.allows(kind, ref):
             return []
         why = first_line(reason or "", 200)
-        server = _label(self._server_name(server_id))
+        server = name_label(self._server_name(server_id))
         if kind is NotificationKind.REFUSED:
             title = (Text("%1 refused the API key", (server,)) if instance is None
-                     else Text("Cannot listen to %1", (_label(instance),)))
+                     else Text("Cannot listen to %1", (name_label(instance),)))
             body = Text("%1", (why,)) if why else Text("Check the server's key under Servers.")
         else:
             title = (Text("Lost the live connection to %1", (server,)) if instance is None
-                     else Text("Not hearing %1", (_label(instance),)))
+                     else Text("Not hearing %1", (name_label(instance),)))
             body = (Text("Still retrying after a minute: %1", (why,)) if why
                     else Text("Still retrying after a minute."))
         return [Notification(kind, title, body, ref, True)]

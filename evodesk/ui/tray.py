@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from evodesk.domain.models import ListenerState
-from evodesk.services.notifications import NAME_LIMIT, Notification, fill, first_line
+from evodesk.services.notifications import Notification, fill, name_label
 from evodesk.ui.icons import icon
 from evodesk.ui.texts import connection_text, listener_text, mode_text
 from evodesk.ui.tray_presenter import Health, HealthSummary, ServerLine, TrayPresenter
@@ -245,4 +245,4 @@ class Tray(QObject):
 def _menu_label(name: str) -> str:
     """A name as a menu item shows it: one short line without direction overrides, and
     "&" as itself rather than the mark of a keyboard shortcut."""
-    return (first_line(name, NAME_LIMIT) or "?").replace("&", "&&")
+    return name_label(name).replace("&", "&&")
