@@ -17,7 +17,7 @@ from evodesk.infra.secrets import KeyringSecretStore, SecretStore
 from evodesk.infra.settings import Settings, load_settings, save_settings
 from evodesk.services.listener import ListenerSupervisor
 from evodesk.services.manager import DeliveryManager
-from evodesk.services.ports import EvolutionPort, StorePort
+from evodesk.services.ports import EvolutionPort, NamedLocks, StorePort
 from evodesk.services.servers import ServerService
 from evodesk.services.sync import SyncService
 
@@ -73,8 +73,12 @@ class AppServices:
                 store, key_for=servers.api_key, resync=resync,
                 retention=settings.event_retention,
             )
-        manager = DeliveryManager(store, servers, secret_store, supervisor,
-                                  process_locks=ProcessLocks(paths.data_dir / "locks"))
+        # The data folder's locks cover its processes; on PostgreSQL the database's own
+        # cover every workstation sharing it. Always taken in this order.
+        locks: list[NamedLocks] = [ProcessLocks(paths.data_dir / "locks")]
+        if (shared := store.shared_locks()) is not None:
+            locks.append(shared)
+        manager = DeliveryManager(store, servers, secret_store, supervisor, process_locks=locks)
         sync = SyncService(store, servers, manager.locks, supervisor)
         resync_target.append(sync)
         return cls(

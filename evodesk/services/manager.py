@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Sequence
-from contextlib import AbstractAsyncContextManager
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -28,11 +27,10 @@ from evodesk.domain.models import (
 )
 from evodesk.domain.rules import check_event_selection, check_header_names
 from evodesk.domain.validation import validate_http_url
-from evodesk.infra.process_locks import ProcessLocks
 from evodesk.infra.secrets import SecretStore, set_headers, webhook_headers_ref
 from evodesk.services.instances import InstanceLocks, InstanceRef, find_known
 from evodesk.services.listener_control import ListenerControl
-from evodesk.services.ports import EvolutionPort, StorePort
+from evodesk.services.ports import EvolutionPort, NamedLocks, StorePort
 from evodesk.services.servers import ServerService
 from evodesk.services.status import ChangeOutcome, InstanceStatus
 from evodesk.services.truth import Rows, fold_rows, read_rows
@@ -98,7 +96,7 @@ class DeliveryManager:
         listener: ListenerControl | None = None,
         *,
         clock: Callable[[], datetime] = _utcnow,
-        process_locks: ProcessLocks | None = None,
+        process_locks: Sequence[NamedLocks] = (),
     ) -> None:
         self._store = store
         self._servers = servers
@@ -346,15 +344,18 @@ class DeliveryManager:
         await self._refresh_listener()
         return before, after, instance
 
-    def _across_processes(self, server: Server, name: str) -> AbstractAsyncContextManager[None]:
-        """The instance's lock among evodesk processes on this data folder (the window and
-        commands), so that their changes queue as this process's do."""
-        if self._process_locks is None:
-            return contextlib.nullcontext()
-        return self._process_locks.hold(
-            f"instance:{server.id}:{name}",
-            busy_message=f"Another evodesk is changing instance '{name}'. Try again.",
-        )
+    @contextlib.asynccontextmanager
+    async def _across_processes(self, server: Server, name: str) -> AsyncIterator[None]:
+        """The instance's lock among evodesk processes (the window and commands on this
+        data folder; on PostgreSQL, every workstation), taken in the order given, so
+        that their changes queue as this process's do."""
+        async with contextlib.AsyncExitStack() as held:
+            for locks in self._process_locks:
+                await held.enter_async_context(locks.hold(
+                    f"instance:{server.id}:{name}",
+                    busy_message=f"Another evodesk is changing instance '{name}'. Try again.",
+                ))
+            yield
 
     async def _recover(
         self,

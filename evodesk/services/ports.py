@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Protocol
 
@@ -42,6 +43,12 @@ class EvolutionPort(Protocol):
     ) -> WebsocketRow: ...
     async def restart_instance(self, instance: str) -> None: ...
     async def aclose(self) -> None: ...
+
+
+class NamedLocks(Protocol):
+    """Locks shared with other evodesk processes, by name."""
+
+    def hold(self, name: str, *, busy_message: str) -> AbstractAsyncContextManager[None]: ...
 
 
 class StorePort(Protocol):

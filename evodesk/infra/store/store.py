@@ -4,20 +4,23 @@ so the Qt window never waits on the disk and SQLite sees a single writer."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from datetime import datetime
 from functools import partial
 from typing import Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from evodesk.domain.errors import DatabaseUnreadable, StoreError
 from evodesk.domain.models import Event, Gap, Instance, Server
+from evodesk.infra.process_locks import LockTimeout
 from evodesk.infra.store import migrate, repository
 from evodesk.infra.store.engine import (
     build_engine,
@@ -152,10 +155,31 @@ class Store:
                 detail=_first_line(error),
             ) from error
         except SQLAlchemyError as error:
-            reason = _first_line(error)
-            raise StoreError(
-                f"The database {self.url_for_display} failed: {reason}", detail=reason
-            ) from error
+            raise self._failed(error) from error
+
+    def _failed(self, error: SQLAlchemyError) -> StoreError:
+        reason = _first_line(error)
+        return StoreError(f"The database {self.url_for_display} failed: {reason}", detail=reason)
+
+    async def _on_worker(self, job: Callable[[], T]) -> T:
+        """Run `job` on the worker thread, outside any transaction."""
+        if self._closed:
+            raise StoreError("The database is closed.")
+
+        def translated() -> T:
+            try:
+                return job()
+            except SQLAlchemyError as error:
+                raise self._failed(error) from error
+
+        return await asyncio.get_running_loop().run_in_executor(self._executor, translated)
+
+    def shared_locks(self, *, timeout: float = 60.0) -> SharedLocks | None:
+        """Locks that every evodesk using this database sees, on any workstation:
+        PostgreSQL's advisory locks. None for SQLite, whose users share one machine."""
+        if self._engine.dialect.name != "postgresql":
+            return None
+        return SharedLocks(self, timeout=timeout)
 
     # --- servers ------------------------------------------------------------------
 
@@ -245,3 +269,74 @@ class Store:
 
     async def list_gaps(self, *, instance_id: int | None = None) -> list[Gap]:
         return await self._run(repository.list_gaps, instance_id=instance_id)
+
+
+_LOCK_POLL = 0.05
+
+
+def lock_key(name: str) -> int:
+    """The advisory lock key for `name`: 64 bits of its digest, as PostgreSQL's bigint."""
+    digest = hashlib.blake2b(f"evodesk:{name}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+class SharedLocks:
+    """Named locks held in a PostgreSQL database, so that evodesks on different
+    workstations queue their changes to one instance as one process's tasks do.
+
+    Each lock is a session advisory lock on a connection of its own, taken with
+    `pg_try_advisory_lock` every 50 ms (the store's thread is never blocked waiting) and
+    given up with the connection's every advisory lock before the pool gets it back. Should
+    the connection die meanwhile, the server drops the lock with the session.
+    """
+
+    def __init__(self, store: Store, *, timeout: float) -> None:
+        self._store = store
+        self._timeout = timeout
+
+    @asynccontextmanager
+    async def hold(self, name: str, *, busy_message: str) -> AsyncIterator[None]:
+        """Hold the lock called `name`; LockTimeout(`busy_message`) when another evodesk
+        keeps it past the timeout; StoreError when the database cannot be reached."""
+        store, key = self._store, lock_key(name)
+        engine = store._engine
+
+        def connect() -> Connection:
+            return engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+
+        connection = await store._on_worker(connect)
+        try:
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + self._timeout
+            while not await store._on_worker(partial(_try_lock, connection, key)):
+                if loop.time() >= deadline:
+                    raise LockTimeout(busy_message)
+                await asyncio.sleep(_LOCK_POLL)
+            yield
+        finally:
+            # The worker runs jobs in order, so this comes after any try still running
+            # (one whose waiter was cancelled may have taken the lock). Shielded: a second
+            # cancellation must not leave the connection, and its lock, held.
+            await asyncio.shield(self._release(connection))
+
+    async def _release(self, connection: Connection) -> None:
+        try:
+            await self._store._on_worker(partial(_unlock_all, connection))
+        except (StoreError, RuntimeError):  # closed meanwhile: end the session here
+            _unlock_all(connection)
+
+
+def _try_lock(connection: Connection, key: int) -> bool:
+    return bool(connection.execute(select(func.pg_try_advisory_lock(key))).scalar())
+
+
+def _unlock_all(connection: Connection) -> None:
+    try:
+        connection.execute(select(func.pg_advisory_unlock_all()))
+    except SQLAlchemyError as error:
+        # The session may still hold the lock: end it rather than pool it.
+        log.warning("Could not release a shared lock (%s); closing its connection",
+                    _first_line(error))
+        connection.invalidate()
+    finally:
+        connection.close()

@@ -1,0 +1,219 @@
+"""Locks that every evodesk on one PostgreSQL database shares (advisory locks), and the
+delivery manager taking them, so that two workstations changing one instance at the same
+moment never leave both delivery modes on."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import threading
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from evodesk.domain.models import WebhookConfig
+from evodesk.infra.paths import resolve_paths
+from evodesk.infra.process_locks import LockTimeout
+from evodesk.infra.secrets import MemorySecretStore
+from evodesk.infra.store import Store
+from evodesk.infra.store import store as store_module
+from evodesk.sandbox import Sandbox
+from evodesk.services.app import AppServices
+from evodesk.services.instances import InstanceRef
+from tests.manager_support import SandboxRows
+from tests.store_pg import PgCluster
+
+pytestmark = pytest.mark.postgres
+
+NAME = "instance:1:loja-sp"
+
+
+@pytest.fixture
+def pg_url(pg_cluster: PgCluster, clean_pg_database: str) -> str:
+    return pg_cluster.url(clean_pg_database)
+
+
+@pytest.fixture
+async def workstations(pg_url: str) -> AsyncIterator[tuple[Store, Store]]:
+    """Two stores on one database: what two workstations of a team open."""
+    first = await Store.open(pg_url)
+    second = await Store.open(pg_url)
+    yield first, second
+    await first.aclose()
+    await second.aclose()
+
+
+def held_locks(cluster: PgCluster, database: str) -> int:
+    """Advisory locks granted in the database right now, as the server counts them."""
+    with cluster.connect(database) as connection:
+        row = connection.execute(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+        ).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+class RefusedTries:
+    """Wraps the store's try so a test can wait until a waiter has been refused."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.refused = 0
+        self._loop = asyncio.get_running_loop()
+        self._event = asyncio.Event()
+        real = store_module._try_lock
+        lock = threading.Lock()
+
+        def counted(connection: object, key: int) -> bool:
+            taken = real(connection, key)  # type: ignore[arg-type]
+            if not taken:
+                with lock:
+                    self.refused += 1
+                self._loop.call_soon_threadsafe(self._event.set)
+            return taken
+
+        monkeypatch.setattr(store_module, "_try_lock", counted)
+
+    async def wait(self) -> None:
+        await self._event.wait()
+
+
+async def test_sqlite_has_no_shared_locks(tmp_path: Path) -> None:
+    store = await Store.open(f"sqlite:///{tmp_path / 'evodesk.db'}")
+    try:
+        assert store.shared_locks() is None
+    finally:
+        await store.aclose()
+
+
+async def test_a_lock_held_on_one_workstation_keeps_the_other_out(
+    workstations: tuple[Store, Store], pg_cluster: PgCluster, clean_pg_database: str
+) -> None:
+    first, second = workstations
+    mine = first.shared_locks()
+    theirs = second.shared_locks(timeout=0.2)
+    assert mine is not None and theirs is not None
+    busy = "Another evodesk is changing 'loja-sp'."
+    async with mine.hold(NAME, busy_message=busy):
+        assert held_locks(pg_cluster, clean_pg_database) == 1
+        with pytest.raises(LockTimeout, match=re.escape(busy)):
+            async with theirs.hold(NAME, busy_message=busy):
+                pytest.fail("both workstations held one lock")
+        # Another instance's lock is free meanwhile.
+        async with theirs.hold("instance:1:loja-rj", busy_message="busy"):
+            assert held_locks(pg_cluster, clean_pg_database) == 2
+    assert held_locks(pg_cluster, clean_pg_database) == 0
+    async with theirs.hold(NAME, busy_message="busy"):
+        assert held_locks(pg_cluster, clean_pg_database) == 1
+    assert held_locks(pg_cluster, clean_pg_database) == 0
+
+
+async def test_a_waiter_goes_in_once_the_holder_leaves(
+    workstations: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = workstations
+    mine, theirs = first.shared_locks(), second.shared_locks()
+    assert mine is not None and theirs is not None
+    tries = RefusedTries(monkeypatch)
+    order: list[str] = []
+
+    async def wait_then_take() -> None:
+        async with theirs.hold(NAME, busy_message="busy"):
+            order.append("theirs in")
+
+    async with mine.hold(NAME, busy_message="busy"):
+        order.append("mine in")
+        waiter = asyncio.create_task(wait_then_take())
+        await tries.wait()  # the waiter was refused at least once while this one held it
+        order.append("mine out")
+    await waiter
+    assert order == ["mine in", "mine out", "theirs in"]
+    assert tries.refused >= 1
+
+
+async def test_cancelled_holders_and_waiters_leave_no_lock_behind(
+    workstations: tuple[Store, Store],
+    pg_cluster: PgCluster,
+    clean_pg_database: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first, second = workstations
+    mine, theirs = first.shared_locks(), second.shared_locks()
+    assert mine is not None and theirs is not None
+    tries = RefusedTries(monkeypatch)
+    inside = asyncio.Event()
+
+    async def hold_forever() -> None:
+        async with mine.hold(NAME, busy_message="busy"):
+            inside.set()
+            await asyncio.Event().wait()
+
+    async def wait_for_it() -> None:
+        async with theirs.hold(NAME, busy_message="busy"):
+            pytest.fail("the waiter went in while the lock was held")
+
+    holder = asyncio.create_task(hold_forever())
+    await inside.wait()
+    waiter = asyncio.create_task(wait_for_it())
+    await tries.wait()
+    waiter.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiter
+    assert held_locks(pg_cluster, clean_pg_database) == 1  # the holder's, and only that
+    holder.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await holder
+    assert held_locks(pg_cluster, clean_pg_database) == 0
+    # Both pools got healthy connections back: the stores go on working.
+    assert await first.count_events() == 0
+    assert await second.count_events() == 0
+
+
+async def test_a_lock_whose_session_died_is_let_go_quietly(
+    workstations: tuple[Store, Store], pg_cluster: PgCluster, clean_pg_database: str
+) -> None:
+    first, second = workstations
+    mine, theirs = first.shared_locks(), second.shared_locks(timeout=5)
+    assert mine is not None and theirs is not None
+    async with mine.hold(NAME, busy_message="busy"):
+        with pg_cluster.connect(clean_pg_database) as connection:
+            connection.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'"
+            )
+    # The server dropped the lock with the session; leaving raised nothing, and the lock
+    # is free for the other workstation.
+    assert held_locks(pg_cluster, clean_pg_database) == 0
+    async with theirs.hold(NAME, busy_message="busy"):
+        assert held_locks(pg_cluster, clean_pg_database) == 1
+    assert await first.count_events() == 0
+
+
+async def test_two_workstations_on_one_database_take_turns(
+    tmp_path: Path, pg_url: str
+) -> None:
+    # Two workstations (two data folders, one PostgreSQL database): one turns the
+    # webhook on, the other the websocket, at the same moment. Each must see what the
+    # other did, so the server never ends with both on.
+    secrets = MemorySecretStore()
+    ref = InstanceRef("loja-sp", "Main")
+    async with Sandbox(api_key="team-key-0001", instances=["loja-sp"]) as sandbox:
+        first = await AppServices.open(
+            resolve_paths(tmp_path / "desk-1"), database_url=pg_url, secrets=secrets)
+        second = await AppServices.open(
+            resolve_paths(tmp_path / "desk-2"), database_url=pg_url, secrets=secrets)
+        try:
+            await first.servers.add("Main", sandbox.url, sandbox.api_key)
+            await first.sync.sync_all()
+            for turn in range(3):
+                webhook = WebhookConfig(url="http://127.0.0.1:9/hook",
+                                        events=("MESSAGES_UPSERT",))
+                changes = (first.manager.enable_webhook(ref, webhook),
+                           second.manager.enable_websocket(ref, ("MESSAGES_UPSERT",)))
+                outcomes = await asyncio.gather(*(changes if turn % 2 else changes[::-1]))
+                enabled = await SandboxRows(sandbox).enabled("loja-sp")
+                assert enabled in ((True, False), (False, True))
+                assert not any(o.status.instance.conflict for o in outcomes)
+        finally:
+            await first.aclose()
+            await second.aclose()
+
