@@ -4,7 +4,13 @@
     envelope, up to the event name; the arguments are decoded when first read), by
     python-socketio's AsyncClient with a handler (the peer) and by a bare `websockets`
     loop that only counts frames (the ceiling);
-(b) end to end through our supervisor and pipeline into a real SQLite store.
+(b) end to end through our supervisor and pipeline into a real SQLite store;
+floor: (a)'s client, then the least any pipeline into SQLite can do (each event's frame
+    text appended as it is to a one-column table by a writer thread): not a pipeline
+    (nothing decoded, masked or keyed), a bound on how close to (a) any (b) can come.
+
+The server's CPU time during each client's window is reported too: on a machine with few
+cores it runs beside the client and takes its share of them.
 
 The server runs in its own process. Each client runs in its own process too, joins
 every namespace, then blocks its loop while the server queues all N events, so the
@@ -98,6 +104,9 @@ async def _server(pipe: Connection, utf8: bool) -> None:
         command = await loop.run_in_executor(None, pipe.recv)
         if command[0] == "stop":
             break
+        if command[0] == "cpu":
+            pipe.send(time.process_time())
+            continue
         _, n, k = command
         started = time.perf_counter()
         for i in range(n):
@@ -113,7 +122,7 @@ async def _server(pipe: Connection, utf8: bool) -> None:
 def client_main(kind: str, url: str, k: int, n: int, pipe: Connection, db: str) -> None:
     run = {
         "ours": _ours, "peer": _peer, "ceiling": _ceiling, "ceiling+json": _ceiling,
-        "pipeline": _pipeline,
+        "pipeline": _pipeline, "floor": _floor,
     }[kind]
     if kind == "ceiling+json":
         global _DECODE
@@ -265,6 +274,72 @@ async def _pipeline(url: str, k: int, n: int, pipe: Connection, db: str) -> tupl
     return (*result, sum(batches) / len(batches), reader)
 
 
+FLOOR_BATCH = 2000
+
+
+async def _floor(url: str, k: int, n: int, pipe: Connection, db: str) -> tuple[float, ...]:
+    """(a)'s client; each event's frame goes, as received, to a writer thread that appends
+    batches of FLOOR_BATCH to a one-column SQLite table (WAL, synchronous=NORMAL, as the
+    store opens it). The window ends when the last batch is committed."""
+    import queue
+    import sqlite3
+    import threading
+
+    from evodesk.infra.socketio_client import SocketIOConnection
+    from evodesk.infra.socketio_codec import Packet, PacketType
+
+    database = sqlite3.connect(db, check_same_thread=False, isolation_level=None)
+    database.execute("PRAGMA journal_mode=WAL")
+    database.execute("PRAGMA synchronous=NORMAL")
+    database.execute("CREATE TABLE frames (id INTEGER PRIMARY KEY, frame TEXT NOT NULL)")
+    batches: queue.SimpleQueue[list[tuple[str]] | None] = queue.SimpleQueue()
+
+    def write() -> None:
+        while (batch := batches.get()) is not None:
+            database.execute("BEGIN")
+            database.executemany("INSERT INTO frames (frame) VALUES (?)", batch)
+            database.execute("COMMIT")
+
+    writer = threading.Thread(target=write, name="floor-writer")
+    writer.start()
+    joined, done = asyncio.Event(), asyncio.Event()
+    count = {"joined": 0, "events": 0}
+    pending: list[tuple[str]] = []
+
+    def on_packet(packet: Packet) -> None:
+        if packet.type is PacketType.EVENT:
+            pending.append((packet._frame,))  # the frame as received (no public accessor)
+            count["events"] += 1
+            if len(pending) == FLOOR_BATCH or count["events"] == n:
+                batches.put(pending.copy())
+                pending.clear()
+                if count["events"] == n:
+                    done.set()
+        elif packet.type is PacketType.CONNECT:
+            count["joined"] += 1
+            if count["joined"] == k:
+                joined.set()
+
+    conn = SocketIOConnection(url, KEY, on_packet=on_packet)
+    await conn.connect()
+    for i in range(k):
+        await conn.join(f"/inst{i}")
+    await joined.wait()
+    start = _measure_start(pipe)
+    reader_start = time.thread_time()
+    await done.wait()
+    batches.put(None)
+    await asyncio.get_running_loop().run_in_executor(None, writer.join)
+    result = _result(start, n)
+    reader = time.thread_time() - reader_start
+    await conn.aclose()
+    stored = database.execute("SELECT count(*) FROM frames").fetchone()[0]
+    database.close()
+    if stored != n:
+        raise SystemExit(f"the floor's table holds {stored} frames, expected {n}")
+    return (*result, FLOOR_BATCH, reader)
+
+
 class _Recording:
     """The real store, with the size of every batch written noted."""
 
@@ -319,13 +394,17 @@ def run_client(
     assert parent.recv() == "ready"
     server.send(("emit", n, k))
     emit_seconds = server.recv()
+    server.send(("cpu",))
+    server_cpu = server.recv()
     parent.send("go")
     if not parent.poll(RUN_TIMEOUT):
         process.kill()
         raise SystemExit(f"{kind} with {k} namespaces did not finish in {RUN_TIMEOUT} s")
     count, wall, cpu, *extra = parent.recv()
+    server.send(("cpu",))
+    server_cpu = server.recv() - server_cpu
     process.join()
-    result = {"n": count, "wall": wall, "cpu": cpu, "emit": emit_seconds}
+    result = {"n": count, "wall": wall, "cpu": cpu, "emit": emit_seconds, "server": server_cpu}
     if extra:
         result["batch"], result["reader"] = extra
     return result
@@ -407,7 +486,7 @@ def store_cost(
     return asyncio.run(measure())
 
 
-KINDS = ("ceiling", "ceiling+json", "peer", "ours", "pipeline")
+KINDS = ("ceiling", "ceiling+json", "peer", "ours", "pipeline", "floor")
 RUN_TIMEOUT = 600
 
 
@@ -464,7 +543,7 @@ def report(
           f"cpu: {'ceil':>5} {'+json':>5} {'peer':>6} {'ours':>5} {'pipe':>6} {'loop':>5} | "
           "server emit/s")
     for k, r in rows:
-        ceiling, cjson, peer, ours, pipe = (rate(r[x]) for x in KINDS)
+        ceiling, cjson, peer, ours, pipe, _floor_rate = (rate(r[x]) for x in KINDS)
 
         def cpu(kind: str, r: dict[str, dict[str, float]] = r) -> float:
             return 1e6 * r[kind]["cpu"] / r[kind]["n"]
@@ -476,6 +555,21 @@ def report(
               f"{cpu('peer'):>6.1f} {cpu('ours'):>5.1f} {cpu('pipeline'):>6.1f} "
               f"{1e6 * r['pipeline'].get('reader', 0) / r['pipeline']['n']:>5.1f} | "
               f"{r['ours']['n'] / r['ours']['emit']:>8.0f}")
+    print("floor = (a)'s client + each frame's text into a one-column SQLite table (no "
+          "decoding, masking or keys); server = the server process's CPU µs per event "
+          "during each client's window")
+    print(f"{'ns':>4} | {'floor':>8} {'a/floor':>7} {'b/floor':>7} | cpu: {'floor':>5} "
+          f"{'loop':>5} | server cpu: {'ours':>5} {'pipe':>5} {'floor':>5}")
+    for k, r in rows:
+        floor, ours, pipe = (rate(r[x]) for x in ("floor", "ours", "pipeline"))
+
+        def per_event(kind: str, field: str, r: dict[str, dict[str, float]] = r) -> float:
+            return 1e6 * r[kind].get(field, 0) / r[kind]["n"]
+
+        print(f"{k:>4} | {floor:>8.0f} {ours / floor:>7.2f} {floor / pipe:>7.2f} | "
+              f"cpu: {per_event('floor', 'cpu'):>5.1f} {per_event('floor', 'reader'):>5.1f} | "
+              f"server cpu: {per_event('ours', 'server'):>5.1f} "
+              f"{per_event('pipeline', 'server'):>5.1f} {per_event('floor', 'server'):>5.1f}")
     for (insert, size), cost in stores.items():
         print(f"store alone, {insert} insert: add_events in batches of {size}: "
               f"{cost:.1f} CPU µs per event")
