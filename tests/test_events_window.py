@@ -380,8 +380,13 @@ async def test_repeated_events_are_marked_as_duplicates(
     await until(window.feed.live_added, lambda: window.model.event_count == 2)
     assert column(window, Column.SUMMARY) == ["Ana: uma vez só"] * 2
     assert column(window, Column.DUPLICATE) == ["duplicate", ""]
+    # Nothing selected: a hint in place of the event, no empty line above it.
+    assert window.detail.text() == "Select an event to see all its fields."
+    assert window.meta.isHidden()
     window.table.selectRow(0)
+    assert not window.meta.isHidden()
     assert window.meta.text().endswith("duplicate")
+    assert window.detail.text() == "Ana: uma vez só"
 
 
 async def test_clear_empties_the_view_and_deletes_stored_events_once_confirmed(

@@ -216,6 +216,7 @@ class EventsWindow(QMainWindow):
         layout.addWidget(self.meta)
         layout.addWidget(self.detail)
         layout.addWidget(self.tree, 1)
+        self._show_row(None)
 
     def _build_status(self) -> None:
         self.shown_label = QLabel(self)
@@ -424,8 +425,9 @@ class EventsWindow(QMainWindow):
 
     def _show_row(self, row: Row | None) -> None:
         self.tree.clear()
+        self.meta.setVisible(row is not None)
         if row is None:
-            self.detail.setText("")
+            self.detail.setText(self.tr("Select an event to see all its fields."))
             self.meta.setText("")
             return
         if isinstance(row, EventRow):

@@ -359,7 +359,7 @@
     </message>
     <message>
         <location filename="../../evodesk/ui/events_window.py" line="153"/>
-        <location filename="../../evodesk/ui/events_window.py" line="302"/>
+        <location filename="../../evodesk/ui/events_window.py" line="303"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
@@ -419,87 +419,92 @@
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="300"/>
+        <location filename="../../evodesk/ui/events_window.py" line="301"/>
         <source>Resume (%1 waiting)</source>
         <translation>Resume (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="347"/>
+        <location filename="../../evodesk/ui/events_window.py" line="348"/>
         <source>%1 live events were dropped for this view: it fell behind.</source>
         <translation>%1 live events were dropped for this view: it fell behind.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="352"/>
+        <location filename="../../evodesk/ui/events_window.py" line="353"/>
         <source>Clear (%1)</source>
         <translation>Clear (%1)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="354"/>
+        <location filename="../../evodesk/ui/events_window.py" line="355"/>
         <source>%1 of %2 rows shown</source>
         <translation>%1 of %2 rows shown</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="373"/>
+        <location filename="../../evodesk/ui/events_window.py" line="374"/>
         <source>Clear events</source>
         <translation>Clear events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="374"/>
+        <location filename="../../evodesk/ui/events_window.py" line="375"/>
         <source>Also delete the %1 events stored in the database?</source>
         <translation>Also delete the %1 events stored in the database?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="377"/>
+        <location filename="../../evodesk/ui/events_window.py" line="378"/>
         <source>The view is already clear. Deleted events cannot be loaded again.</source>
         <translation>The view is already clear. Deleted events cannot be loaded again.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="378"/>
+        <location filename="../../evodesk/ui/events_window.py" line="379"/>
         <source>Delete stored events</source>
         <translation>Delete stored events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="379"/>
+        <location filename="../../evodesk/ui/events_window.py" line="380"/>
         <source>Keep them</source>
         <translation>Keep them</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="398"/>
+        <location filename="../../evodesk/ui/events_window.py" line="399"/>
         <source>Deleted %1 stored events.</source>
         <translation>Deleted %1 stored events.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="436"/>
+        <location filename="../../evodesk/ui/events_window.py" line="430"/>
+        <source>Select an event to see all its fields.</source>
+        <translation>Select an event to see all its fields.</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/events_window.py" line="438"/>
         <source>duplicate</source>
         <translation>duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="457"/>
+        <location filename="../../evodesk/ui/events_window.py" line="459"/>
         <source>%1 more</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="474"/>
+        <location filename="../../evodesk/ui/events_window.py" line="476"/>
         <source>… (%1 characters)</source>
         <translation>… (%1 characters)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="525"/>
+        <location filename="../../evodesk/ui/events_window.py" line="527"/>
         <source>Export events</source>
         <translation>Export events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="526"/>
+        <location filename="../../evodesk/ui/events_window.py" line="528"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="549"/>
+        <location filename="../../evodesk/ui/events_window.py" line="551"/>
         <source>Could not write %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="552"/>
+        <location filename="../../evodesk/ui/events_window.py" line="554"/>
         <source>Exported %1 events to %2</source>
         <translation>Exported %1 events to %2</translation>
     </message>

@@ -359,7 +359,7 @@
     </message>
     <message>
         <location filename="../../evodesk/ui/events_window.py" line="153"/>
-        <location filename="../../evodesk/ui/events_window.py" line="302"/>
+        <location filename="../../evodesk/ui/events_window.py" line="303"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -419,87 +419,92 @@
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="300"/>
+        <location filename="../../evodesk/ui/events_window.py" line="301"/>
         <source>Resume (%1 waiting)</source>
         <translation>Retomar (%1 na fila)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="347"/>
+        <location filename="../../evodesk/ui/events_window.py" line="348"/>
         <source>%1 live events were dropped for this view: it fell behind.</source>
         <translation>%1 eventos em tempo real foram descartados nesta visualização: ela ficou para trás.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="352"/>
+        <location filename="../../evodesk/ui/events_window.py" line="353"/>
         <source>Clear (%1)</source>
         <translation>Limpar (%1)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="354"/>
+        <location filename="../../evodesk/ui/events_window.py" line="355"/>
         <source>%1 of %2 rows shown</source>
         <translation>%1 de %2 linhas exibidas</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="373"/>
+        <location filename="../../evodesk/ui/events_window.py" line="374"/>
         <source>Clear events</source>
         <translation>Limpar eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="374"/>
+        <location filename="../../evodesk/ui/events_window.py" line="375"/>
         <source>Also delete the %1 events stored in the database?</source>
         <translation>Excluir também os %1 eventos armazenados no banco de dados?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="377"/>
+        <location filename="../../evodesk/ui/events_window.py" line="378"/>
         <source>The view is already clear. Deleted events cannot be loaded again.</source>
         <translation>A visualização já está limpa. Eventos excluídos não podem ser carregados de novo.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="378"/>
+        <location filename="../../evodesk/ui/events_window.py" line="379"/>
         <source>Delete stored events</source>
         <translation>Excluir eventos armazenados</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="379"/>
+        <location filename="../../evodesk/ui/events_window.py" line="380"/>
         <source>Keep them</source>
         <translation>Manter</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="398"/>
+        <location filename="../../evodesk/ui/events_window.py" line="399"/>
         <source>Deleted %1 stored events.</source>
         <translation>%1 eventos armazenados foram excluídos.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="436"/>
+        <location filename="../../evodesk/ui/events_window.py" line="430"/>
+        <source>Select an event to see all its fields.</source>
+        <translation>Selecione um evento para ver todos os seus campos.</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/events_window.py" line="438"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="457"/>
+        <location filename="../../evodesk/ui/events_window.py" line="459"/>
         <source>%1 more</source>
         <translation>mais %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="474"/>
+        <location filename="../../evodesk/ui/events_window.py" line="476"/>
         <source>… (%1 characters)</source>
         <translation>… (%1 caracteres)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="525"/>
+        <location filename="../../evodesk/ui/events_window.py" line="527"/>
         <source>Export events</source>
         <translation>Exportar eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="526"/>
+        <location filename="../../evodesk/ui/events_window.py" line="528"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="549"/>
+        <location filename="../../evodesk/ui/events_window.py" line="551"/>
         <source>Could not write %1: %2</source>
         <translation>Não foi possível gravar %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="552"/>
+        <location filename="../../evodesk/ui/events_window.py" line="554"/>
         <source>Exported %1 events to %2</source>
         <translation>%1 eventos exportados para %2</translation>
     </message>
