@@ -109,3 +109,47 @@ async def test_a_database_of_the_first_schema_is_upgraded_keeping_its_events(
     # Nothing reads events by duplicate key; the index only slowed every write.
     assert "ix_events_duplicate_key" not in _indexes(store_target)
     assert {"ix_events_instance_id_id", "ix_events_server_id_id"} <= _indexes(store_target)
+
+
+async def test_copies_of_an_event_from_several_workstations_go_on_postgresql_only(
+    store_target: StoreTarget,
+) -> None:
+    # A team's workstations, before 0003, each wrote every event they received.
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    if store_target.path is not None:
+        store_target.path.parent.mkdir(parents=True)
+    engine = create_engine(store_target.url)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(migrate.alembic_config(connection), "0002")
+    finally:
+        engine.dispose()
+    store_target.execute("INSERT INTO servers (name, base_url) VALUES ('main', 'https://e.example')")
+    rows = [  # (n, key, is_duplicate): two workstations' copies of ID1, a repeat, ID2
+        (1, "ID1", "false"), (2, "ID1", "false"), (3, "ID1", "true"), (4, "ID1", "false"),
+        (5, "ID2", "false"),
+    ]
+    for n, key, repeat in rows:
+        store_target.execute(
+            "INSERT INTO events (server_id, instance_id, instance_name, wire_event, "
+            "received_at, server_time, sender, payload, duplicate_key, is_duplicate) VALUES "
+            f"((SELECT id FROM servers), NULL, 'loja-sp', 'messages.upsert', "
+            f"'2026-11-29 10:00:0{n}', NULL, NULL, '{{\"n\": {n}}}', "
+            f"'loja-sp|messages.upsert|{key}||', {repeat})"
+        )
+
+    store = await Store.open(store_target.url)
+    try:
+        kept = sorted(event.payload["n"] for event in await store.list_events())
+    finally:
+        await store.aclose()
+    if store_target.kind == "postgresql":
+        # The oldest copy of each first sighting stays, and the repeat seen as one.
+        assert kept == [1, 3, 5]
+        assert "ux_events_first_sighting" in _indexes(store_target)
+    else:
+        # One machine's SQLite file: nothing to merge, and no index to slow its writes.
+        assert kept == [1, 2, 3, 4, 5]
+        assert "ux_events_first_sighting" not in _indexes(store_target)

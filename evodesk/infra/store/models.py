@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -133,6 +134,12 @@ class EventRow(Base):
     __table_args__ = (
         Index("ix_events_instance_id_id", "instance_id", "id"),
         Index("ix_events_server_id_id", "server_id", "id"),
+        # On a PostgreSQL database a team shares, each workstation writes what it
+        # receives: the first sighting of an event is kept once (migration 0003).
+        Index(
+            "ux_events_first_sighting", "server_id", "duplicate_key", unique=True,
+            postgresql_where=text("NOT is_duplicate"),
+        ).ddl_if(dialect="postgresql"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -218,6 +218,12 @@ class _EventInsert:
         marks = [payload if column == "payload" else mark for column in EVENT_COLUMNS]
         self._group = f"({', '.join(marks)})"
         self._head = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES "
+        # A team's workstations each write what they receive: PostgreSQL keeps the
+        # first sighting of an event once (migration 0003) and skips the other copies.
+        self._tail = (
+            " ON CONFLICT (server_id, duplicate_key) WHERE NOT is_duplicate DO NOTHING"
+            if dialect.name == "postgresql" else ""
+        )
         self.rows_per_statement = max(1, min(self.MAX_ROWS, max_parameters // len(marks)))
         # SQLite keeps naive UTC text; PostgreSQL an aware timestamp.
         self.stamp: Callable[[datetime], Any] = sqlite_stamp if dialect.name == "sqlite" else aware
@@ -226,15 +232,19 @@ class _EventInsert:
     def statement(self, rows: int) -> str:
         sql = self._statements.get(rows)
         if sql is None:
-            sql = self._statements[rows] = self._head + ", ".join([self._group] * rows)
+            sql = self._head + ", ".join([self._group] * rows) + self._tail
+            self._statements[rows] = sql
         return sql
 
-    def run(self, connection: Connection, rows: list[tuple[Any, ...]]) -> None:
-        step = self.rows_per_statement
+    def run(self, connection: Connection, rows: list[tuple[Any, ...]]) -> int:
+        """Insert `rows`; returns how many the database kept."""
+        step, kept = self.rows_per_statement, 0
         for start in range(0, len(rows), step):
             chunk = rows[start : start + step]
             parameters = tuple(itertools.chain.from_iterable(chunk))
-            connection.exec_driver_sql(self.statement(len(chunk)), parameters)
+            result = connection.exec_driver_sql(self.statement(len(chunk)), parameters)
+            kept += result.rowcount if result.rowcount >= 0 else len(chunk)
+        return kept
 
 
 _INSERTS: dict[tuple[str, str, int], _EventInsert] = {}
@@ -266,9 +276,7 @@ def add_events(session: Session, events: Sequence[Event]) -> int:
     connection = session.connection()
     insert_ = _event_insert(connection)
     if insert_ is not None:
-        rows = event_rows(events, known, insert_.stamp)
-        insert_.run(connection, rows)
-        return len(rows)
+        return insert_.run(connection, event_rows(events, known, insert_.stamp))
     values = [
         event_values(
             event,

@@ -225,6 +225,9 @@ class Store:
     # --- events -------------------------------------------------------------------
 
     async def add_events(self, events: Sequence[Event]) -> int:
+        """Write `events`; returns how many were kept. On PostgreSQL, where a team's
+        workstations each write what they receive, an event another one already stored
+        is skipped (unless it was a repeat: those are kept as the log's duplicates)."""
         return await self._run(repository.add_events, list(events))
 
     async def list_events(

@@ -1,6 +1,7 @@
-"""Locks that every evodesk on one PostgreSQL database shares (advisory locks), and the
-delivery manager taking them, so that two workstations changing one instance at the same
-moment never leave both delivery modes on."""
+"""A team on one PostgreSQL database: locks every workstation shares (advisory locks),
+taken by the delivery manager so that two workstations changing one instance at the same
+moment never leave both delivery modes on; and an event log that keeps each event once
+however many workstations receive it."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ import asyncio
 import re
 import threading
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from evodesk.domain.models import WebhookConfig
+from evodesk.domain.models import Event, Instance, ListenerState, Server, WebhookConfig
 from evodesk.infra.paths import resolve_paths
 from evodesk.infra.process_locks import LockTimeout
 from evodesk.infra.secrets import MemorySecretStore
@@ -217,3 +219,90 @@ async def test_two_workstations_on_one_database_take_turns(
             await first.aclose()
             await second.aclose()
 
+
+
+def event(server_id: int, message_id: str, *, repeat: bool = False) -> Event:
+    return Event(
+        server_id=server_id, instance="loja-sp", wire_event="messages.upsert",
+        received_at=datetime(2026, 11, 29, 12, 0, tzinfo=UTC),
+        payload={"data": {"key": {"id": message_id}}},
+        duplicate_key=f"loja-sp|messages.upsert|{message_id}||", is_duplicate=repeat,
+    )
+
+
+async def test_each_event_is_kept_once_however_many_workstations_write_it(
+    workstations: tuple[Store, Store],
+) -> None:
+    first, second = workstations
+    server = await first.add_server(Server(name="Main", base_url="https://e.example"))
+    await first.save_instances([Instance(server_id=server.id or 0, name="loja-sp")])
+    assert server.id is not None
+    received = [event(server.id, f"ID{n}") for n in range(3)]
+    assert await first.add_events(received) == 3
+    # The other workstation got the same three, one of them twice (a repeat it
+    # recognised as one), and one more.
+    theirs = [*received, event(server.id, "ID1", repeat=True), event(server.id, "ID9")]
+    assert await second.add_events(theirs) == 2
+    stored = await first.list_events()
+    assert sorted(e.duplicate_key.split("|")[2] for e in stored) == [
+        "ID0", "ID1", "ID1", "ID2", "ID9"
+    ]
+    assert [e.is_duplicate for e in stored if e.duplicate_key.endswith("ID1||")].count(True) == 1
+
+
+async def test_two_listening_workstations_store_each_event_once(
+    tmp_path: Path, pg_url: str
+) -> None:
+    secrets = MemorySecretStore()
+    ref = InstanceRef("loja-sp", "Main")
+    async with Sandbox(api_key="team-key-0002", instances=["loja-sp"]) as sandbox:
+        desks = [
+            await AppServices.open(resolve_paths(tmp_path / f"desk-{n}"), database_url=pg_url,
+                                   secrets=secrets, listen=True)
+            for n in (1, 2)
+        ]
+        try:
+            await desks[0].servers.add("Main", sandbox.url, sandbox.api_key)
+            await desks[0].sync.sync_all()
+            await desks[0].manager.enable_websocket(ref, ("MESSAGES_UPSERT",))
+            server = await desks[0].store.get_server("Main")
+            changed = asyncio.Event()
+            listeners = [desk.listener for desk in desks]
+            for listener in listeners:
+                assert listener is not None
+                listener.on_state_changed(lambda _change: changed.set())
+            for desk in desks:
+                await desk.start_listening()
+            # Evolution makes an instance's namespace on its first event.
+            await sandbox.send_text("loja-sp", "creates the namespace")
+
+            async def both_live() -> None:
+                while not all(listener is not None and listener.namespace_state(
+                        server.id or 0, "loja-sp") is ListenerState.LIVE
+                        for listener in listeners):
+                    changed.clear()
+                    await changed.wait()
+
+            await asyncio.wait_for(both_live(), 10)
+            subscriptions = [listener.subscribe() for listener in listeners if listener]
+            sent = [await sandbox.send_text("loja-sp", f"mensagem {n}") for n in range(5)]
+
+            async def received(subscription: object, count: int) -> None:
+                seen = 0
+                async for _ in subscription:  # type: ignore[attr-defined]
+                    seen += 1
+                    if seen == count:
+                        return
+
+            await asyncio.wait_for(
+                asyncio.gather(*(received(s, len(sent)) for s in subscriptions)), 10)
+            for listener in listeners:
+                assert listener is not None
+                await listener.flush()
+            stored = await desks[0].store.list_events()
+            ids = [e.payload["data"]["key"]["id"] for e in stored
+                   if "mensagem" in str(e.payload)]
+            assert sorted(ids) == sorted(data["key"]["id"] for data in sent)
+        finally:
+            for desk in desks:
+                await desk.aclose()
