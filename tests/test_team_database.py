@@ -190,6 +190,23 @@ async def test_a_lock_whose_session_died_is_let_go_quietly(
     assert await first.count_events() == 0
 
 
+async def test_a_lock_held_when_its_store_closes_is_let_go(
+    pg_url: str, pg_cluster: PgCluster, clean_pg_database: str
+) -> None:
+    closing, other = await Store.open(pg_url), await Store.open(pg_url)
+    try:
+        mine, theirs = closing.shared_locks(), other.shared_locks(timeout=10)
+        assert mine is not None and theirs is not None
+        async with mine.hold(NAME, busy_message="busy"):
+            await closing.aclose()  # evodesk quitting while a change waits on the server
+        # The session ended with the connection, and the lock with it.
+        async with theirs.hold(NAME, busy_message="busy"):
+            assert held_locks(pg_cluster, clean_pg_database) == 1
+    finally:
+        await closing.aclose()
+        await other.aclose()
+
+
 async def test_two_workstations_on_one_database_take_turns(
     tmp_path: Path, pg_url: str
 ) -> None:

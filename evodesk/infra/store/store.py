@@ -325,8 +325,11 @@ class SharedLocks:
     async def _release(self, connection: Connection) -> None:
         try:
             await self._store._on_worker(partial(_unlock_all, connection))
-        except (StoreError, RuntimeError):  # closed meanwhile: end the session here
-            _unlock_all(connection)
+        except (StoreError, RuntimeError):
+            # The store closed meanwhile: end the session (and its lock) without a round
+            # trip on this thread.
+            connection.invalidate()
+            connection.close()
 
 
 def _try_lock(connection: Connection, key: int) -> bool:
