@@ -358,6 +358,35 @@ async def test_gaps_are_rows_between_events_by_time(
     assert window.model.rowCount() == 0
 
 
+async def test_a_gap_another_workstation_recorded_names_it(
+    services: AppServices, open_window: Opener
+) -> None:
+    # A team's shared database: a colleague's computer was offline too. Its name comes
+    # from the database, so it is shown on one line without bidi controls.
+    from evodesk.infra.store import Store
+
+    store = services.store
+    server = await store.get_server("Main")
+    instance = await store.get_instance(server.id or 0, "loja-sp")
+    assert instance.id is not None
+    now = datetime.now(UTC)
+    colleague = await Store.open(services.database_url, workstation="recep\u202e\u00e7\u00e3o")
+    try:
+        assert colleague.workstation != store.workstation
+        await colleague.open_gap(instance.id, now - timedelta(minutes=3))
+    finally:
+        await colleague.aclose()
+    await store.open_gap(instance.id, now - timedelta(minutes=2))
+    window = await open_window(services)
+
+    def hhmm(minutes_ago: int) -> str:
+        return (now - timedelta(minutes=minutes_ago)).astimezone().strftime("%H:%M")
+
+    assert column(window, Column.SUMMARY) == [
+        f"offline since {hhmm(2)}", f"offline on recepção since {hhmm(3)}"
+    ]
+
+
 async def test_a_dropped_connection_shows_up_as_a_gap(
     services: AppServices, sandbox: Sandbox, open_window: Opener
 ) -> None:

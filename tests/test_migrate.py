@@ -153,3 +153,38 @@ async def test_copies_of_an_event_from_several_workstations_go_on_postgresql_onl
         # One machine's SQLite file: nothing to merge, and no index to slow its writes.
         assert kept == [1, 2, 3, 4, 5]
         assert "ux_events_first_sighting" not in _indexes(store_target)
+
+
+async def test_gaps_recorded_before_they_named_a_workstation_are_kept_and_closed(
+    store_target: StoreTarget,
+) -> None:
+    from datetime import UTC, datetime
+
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from evodesk.domain.models import Instance, Server
+
+    store = await Store.open(store_target.url)
+    server = await store.add_server(Server(name="main", base_url="https://e.example"))
+    [instance] = await store.save_instances([Instance(server_id=server.id or 0, name="a")])
+    assert instance.id is not None
+    await store.open_gap(instance.id, datetime(2026, 11, 29, 9, tzinfo=UTC))
+    await store.aclose()
+    engine = create_engine(store_target.url)
+    try:
+        with engine.begin() as connection:
+            command.downgrade(migrate.alembic_config(connection), "0003")
+    finally:
+        engine.dispose()
+
+    store = await Store.open(store_target.url)  # upgraded to 0004 again
+    try:
+        [gap] = await store.list_gaps()
+        assert (gap.instance_id, gap.ended_at, gap.workstation) == (instance.id, None, None)
+        # Whoever comes back first closes a gap that names no workstation.
+        ended = datetime(2026, 11, 29, 10, tzinfo=UTC)
+        assert await store.close_open_gaps([instance.id], ended) == 1
+        assert [g.ended_at for g in await store.list_gaps()] == [ended]
+    finally:
+        await store.aclose()

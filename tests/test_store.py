@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import socket
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -32,6 +33,7 @@ from evodesk.infra.socketio_codec import decode_message
 from evodesk.infra.store import Store, mask_url
 from evodesk.infra.store.migrate import head_revision
 from evodesk.infra.store.models import Base
+from evodesk.infra.store.store import workstation_name
 from evodesk.services.event_pipeline import EventPipeline
 from tests.conftest_store import StoreTarget
 from tests.store_pg import PgCluster
@@ -594,6 +596,36 @@ async def test_gaps_open_close_list(store: Store) -> None:
     assert [g.id for g in await store.list_gaps(instance_id=a.id)] == [newer_a.id, old.id]
     with pytest.raises(NotFound):
         await store.open_gap(999, T0)
+
+
+
+async def test_gaps_name_their_workstation_and_each_closes_only_its_own(
+    store: Store, store_target: StoreTarget
+) -> None:
+    # Two workstations of a team on one database (on SQLite: two evodesks that were
+    # given names), plus a gap from before gaps had names.
+    assert store.workstation == workstation_name() == " ".join(socket.gethostname().split())
+    other = await Store.open(store_target.url, workstation=" desk\n2 ")
+    try:
+        assert other.workstation == "desk 2"
+        server = await add_server(store)
+        instance = await add_instance(store, server)
+        assert instance.id is not None
+        mine = await store.open_gap(instance.id, T0)
+        theirs = await other.open_gap(instance.id, T0 + timedelta(minutes=1))
+        store_target.execute(
+            f"INSERT INTO gaps (instance_id, started_at) VALUES ({instance.id}, "
+            "'2026-11-29 09:00:00')"
+        )
+        assert (mine.workstation, theirs.workstation) == (store.workstation, "desk 2")
+        # This workstation is back: its gap and the nameless one close, not the other's.
+        assert await store.close_open_gaps([instance.id], T0 + timedelta(minutes=5)) == 2
+        still_open = [g for g in await store.list_gaps() if g.ended_at is None]
+        assert [(g.id, g.workstation) for g in still_open] == [(theirs.id, "desk 2")]
+        assert await other.close_open_gaps([instance.id], T0 + timedelta(minutes=9)) == 1
+        assert all(g.ended_at is not None for g in await store.list_gaps())
+    finally:
+        await other.aclose()
 
 
 # --- opening, migrations, refusals --------------------------------------------------

@@ -170,12 +170,14 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Gap:
-    """A period during which a live connection was down for an instance."""
+    """A period during which a live connection was down for an instance; `workstation`
+    names the computer whose connection it was (None when not known)."""
 
     instance_id: int
     started_at: datetime
     ended_at: datetime | None = None
     id: int | None = None
+    workstation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

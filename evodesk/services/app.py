@@ -51,14 +51,17 @@ class AppServices:
         secrets: SecretStore | None = None,
         client_factory: Callable[[Server, str], EvolutionPort] = default_client_factory,
         listen: bool = False,
+        workstation: str | None = None,
     ) -> AppServices:
         """Open the database and build the services; ``listen`` also runs the live
-        listener, which then follows every websocket-mode instance in the database."""
+        listener, which then follows every websocket-mode instance in the database.
+        ``workstation`` names this computer in a shared database (the host name unless
+        given)."""
         from evodesk.infra.store import Store
 
         paths.ensure()
         url = resolve_database_url(paths, database_url)
-        store = await Store.open(url)
+        store = await Store.open(url, workstation=workstation)
         secret_store: SecretStore = secrets if secrets is not None else KeyringSecretStore()
         settings = load_settings(paths.settings_file)
         servers = ServerService(store, secret_store, client_factory)

@@ -87,6 +87,7 @@ class EventTableModel(QAbstractTableModel):
         self._times: dict[tuple[int, date], str] = {}
         self._instances: dict[int, tuple[int, str]] = {}
         self.event_count = 0
+        self.here: str | None = None  # this workstation: gaps of others name theirs
         self.wire_events: set[str] = set()
         self.instance_keys: set[str] = set()
         # Shades for the palette in use when the window opens (light or dark).
@@ -266,7 +267,7 @@ class EventTableModel(QAbstractTableModel):
             if older and not self._complete:
                 self._older_gaps = [g for g in self._older_gaps if g.id != gap.id] + [gap]
                 continue
-            self._insert_gap(GapRow(gap))
+            self._insert_gap(GapRow(gap, self.here))
             changed += 1
         return changed
 
@@ -301,7 +302,7 @@ class EventTableModel(QAbstractTableModel):
         rows: list[Row] = []
         for gap in sorted(taken, key=lambda g: g.started_at, reverse=True):
             if gap.id is not None and gap.id not in self._gap_rows:
-                row = GapRow(gap)
+                row = GapRow(gap, self.here)
                 self._gap_rows[gap.id] = row
                 rows.append(row)
         return rows
@@ -322,7 +323,7 @@ class EventTableModel(QAbstractTableModel):
         self._trim()
 
     def _replace_gap(self, row: GapRow, gap: Gap) -> None:
-        row.gap, row.text, row.look = gap, gap_text(gap), None
+        row.gap, row.text, row.look = gap, gap_text(gap, row.here), None
         at = next(i for i, r in enumerate(self._rows) if r is row)
         self.dataChanged.emit(self.index(at, 0), self.index(at, COLUMNS - 1))
 

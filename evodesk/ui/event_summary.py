@@ -139,11 +139,19 @@ def format_time(moment: datetime, *, seconds: bool = True, now: datetime | None 
     return clock if local.date() == today else f"{local:%Y-%m-%d} {clock}"
 
 
-def gap_text(gap: Gap) -> str:
+def gap_text(gap: Gap, here: str | None = None) -> str:
+    """What a gap row says; a gap another workstation recorded (not `here`) names it."""
     start = format_time(gap.started_at, seconds=False)
+    elsewhere = gap.workstation is not None and here is not None and gap.workstation != here
     if gap.ended_at is None:
+        if elsewhere:
+            return (tr("offline on %1 since %2").replace("%2", start)
+                    .replace("%1", one_line(gap.workstation or "", NAME_LIMIT)))
         return tr("offline since %1").replace("%1", start)
     end = format_time(gap.ended_at, seconds=False)
+    if elsewhere:
+        return (tr("offline on %1 %2 → %3").replace("%2", start).replace("%3", end)
+                .replace("%1", one_line(gap.workstation or "", NAME_LIMIT)))
     return tr("offline %1 → %2").replace("%1", start).replace("%2", end)
 
 
@@ -169,6 +177,7 @@ def gap_record(gap: Gap, server: str, instance: str) -> dict[str, Any]:
         "instance": instance,
         "started_at": gap.started_at.isoformat(),
         "ended_at": gap.ended_at.isoformat() if gap.ended_at else None,
+        "workstation": gap.workstation,
     }
 
 
@@ -422,11 +431,12 @@ class EventRow:
 @dataclass(slots=True, eq=False)
 class GapRow:
     gap: Gap
+    here: str | None = None  # this workstation: gaps of others name theirs
     text: str = field(init=False)
     look: RowLook | None = None
 
     def __post_init__(self) -> None:
-        self.text = gap_text(self.gap)
+        self.text = gap_text(self.gap, self.here)
 
     @property
     def moment(self) -> datetime:

@@ -88,6 +88,7 @@ class EventsWindow(QMainWindow):
         self.setWindowTitle(self.tr("evodesk — Events"))
         self.resize(1180, 680)
         self.model = EventTableModel(self, cap=cap)
+        self.model.here = services.store.workstation
         self.proxy = EventFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.feed = EventFeed(services, self.model, self, page_size=page_size,

@@ -277,12 +277,22 @@
         <translation>[message]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="145"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="148"/>
+        <source>offline on %1 since %2</source>
+        <translation>offline on %1 since %2</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="150"/>
         <source>offline since %1</source>
         <translation>offline since %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="147"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="153"/>
+        <source>offline on %1 %2 → %3</source>
+        <translation>offline on %1 %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="155"/>
         <source>offline %1 → %2</source>
         <translation>offline %1 → %2</translation>
     </message>
@@ -290,42 +300,42 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="97"/>
+        <location filename="../../evodesk/ui/event_model.py" line="98"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="97"/>
+        <location filename="../../evodesk/ui/event_model.py" line="98"/>
         <source>Server / instance</source>
         <translation>Server / instance</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="97"/>
+        <location filename="../../evodesk/ui/event_model.py" line="98"/>
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="98"/>
+        <location filename="../../evodesk/ui/event_model.py" line="99"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="98"/>
+        <location filename="../../evodesk/ui/event_model.py" line="99"/>
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="144"/>
+        <location filename="../../evodesk/ui/event_model.py" line="145"/>
         <source>gap</source>
         <translation>gap</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="148"/>
+        <location filename="../../evodesk/ui/event_model.py" line="149"/>
         <source>duplicate</source>
         <translation>duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="197"/>
+        <location filename="../../evodesk/ui/event_model.py" line="198"/>
         <source>instance #%1</source>
         <translation>instance #%1</translation>
     </message>
@@ -338,173 +348,173 @@
         <translation>evodesk — Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="127"/>
+        <location filename="../../evodesk/ui/events_window.py" line="128"/>
         <source>Live events are off in this window: showing stored events only.</source>
         <translation>Live events are off in this window: showing stored events only.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="144"/>
+        <location filename="../../evodesk/ui/events_window.py" line="145"/>
         <source>All instances</source>
         <translation>All instances</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="147"/>
+        <location filename="../../evodesk/ui/events_window.py" line="148"/>
         <source>All events</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="151"/>
+        <location filename="../../evodesk/ui/events_window.py" line="152"/>
         <source>Search the summary and the JSON…</source>
         <translation>Search the summary and the JSON…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="153"/>
-        <location filename="../../evodesk/ui/events_window.py" line="303"/>
+        <location filename="../../evodesk/ui/events_window.py" line="154"/>
+        <location filename="../../evodesk/ui/events_window.py" line="304"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="155"/>
+        <location filename="../../evodesk/ui/events_window.py" line="156"/>
         <source>Hold new events; they are shown on resume</source>
         <translation>Hold new events; they are shown on resume</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="163"/>
+        <location filename="../../evodesk/ui/events_window.py" line="164"/>
         <source>Load older</source>
         <translation>Load older</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="164"/>
+        <location filename="../../evodesk/ui/events_window.py" line="165"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="165"/>
+        <location filename="../../evodesk/ui/events_window.py" line="166"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="166"/>
+        <location filename="../../evodesk/ui/events_window.py" line="167"/>
         <source>Copy the selected event as JSON</source>
         <translation>Copy the selected event as JSON</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="167"/>
+        <location filename="../../evodesk/ui/events_window.py" line="168"/>
         <source>Copy all</source>
         <translation>Copy all</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="168"/>
+        <location filename="../../evodesk/ui/events_window.py" line="169"/>
         <source>Copy the events shown as JSON Lines</source>
         <translation>Copy the events shown as JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="169"/>
+        <location filename="../../evodesk/ui/events_window.py" line="170"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="170"/>
+        <location filename="../../evodesk/ui/events_window.py" line="171"/>
         <source>Save the events shown as a JSON Lines file</source>
         <translation>Save the events shown as a JSON Lines file</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="211"/>
+        <location filename="../../evodesk/ui/events_window.py" line="212"/>
         <source>Key</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="211"/>
+        <location filename="../../evodesk/ui/events_window.py" line="212"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="301"/>
+        <location filename="../../evodesk/ui/events_window.py" line="302"/>
         <source>Resume (%1 waiting)</source>
         <translation>Resume (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="348"/>
+        <location filename="../../evodesk/ui/events_window.py" line="349"/>
         <source>%1 live events were dropped for this view: it fell behind.</source>
         <translation>%1 live events were dropped for this view: it fell behind.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="353"/>
+        <location filename="../../evodesk/ui/events_window.py" line="354"/>
         <source>Clear (%1)</source>
         <translation>Clear (%1)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="355"/>
+        <location filename="../../evodesk/ui/events_window.py" line="356"/>
         <source>%1 of %2 rows shown</source>
         <translation>%1 of %2 rows shown</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="374"/>
+        <location filename="../../evodesk/ui/events_window.py" line="375"/>
         <source>Clear events</source>
         <translation>Clear events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="375"/>
+        <location filename="../../evodesk/ui/events_window.py" line="376"/>
         <source>Also delete the %1 events stored in the database?</source>
         <translation>Also delete the %1 events stored in the database?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="378"/>
+        <location filename="../../evodesk/ui/events_window.py" line="379"/>
         <source>The view is already clear. Deleted events cannot be loaded again.</source>
         <translation>The view is already clear. Deleted events cannot be loaded again.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="379"/>
+        <location filename="../../evodesk/ui/events_window.py" line="380"/>
         <source>Delete stored events</source>
         <translation>Delete stored events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="380"/>
+        <location filename="../../evodesk/ui/events_window.py" line="381"/>
         <source>Keep them</source>
         <translation>Keep them</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="399"/>
+        <location filename="../../evodesk/ui/events_window.py" line="400"/>
         <source>Deleted %1 stored events.</source>
         <translation>Deleted %1 stored events.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="430"/>
+        <location filename="../../evodesk/ui/events_window.py" line="431"/>
         <source>Select an event to see all its fields.</source>
         <translation>Select an event to see all its fields.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="438"/>
+        <location filename="../../evodesk/ui/events_window.py" line="439"/>
         <source>duplicate</source>
         <translation>duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="459"/>
+        <location filename="../../evodesk/ui/events_window.py" line="460"/>
         <source>%1 more</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="476"/>
+        <location filename="../../evodesk/ui/events_window.py" line="477"/>
         <source>… (%1 characters)</source>
         <translation>… (%1 characters)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="527"/>
+        <location filename="../../evodesk/ui/events_window.py" line="528"/>
         <source>Export events</source>
         <translation>Export events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="528"/>
+        <location filename="../../evodesk/ui/events_window.py" line="529"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="551"/>
+        <location filename="../../evodesk/ui/events_window.py" line="552"/>
         <source>Could not write %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="554"/>
+        <location filename="../../evodesk/ui/events_window.py" line="555"/>
         <source>Exported %1 events to %2</source>
         <translation>Exported %1 events to %2</translation>
     </message>

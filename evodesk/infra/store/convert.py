@@ -201,5 +201,6 @@ def event_from_row(row: EventRow) -> Event:
 
 def gap_from_row(row: GapRow) -> Gap:
     return Gap(
-        id=row.id, instance_id=row.instance_id, started_at=row.started_at, ended_at=row.ended_at
+        id=row.id, instance_id=row.instance_id, started_at=row.started_at,
+        ended_at=row.ended_at, workstation=row.workstation,
     )

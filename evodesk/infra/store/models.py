@@ -164,3 +164,5 @@ class GapRow(Base):
     )
     started_at: Mapped[datetime] = mapped_column(UtcDateTime)
     ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The workstation whose connection was down (None: recorded before revision 0004).
+    workstation: Mapped[str | None] = mapped_column(String(255))

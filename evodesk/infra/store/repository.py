@@ -349,22 +349,33 @@ def prune_events(session: Session, keep: int) -> int:
 # --- gaps ---------------------------------------------------------------------------
 
 
-def open_gap(session: Session, instance_id: int, started_at: datetime) -> Gap:
+def open_gap(
+    session: Session, instance_id: int, started_at: datetime, workstation: str
+) -> Gap:
     if session.get(InstanceRow, instance_id) is None:
         raise NotFound(f"There is no instance #{instance_id}; it may have been removed.")
-    row = GapRow(instance_id=instance_id, started_at=aware(started_at), ended_at=None)
+    row = GapRow(instance_id=instance_id, started_at=aware(started_at), ended_at=None,
+                 workstation=workstation)
     session.add(row)
     session.flush()
     return gap_from_row(row)
 
 
-def close_open_gaps(session: Session, instance_ids: Sequence[int], ended_at: datetime) -> int:
+def close_open_gaps(
+    session: Session, instance_ids: Sequence[int], ended_at: datetime, workstation: str
+) -> int:
+    """Close this workstation's open gaps of `instance_ids` (and those that name none):
+    another workstation's connection may still be down."""
     if not instance_ids:
         return 0
     return _affected(
         session,
         update(GapRow)
-        .where(GapRow.instance_id.in_(set(instance_ids)), GapRow.ended_at.is_(None))
+        .where(
+            GapRow.instance_id.in_(set(instance_ids)),
+            GapRow.ended_at.is_(None),
+            or_(GapRow.workstation == workstation, GapRow.workstation.is_(None)),
+        )
         .values(ended_at=aware(ended_at)),
     )
 

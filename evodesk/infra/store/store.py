@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import socket
 from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -36,6 +37,15 @@ log = logging.getLogger(__name__)
 
 P = ParamSpec("P")
 T = TypeVar("T")
+
+
+_WORKSTATION_LIMIT = 255  # the column's size
+
+
+def workstation_name(given: str | None = None) -> str:
+    """`given`, or this computer's host name; one line that fits its column."""
+    name = " ".join((given if given is not None else socket.gethostname()).split())
+    return name[:_WORKSTATION_LIMIT] or "?"
 
 
 def _first_line(error: BaseException) -> str:
@@ -91,7 +101,11 @@ class Store:
 
     url_for_display: str
 
-    def __init__(self, engine: Engine, executor: ThreadPoolExecutor, url_for_display: str):
+    def __init__(
+        self, engine: Engine, executor: ThreadPoolExecutor, url_for_display: str,
+        workstation: str | None = None,
+    ):
+        self.workstation = workstation_name(workstation)
         self._engine = engine
         self._executor = executor
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -99,8 +113,10 @@ class Store:
         self.url_for_display = url_for_display
 
     @classmethod
-    async def open(cls, url: str) -> Store:
-        """Open (creating if needed) and migrate the database at `url`."""
+    async def open(cls, url: str, *, workstation: str | None = None) -> Store:
+        """Open (creating if needed) and migrate the database at `url`. `workstation`
+        names this computer in what it records for a team (its gaps); the host name
+        unless given."""
         display = mask_url(url)
         parsed = parse_url(url)
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="evodesk-store")
@@ -117,7 +133,7 @@ class Store:
             executor.shutdown(wait=True)  # the worker is idle: this returns at once
             raise
         log.info("database open: %s", display)
-        return cls(engine, executor, display)
+        return cls(engine, executor, display, workstation)
 
     async def aclose(self) -> None:
         if self._closed:
@@ -265,10 +281,15 @@ class Store:
     # --- gaps ---------------------------------------------------------------------
 
     async def open_gap(self, instance_id: int, started_at: datetime) -> Gap:
-        return await self._run(repository.open_gap, instance_id, started_at)
+        """A gap in this workstation's connection, open until closed."""
+        return await self._run(repository.open_gap, instance_id, started_at, self.workstation)
 
     async def close_open_gaps(self, instance_ids: Sequence[int], ended_at: datetime) -> int:
-        return await self._run(repository.close_open_gaps, list(instance_ids), ended_at)
+        """Close this workstation's open gaps of `instance_ids`; other workstations'
+        stay open until their own connections come back."""
+        return await self._run(
+            repository.close_open_gaps, list(instance_ids), ended_at, self.workstation
+        )
 
     async def list_gaps(self, *, instance_id: int | None = None) -> list[Gap]:
         return await self._run(repository.list_gaps, instance_id=instance_id)
