@@ -432,6 +432,7 @@ async def test_clear_empties_the_view_and_deletes_stored_events_once_confirmed(
         assert window.model.rowCount() == 0 and window.clear_button.text() == "Clear (0)"
         (box,) = await waiter
         assert box.isVisible() and "2 events" in box.text()
+        assert "shared" not in box.informativeText()  # this computer's own file
         return box  # type: ignore[no-any-return]
 
     box = await click_clear()
@@ -450,6 +451,30 @@ async def test_clear_empties_the_view_and_deletes_stored_events_once_confirmed(
     assert await waiter == (2,)
     assert await cast(EventLog, services.store).count_events() == 0
     assert window.banner.text() == "Deleted 2 stored events."
+
+
+@pytest.mark.postgres
+async def test_clearing_a_shared_database_says_every_workstation_loses_the_events(
+    tmp_path: Path, pg_cluster: Any, clean_pg_database: str, open_window: Opener
+) -> None:
+    app = await AppServices.open(resolve_paths(tmp_path / "d"), secrets=MemorySecretStore(),
+                                 database_url=pg_cluster.url(clean_pg_database))
+    try:
+        server = await app.store.add_server(Server(name="Main", base_url="https://e.example"))
+        assert server.id is not None
+        await app.store.add_events([Event(
+            server_id=server.id, instance="loja-sp", wire_event="connection.update",
+            received_at=datetime.now(UTC), duplicate_key="c|1", payload={"data": {}})])
+        window = await open_window(app)
+        waiter = expect(window.clear_confirmation_opened)
+        window.clear_button.click()
+        (box,) = await waiter
+        assert "1 events" in box.text()
+        assert box.informativeText().endswith(
+            "This database is shared: they are deleted for every workstation that uses it.")
+        box.reject()
+    finally:
+        await app.aclose()
 
 
 async def test_a_burst_is_inserted_in_one_batch_capped_with_drops_counted(

@@ -375,8 +375,12 @@ class EventsWindow(QMainWindow):
         box.setWindowTitle(self.tr("Clear events"))
         box.setText(self.tr("Also delete the %1 events stored in the database?").replace(
             "%1", str(stored)))
-        box.setInformativeText(self.tr(
-            "The view is already clear. Deleted events cannot be loaded again."))
+        informative = self.tr(
+            "The view is already clear. Deleted events cannot be loaded again.")
+        if self.services.store.shared:
+            informative += " " + self.tr(
+                "This database is shared: they are deleted for every workstation that uses it.")
+        box.setInformativeText(informative)
         box.addButton(self.tr("Delete stored events"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(box.addButton(self.tr("Keep them"),
                                            QMessageBox.ButtonRole.RejectRole))

@@ -464,57 +464,62 @@
         <translation>The view is already clear. Deleted events cannot be loaded again.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="380"/>
+        <location filename="../../evodesk/ui/events_window.py" line="382"/>
+        <source>This database is shared: they are deleted for every workstation that uses it.</source>
+        <translation>This database is shared: they are deleted for every workstation that uses it.</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/events_window.py" line="384"/>
         <source>Delete stored events</source>
         <translation>Delete stored events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="381"/>
+        <location filename="../../evodesk/ui/events_window.py" line="385"/>
         <source>Keep them</source>
         <translation>Keep them</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="400"/>
+        <location filename="../../evodesk/ui/events_window.py" line="404"/>
         <source>Deleted %1 stored events.</source>
         <translation>Deleted %1 stored events.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="431"/>
+        <location filename="../../evodesk/ui/events_window.py" line="435"/>
         <source>Select an event to see all its fields.</source>
         <translation>Select an event to see all its fields.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="439"/>
+        <location filename="../../evodesk/ui/events_window.py" line="443"/>
         <source>duplicate</source>
         <translation>duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="460"/>
+        <location filename="../../evodesk/ui/events_window.py" line="464"/>
         <source>%1 more</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="477"/>
+        <location filename="../../evodesk/ui/events_window.py" line="481"/>
         <source>… (%1 characters)</source>
         <translation>… (%1 characters)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="528"/>
+        <location filename="../../evodesk/ui/events_window.py" line="532"/>
         <source>Export events</source>
         <translation>Export events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="529"/>
+        <location filename="../../evodesk/ui/events_window.py" line="533"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="552"/>
+        <location filename="../../evodesk/ui/events_window.py" line="556"/>
         <source>Could not write %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="555"/>
+        <location filename="../../evodesk/ui/events_window.py" line="559"/>
         <source>Exported %1 events to %2</source>
         <translation>Exported %1 events to %2</translation>
     </message>

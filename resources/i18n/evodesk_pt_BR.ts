@@ -464,57 +464,62 @@
         <translation>A visualização já está limpa. Eventos excluídos não podem ser carregados de novo.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="380"/>
+        <location filename="../../evodesk/ui/events_window.py" line="382"/>
+        <source>This database is shared: they are deleted for every workstation that uses it.</source>
+        <translation>Este banco de dados é compartilhado: eles serão excluídos para todas as estações de trabalho que o usam.</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/events_window.py" line="384"/>
         <source>Delete stored events</source>
         <translation>Excluir eventos armazenados</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="381"/>
+        <location filename="../../evodesk/ui/events_window.py" line="385"/>
         <source>Keep them</source>
         <translation>Manter</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="400"/>
+        <location filename="../../evodesk/ui/events_window.py" line="404"/>
         <source>Deleted %1 stored events.</source>
         <translation>%1 eventos armazenados foram excluídos.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="431"/>
+        <location filename="../../evodesk/ui/events_window.py" line="435"/>
         <source>Select an event to see all its fields.</source>
         <translation>Selecione um evento para ver todos os seus campos.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="439"/>
+        <location filename="../../evodesk/ui/events_window.py" line="443"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="460"/>
+        <location filename="../../evodesk/ui/events_window.py" line="464"/>
         <source>%1 more</source>
         <translation>mais %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="477"/>
+        <location filename="../../evodesk/ui/events_window.py" line="481"/>
         <source>… (%1 characters)</source>
         <translation>… (%1 caracteres)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="528"/>
+        <location filename="../../evodesk/ui/events_window.py" line="532"/>
         <source>Export events</source>
         <translation>Exportar eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="529"/>
+        <location filename="../../evodesk/ui/events_window.py" line="533"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="552"/>
+        <location filename="../../evodesk/ui/events_window.py" line="556"/>
         <source>Could not write %1: %2</source>
         <translation>Não foi possível gravar %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="555"/>
+        <location filename="../../evodesk/ui/events_window.py" line="559"/>
         <source>Exported %1 events to %2</source>
         <translation>%1 eventos exportados para %2</translation>
     </message>

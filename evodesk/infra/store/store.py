@@ -190,6 +190,12 @@ class Store:
 
         return await asyncio.get_running_loop().run_in_executor(self._executor, translated)
 
+    @property
+    def shared(self) -> bool:
+        """Whether other workstations may use this database too: a server database
+        (PostgreSQL), not a file of this computer's."""
+        return self._engine.dialect.name != "sqlite"
+
     def shared_locks(self, *, timeout: float = 60.0) -> SharedLocks | None:
         """Locks that every evodesk using this database sees, on any workstation:
         PostgreSQL's advisory locks. None for SQLite, whose users share one machine."""
