@@ -193,6 +193,26 @@ async def test_invalid_namespace_waits_then_goes_live(evo: EvoLikeServer) -> Non
     await sup.aclose()
 
 
+async def test_a_gap_left_open_by_an_earlier_run_ends_once_live(evo: EvoLikeServer) -> None:
+    # evodesk ended without closing its gap (a crash, the power): the gap ends when the
+    # instance is live again, instead of saying "offline since" for ever.
+    store = MemoryEventStore()
+    server = store.add_server("main", evo.url)
+    inst = store.add_instance(server, "loja")
+    assert inst.id is not None and server.id is not None
+    crashed = datetime(2026, 11, 29, 9, tzinfo=UTC)
+    await store.open_gap(inst.id, crashed)
+    await evo.emit("loja", "connection.update", {})  # the namespace exists
+    sup = supervisor(store)
+    await sup.set_targets(server, ["loja"])
+    await store.wait_until(lambda: store.gaps[0].ended_at is not None)
+    assert sup.namespace_state(server.id, "loja") is S.LIVE
+    [gap] = store.gaps
+    assert gap.started_at == crashed and gap.ended_at is not None and gap.ended_at > crashed
+    await sup.aclose()
+    assert len(store.gaps) == 1
+
+
 async def test_targets_join_and_leave_while_the_connection_stays_up(evo: EvoLikeServer) -> None:
     store = MemoryEventStore()
     server = store.add_server("main", evo.url)

@@ -103,6 +103,9 @@ class ServerLink:
         self._ids: dict[str, int] = {}
         self._leaving: set[str] = set()
         self._gap_open: set[str] = set()
+        # Not yet live through this link: a gap this workstation left open (evodesk
+        # ended without closing it) ends when they first are.
+        self._fresh: set[str] = set()
         # Gaps to open (True) and close (False), in the order things happened: a
         # namespace may go and come back before the database has answered.
         self._gap_ops: deque[tuple[bool, str, datetime]] = deque()
@@ -142,6 +145,7 @@ class ServerLink:
                 if self.state in (ListenerState.RETRYING, ListenerState.REFUSED):
                     ns.state, ns.reason = self.state, self.reason
                 self._ns[name] = ns
+                self._fresh.add(name)
                 self._emit(name, ns.state, ns.reason)
         self._wake()
 
@@ -312,6 +316,9 @@ class ServerLink:
             ns.attempt, ns.retry_at = 0, None
             self._healthy = True
             self._set_ns(name, ns, ListenerState.LIVE, None)
+            if name in self._fresh:
+                self._fresh.discard(name)
+                self._gap_open.add(name)  # maybe: closing closes only what is open
             if self._gap_ends(name):
                 self._wake()
         elif kind is PacketType.CONNECT_ERROR:
