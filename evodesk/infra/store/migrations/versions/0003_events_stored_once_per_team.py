@@ -33,6 +33,9 @@ INDEX = "ux_events_first_sighting"
 def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
+    # Workstations still running keep writing: without this, copies written during the
+    # DELETE would make the index fail. Readers go on; writers wait for the commit.
+    op.execute("LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE")
     op.execute(
         "DELETE FROM events AS later USING events AS earlier "
         "WHERE NOT later.is_duplicate AND NOT earlier.is_duplicate "
