@@ -21,8 +21,11 @@ from psycopg import sql
 
 BIN_GLOB = "/usr/lib/postgresql/*/bin"
 SUPERUSER = "postgres"
-# Durability is pointless for a cluster deleted at the end of the session.
-FAST_SETTINGS = ("fsync=off", "synchronous_commit=off", "full_page_writes=off")
+# Durability is pointless for a cluster deleted at the end of the session; deadlocks
+# some tests cause on purpose are found sooner than the default second.
+FAST_SETTINGS = (
+    "fsync=off", "synchronous_commit=off", "full_page_writes=off", "deadlock_timeout=100ms",
+)
 
 
 class PgUnavailable(Exception):

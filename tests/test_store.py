@@ -599,7 +599,7 @@ async def test_gaps_open_close_list(store: Store) -> None:
 
 
 
-async def test_gaps_name_their_workstation_and_each_closes_only_its_own(
+async def test_gaps_name_their_workstation_and_each_closes_only_its_own_when_shared(
     store: Store, store_target: StoreTarget
 ) -> None:
     # Two workstations of a team on one database (on SQLite: two evodesks that were
@@ -618,8 +618,14 @@ async def test_gaps_name_their_workstation_and_each_closes_only_its_own(
             "'2026-11-29 09:00:00')"
         )
         assert (mine.workstation, theirs.workstation) == (store.workstation, "desk 2")
+        back = T0 + timedelta(minutes=5)
+        if not store.shared:
+            # A SQLite file is one computer's, whatever its host was called: all close.
+            assert await store.close_open_gaps([instance.id], back) == 3
+            assert all(g.ended_at == back for g in await store.list_gaps())
+            return
         # This workstation is back: its gap and the nameless one close, not the other's.
-        assert await store.close_open_gaps([instance.id], T0 + timedelta(minutes=5)) == 2
+        assert await store.close_open_gaps([instance.id], back) == 2
         still_open = [g for g in await store.list_gaps() if g.ended_at is None]
         assert [(g.id, g.workstation) for g in still_open] == [(theirs.id, "desk 2")]
         assert await other.close_open_gaps([instance.id], T0 + timedelta(minutes=9)) == 1

@@ -267,6 +267,47 @@ async def test_each_event_is_kept_once_however_many_workstations_write_it(
     assert [e.is_duplicate for e in stored if e.duplicate_key.endswith("ID1||")].count(True) == 1
 
 
+async def test_a_write_undone_to_break_a_deadlock_is_run_again(
+    workstations: tuple[Store, Store], pg_cluster: PgCluster, clean_pg_database: str
+) -> None:
+    # Events of two instances interleave differently on two computers: this one writes
+    # X then Y while another has written Y and goes on to X. Each waits for the other;
+    # PostgreSQL undoes this one (it waited first) and the store runs it again.
+    store, _ = workstations
+    server = await store.add_server(Server(name="Main", base_url="https://e.example"))
+    assert server.id is not None
+    other = pg_cluster.connect(clean_pg_database)
+    other.autocommit = False
+    insert = (
+        "INSERT INTO events (server_id, instance_name, wire_event, received_at, payload, "
+        "duplicate_key, is_duplicate) VALUES (%s, 'loja-sp', 'messages.upsert', now(), "
+        "'{}', %s, false) ON CONFLICT (server_id, duplicate_key) WHERE NOT is_duplicate "
+        "DO NOTHING"
+    )
+    x, y = event(server.id, "X"), event(server.id, "Y")
+    try:
+        other.execute(insert, (server.id, y.duplicate_key))  # held, not yet committed
+        writing = asyncio.create_task(store.add_events([x, y]))
+
+        def waits_for_a_lock() -> bool:
+            with pg_cluster.connect(clean_pg_database) as probe:
+                row = probe.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                ).fetchone()
+            return row is not None and row[0] >= 1
+
+        while not await asyncio.to_thread(waits_for_a_lock):
+            assert not writing.done(), writing  # it must wait for the other's Y
+        await asyncio.to_thread(other.execute, insert, (server.id, x.duplicate_key))
+        await asyncio.to_thread(other.commit)
+        # Undone once, then run again after the other's commit: both were there already.
+        assert await writing == 0
+    finally:
+        other.close()
+    keys = sorted(e.duplicate_key for e in await store.list_events())
+    assert keys == sorted([x.duplicate_key, y.duplicate_key])
+
+
 async def test_two_listening_workstations_store_each_event_once(
     tmp_path: Path, pg_url: str
 ) -> None:
@@ -323,3 +364,28 @@ async def test_two_listening_workstations_store_each_event_once(
         finally:
             for desk in desks:
                 await desk.aclose()
+
+
+async def test_a_workstation_keeps_its_name_when_its_host_name_changes(
+    tmp_path: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    from evodesk.infra.settings import load_settings
+
+    paths = resolve_paths(tmp_path / "desk")
+    monkeypatch.setattr(socket, "gethostname", lambda: "Johns-MacBook-Pro.local")
+    first = await AppServices.open(paths, database_url=pg_url, secrets=MemorySecretStore())
+    await first.aclose()
+    assert first.store.workstation == "Johns-MacBook-Pro.local"
+    assert load_settings(paths.settings_file).workstation == "Johns-MacBook-Pro.local"
+    # Another network, another host name: still the same computer to the team.
+    monkeypatch.setattr(socket, "gethostname", lambda: "johns-mbp.lan")
+    again = await AppServices.open(paths, database_url=pg_url, secrets=MemorySecretStore())
+    await again.aclose()
+    assert again.store.workstation == "Johns-MacBook-Pro.local"
+    # A SQLite file is this computer's alone: nothing to name, nothing kept.
+    own = resolve_paths(tmp_path / "own")
+    alone = await AppServices.open(own, secrets=MemorySecretStore())
+    await alone.aclose()
+    assert load_settings(own.settings_file).workstation is None

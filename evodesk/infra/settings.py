@@ -29,6 +29,9 @@ class Settings:
     autostart: bool = False
     shown_notices: list[str] = field(default_factory=list)  # one-time hints already given
     ui_state: dict[str, Any] = field(default_factory=dict)
+    # How this computer is named to a team sharing a database; the host name when first
+    # used there, then kept (a host name may change with the network).
+    workstation: str | None = None
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)

@@ -61,9 +61,18 @@ class AppServices:
 
         paths.ensure()
         url = resolve_database_url(paths, database_url)
-        store = await Store.open(url, workstation=workstation)
-        secret_store: SecretStore = secrets if secrets is not None else KeyringSecretStore()
         settings = load_settings(paths.settings_file)
+        store = await Store.open(url, workstation=workstation or settings.workstation)
+        if store.shared and not (workstation or settings.workstation):
+            # Named once: a host name may change with the network, and this computer's
+            # open gaps must still be its own when it comes back.
+            settings = settings.with_changes(workstation=store.workstation)
+            try:
+                save_settings(paths.settings_file, settings)
+            except OSError as exc:
+                log.warning("Could not keep this computer's name in %s (%s)",
+                            paths.settings_file, exc.strerror or exc)
+        secret_store: SecretStore = secrets if secrets is not None else KeyringSecretStore()
         servers = ServerService(store, secret_store, client_factory)
         supervisor: ListenerSupervisor | None = None
         resync_target: list[SyncService] = []

@@ -318,7 +318,8 @@ class ServerLink:
             self._set_ns(name, ns, ListenerState.LIVE, None)
             if name in self._fresh:
                 self._fresh.discard(name)
-                self._gap_open.add(name)  # maybe: closing closes only what is open
+                if name in self._ids:  # maybe: closing closes only what is open
+                    self._gap_open.add(name)
             if self._gap_ends(name):
                 self._wake()
         elif kind is PacketType.CONNECT_ERROR:

@@ -362,22 +362,18 @@ def open_gap(
 
 
 def close_open_gaps(
-    session: Session, instance_ids: Sequence[int], ended_at: datetime, workstation: str
+    session: Session, instance_ids: Sequence[int], ended_at: datetime, workstation: str | None
 ) -> int:
-    """Close this workstation's open gaps of `instance_ids` (and those that name none):
-    another workstation's connection may still be down."""
+    """Close the open gaps of `instance_ids`: with `workstation`, only its own and those
+    that name none (another workstation's connection may still be down)."""
     if not instance_ids:
         return 0
-    return _affected(
-        session,
-        update(GapRow)
-        .where(
-            GapRow.instance_id.in_(set(instance_ids)),
-            GapRow.ended_at.is_(None),
-            or_(GapRow.workstation == workstation, GapRow.workstation.is_(None)),
-        )
-        .values(ended_at=aware(ended_at)),
+    query = update(GapRow).where(
+        GapRow.instance_id.in_(set(instance_ids)), GapRow.ended_at.is_(None)
     )
+    if workstation is not None:
+        query = query.where(or_(GapRow.workstation == workstation, GapRow.workstation.is_(None)))
+    return _affected(session, query.values(ended_at=aware(ended_at)))
 
 
 def list_gaps(session: Session, *, instance_id: int | None) -> list[Gap]:

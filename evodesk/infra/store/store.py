@@ -40,6 +40,16 @@ T = TypeVar("T")
 
 
 _WORKSTATION_LIMIT = 255  # the column's size
+# PostgreSQL's "deadlock detected" and "could not serialize": the transaction was undone
+# as a whole and may simply run again.
+_TRY_AGAIN = frozenset({"40P01", "40001"})
+_ATTEMPTS = 3
+
+
+def _sqlstate(error: SQLAlchemyError) -> str | None:
+    cause = error.orig if isinstance(error, DBAPIError) else None
+    state = getattr(cause, "sqlstate", None)
+    return state if isinstance(state, str) else None
 
 
 def workstation_name(given: str | None = None) -> str:
@@ -161,17 +171,27 @@ class Store:
     def _in_transaction(
         self, job: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
     ) -> T:
-        try:
-            with self._sessions.begin() as session:
-                return job(session, *args, **kwargs)
-        except IntegrityError as error:
-            raise StoreError(
-                "The database refused the change because it conflicts with what it holds "
-                "(it may have been changed from another workstation). Sync and try again.",
-                detail=_first_line(error),
-            ) from error
-        except SQLAlchemyError as error:
-            raise self._failed(error) from error
+        attempt = 1
+        while True:
+            try:
+                with self._sessions.begin() as session:
+                    return job(session, *args, **kwargs)
+            except IntegrityError as error:
+                raise StoreError(
+                    "The database refused the change because it conflicts with what it "
+                    "holds (it may have been changed from another workstation). Sync and "
+                    "try again.",
+                    detail=_first_line(error),
+                ) from error
+            except SQLAlchemyError as error:
+                if attempt < _ATTEMPTS and _sqlstate(error) in _TRY_AGAIN:
+                    # Workstations writing one event log at once: PostgreSQL undid this
+                    # transaction to break a deadlock. Nothing of it stayed; run it again.
+                    log.info("The database undid a transaction (%s); trying again",
+                             _first_line(error))
+                    attempt += 1
+                    continue
+                raise self._failed(error) from error
 
     def _failed(self, error: SQLAlchemyError) -> StoreError:
         reason = _first_line(error)
@@ -291,11 +311,11 @@ class Store:
         return await self._run(repository.open_gap, instance_id, started_at, self.workstation)
 
     async def close_open_gaps(self, instance_ids: Sequence[int], ended_at: datetime) -> int:
-        """Close this workstation's open gaps of `instance_ids`; other workstations'
-        stay open until their own connections come back."""
-        return await self._run(
-            repository.close_open_gaps, list(instance_ids), ended_at, self.workstation
-        )
+        """Close this workstation's open gaps of `instance_ids`; on a shared database
+        other workstations' stay open until their own connections come back. (A SQLite
+        file is one computer's: all close, whatever name its host had then.)"""
+        mine = self.workstation if self.shared else None
+        return await self._run(repository.close_open_gaps, list(instance_ids), ended_at, mine)
 
     async def list_gaps(self, *, instance_id: int | None = None) -> list[Gap]:
         return await self._run(repository.list_gaps, instance_id=instance_id)
