@@ -278,6 +278,8 @@ async def test_a_write_undone_to_break_a_deadlock_is_run_again(
     assert server.id is not None
     other = pg_cluster.connect(clean_pg_database)
     other.autocommit = False
+    # The store's session finds the deadlock first (100 ms) and is the one undone.
+    other.execute("SET deadlock_timeout = '10s'")
     insert = (
         "INSERT INTO events (server_id, instance_name, wire_event, received_at, payload, "
         "duplicate_key, is_duplicate) VALUES (%s, 'loja-sp', 'messages.upsert', now(), "
