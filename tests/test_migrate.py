@@ -72,27 +72,42 @@ def _indexes(store_target: StoreTarget) -> set[str]:
     return {name for (name,) in store_target.rows(query)}
 
 
-async def test_a_database_of_the_first_schema_is_upgraded_keeping_its_events(
-    store_target: StoreTarget,
-) -> None:
+def _move_to(store_target: StoreTarget, revision: str, *, down: bool = False) -> None:
+    """Migrate the target's database up (or `down`) to `revision` with Alembic itself,
+    as an older evodesk would have left it."""
     from alembic import command
     from sqlalchemy import create_engine
 
     if store_target.path is not None:
-        store_target.path.parent.mkdir(parents=True)
+        store_target.path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(store_target.url)
     try:
         with engine.begin() as connection:
-            command.upgrade(migrate.alembic_config(connection), "0001")
+            move = command.downgrade if down else command.upgrade
+            move(migrate.alembic_config(connection), revision)
     finally:
         engine.dispose()
-    store_target.execute("INSERT INTO servers (name, base_url) VALUES ('main', 'https://e.example')")
+
+
+def _insert_event(
+    store_target: StoreTarget, n: int, key: str, *, repeat: bool = False
+) -> None:
+    """An event row written as schema 0001/0002 knows it, payload {"n": n}."""
     store_target.execute(
-        "INSERT INTO events (server_id, instance_id, instance_name, wire_event, received_at, "
-        "server_time, sender, payload, duplicate_key, is_duplicate) VALUES ((SELECT id FROM "
-        "servers), NULL, 'loja-sp', 'messages.upsert', '2026-11-29 10:00:00', NULL, NULL, "
-        "'{\"n\": 1}', 'loja-sp|messages.upsert|ID1||', false)"
+        "INSERT INTO events (server_id, instance_id, instance_name, wire_event, "
+        "received_at, server_time, sender, payload, duplicate_key, is_duplicate) VALUES "
+        f"((SELECT id FROM servers), NULL, 'loja-sp', 'messages.upsert', "
+        f"'2026-11-29 10:00:0{n}', NULL, NULL, '{{\"n\": {n}}}', "
+        f"'loja-sp|messages.upsert|{key}||', {'true' if repeat else 'false'})"
     )
+
+
+async def test_a_database_of_the_first_schema_is_upgraded_keeping_its_events(
+    store_target: StoreTarget,
+) -> None:
+    _move_to(store_target, "0001")
+    store_target.execute("INSERT INTO servers (name, base_url) VALUES ('main', 'https://e.example')")
+    _insert_event(store_target, 1, "ID1")
     assert "ix_events_duplicate_key" in _indexes(store_target)
 
     store = await Store.open(store_target.url)
@@ -115,30 +130,14 @@ async def test_copies_of_an_event_from_several_workstations_go_on_postgresql_onl
     store_target: StoreTarget,
 ) -> None:
     # A team's workstations, before 0003, each wrote every event they received.
-    from alembic import command
-    from sqlalchemy import create_engine
-
-    if store_target.path is not None:
-        store_target.path.parent.mkdir(parents=True)
-    engine = create_engine(store_target.url)
-    try:
-        with engine.begin() as connection:
-            command.upgrade(migrate.alembic_config(connection), "0002")
-    finally:
-        engine.dispose()
+    _move_to(store_target, "0002")
     store_target.execute("INSERT INTO servers (name, base_url) VALUES ('main', 'https://e.example')")
     rows = [  # (n, key, is_duplicate): two workstations' copies of ID1, a repeat, ID2
-        (1, "ID1", "false"), (2, "ID1", "false"), (3, "ID1", "true"), (4, "ID1", "false"),
-        (5, "ID2", "false"),
+        (1, "ID1", False), (2, "ID1", False), (3, "ID1", True), (4, "ID1", False),
+        (5, "ID2", False),
     ]
     for n, key, repeat in rows:
-        store_target.execute(
-            "INSERT INTO events (server_id, instance_id, instance_name, wire_event, "
-            "received_at, server_time, sender, payload, duplicate_key, is_duplicate) VALUES "
-            f"((SELECT id FROM servers), NULL, 'loja-sp', 'messages.upsert', "
-            f"'2026-11-29 10:00:0{n}', NULL, NULL, '{{\"n\": {n}}}', "
-            f"'loja-sp|messages.upsert|{key}||', {repeat})"
-        )
+        _insert_event(store_target, n, key, repeat=repeat)
 
     store = await Store.open(store_target.url)
     try:
@@ -160,9 +159,6 @@ async def test_gaps_recorded_before_they_named_a_workstation_are_kept_and_closed
 ) -> None:
     from datetime import UTC, datetime
 
-    from alembic import command
-    from sqlalchemy import create_engine
-
     from evodesk.domain.models import Instance, Server
 
     store = await Store.open(store_target.url)
@@ -171,12 +167,7 @@ async def test_gaps_recorded_before_they_named_a_workstation_are_kept_and_closed
     assert instance.id is not None
     await store.open_gap(instance.id, datetime(2026, 11, 29, 9, tzinfo=UTC))
     await store.aclose()
-    engine = create_engine(store_target.url)
-    try:
-        with engine.begin() as connection:
-            command.downgrade(migrate.alembic_config(connection), "0003")
-    finally:
-        engine.dispose()
+    _move_to(store_target, "0003", down=True)
 
     store = await Store.open(store_target.url)  # upgraded to 0004 again
     try:
