@@ -6,6 +6,7 @@ however many workstations receive it."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import threading
 from collections.abc import AsyncIterator
@@ -207,34 +208,47 @@ async def test_a_lock_held_when_its_store_closes_is_let_go(
         await other.aclose()
 
 
+@contextlib.asynccontextmanager
+async def two_desks(
+    tmp_path: Path, pg_url: str, sandbox: Sandbox, *, listen: bool = False
+) -> AsyncIterator[tuple[AppServices, AppServices]]:
+    """Two workstations (two data folders, one PostgreSQL database), the sandbox added
+    as server "Main" by the first and synced."""
+    secrets = MemorySecretStore()
+    first = await AppServices.open(resolve_paths(tmp_path / "desk-1"), database_url=pg_url,
+                                   secrets=secrets, listen=listen)
+    try:
+        second = await AppServices.open(resolve_paths(tmp_path / "desk-2"),
+                                        database_url=pg_url, secrets=secrets, listen=listen)
+        try:
+            await first.servers.add("Main", sandbox.url, sandbox.api_key)
+            await first.sync.sync_all()
+            yield first, second
+        finally:
+            await second.aclose()
+    finally:
+        await first.aclose()
+
+
 async def test_two_workstations_on_one_database_take_turns(
     tmp_path: Path, pg_url: str
 ) -> None:
     # Two workstations (two data folders, one PostgreSQL database): one turns the
     # webhook on, the other the websocket, at the same moment. Each must see what the
     # other did, so the server never ends with both on.
-    secrets = MemorySecretStore()
     ref = InstanceRef("loja-sp", "Main")
-    async with Sandbox(api_key="team-key-0001", instances=["loja-sp"]) as sandbox:
-        first = await AppServices.open(
-            resolve_paths(tmp_path / "desk-1"), database_url=pg_url, secrets=secrets)
-        second = await AppServices.open(
-            resolve_paths(tmp_path / "desk-2"), database_url=pg_url, secrets=secrets)
-        try:
-            await first.servers.add("Main", sandbox.url, sandbox.api_key)
-            await first.sync.sync_all()
-            for turn in range(3):
-                webhook = WebhookConfig(url="http://127.0.0.1:9/hook",
-                                        events=("MESSAGES_UPSERT",))
-                changes = (first.manager.enable_webhook(ref, webhook),
-                           second.manager.enable_websocket(ref, ("MESSAGES_UPSERT",)))
-                outcomes = await asyncio.gather(*(changes if turn % 2 else changes[::-1]))
-                enabled = await SandboxRows(sandbox).enabled("loja-sp")
-                assert enabled in ((True, False), (False, True))
-                assert not any(o.status.instance.conflict for o in outcomes)
-        finally:
-            await first.aclose()
-            await second.aclose()
+    async with (
+        Sandbox(api_key="team-key-0001", instances=["loja-sp"]) as sandbox,
+        two_desks(tmp_path, pg_url, sandbox) as (first, second),
+    ):
+        for turn in range(3):
+            webhook = WebhookConfig(url="http://127.0.0.1:9/hook", events=("MESSAGES_UPSERT",))
+            changes = (first.manager.enable_webhook(ref, webhook),
+                       second.manager.enable_websocket(ref, ("MESSAGES_UPSERT",)))
+            outcomes = await asyncio.gather(*(changes if turn % 2 else changes[::-1]))
+            enabled = await SandboxRows(sandbox).enabled("loja-sp")
+            assert enabled in ((True, False), (False, True))
+            assert not any(o.status.instance.conflict for o in outcomes)
 
 
 
@@ -313,60 +327,49 @@ async def test_a_write_undone_to_break_a_deadlock_is_run_again(
 async def test_two_listening_workstations_store_each_event_once(
     tmp_path: Path, pg_url: str
 ) -> None:
-    secrets = MemorySecretStore()
     ref = InstanceRef("loja-sp", "Main")
-    async with Sandbox(api_key="team-key-0002", instances=["loja-sp"]) as sandbox:
-        desks = [
-            await AppServices.open(resolve_paths(tmp_path / f"desk-{n}"), database_url=pg_url,
-                                   secrets=secrets, listen=True)
-            for n in (1, 2)
-        ]
-        try:
-            await desks[0].servers.add("Main", sandbox.url, sandbox.api_key)
-            await desks[0].sync.sync_all()
-            await desks[0].manager.enable_websocket(ref, ("MESSAGES_UPSERT",))
-            server = await desks[0].store.get_server("Main")
-            changed = asyncio.Event()
-            listeners = [desk.listener for desk in desks]
-            for listener in listeners:
-                assert listener is not None
-                listener.on_state_changed(lambda _change: changed.set())
-            for desk in desks:
-                await desk.start_listening()
-            # Evolution makes an instance's namespace on its first event.
-            await sandbox.send_text("loja-sp", "creates the namespace")
+    async with (
+        Sandbox(api_key="team-key-0002", instances=["loja-sp"]) as sandbox,
+        two_desks(tmp_path, pg_url, sandbox, listen=True) as desks,
+    ):
+        await desks[0].manager.enable_websocket(ref, ("MESSAGES_UPSERT",))
+        server = await desks[0].store.get_server("Main")
+        changed = asyncio.Event()
+        listeners = [desk.listener for desk in desks]
+        for listener in listeners:
+            assert listener is not None
+            listener.on_state_changed(lambda _change: changed.set())
+        for desk in desks:
+            await desk.start_listening()
+        # Evolution makes an instance's namespace on its first event.
+        await sandbox.send_text("loja-sp", "creates the namespace")
 
-            async def both_live() -> None:
-                while not all(listener is not None and listener.namespace_state(
-                        server.id or 0, "loja-sp") is ListenerState.LIVE
-                        for listener in listeners):
-                    changed.clear()
-                    await changed.wait()
+        async def both_live() -> None:
+            while not all(listener is not None and listener.namespace_state(
+                    server.id or 0, "loja-sp") is ListenerState.LIVE
+                    for listener in listeners):
+                changed.clear()
+                await changed.wait()
 
-            await asyncio.wait_for(both_live(), 10)
-            subscriptions = [listener.subscribe() for listener in listeners if listener]
-            sent = [await sandbox.send_text("loja-sp", f"mensagem {n}") for n in range(5)]
+        await asyncio.wait_for(both_live(), 10)
+        subscriptions = [listener.subscribe() for listener in listeners if listener]
+        sent = [await sandbox.send_text("loja-sp", f"mensagem {n}") for n in range(5)]
 
-            async def received(subscription: object, count: int) -> None:
-                seen = 0
-                async for _ in subscription:  # type: ignore[attr-defined]
-                    seen += 1
-                    if seen == count:
-                        return
+        async def received(subscription: object, count: int) -> None:
+            seen = 0
+            async for _ in subscription:  # type: ignore[attr-defined]
+                seen += 1
+                if seen == count:
+                    return
 
-            await asyncio.wait_for(
-                asyncio.gather(*(received(s, len(sent)) for s in subscriptions)), 10)
-            for listener in listeners:
-                assert listener is not None
-                await listener.flush()
-            stored = await desks[0].store.list_events()
-            ids = [e.payload["data"]["key"]["id"] for e in stored
-                   if "mensagem" in str(e.payload)]
-            assert sorted(ids) == sorted(data["key"]["id"] for data in sent)
-        finally:
-            for desk in desks:
-                await desk.aclose()
-
+        await asyncio.wait_for(
+            asyncio.gather(*(received(s, len(sent)) for s in subscriptions)), 10)
+        for listener in listeners:
+            assert listener is not None
+            await listener.flush()
+        stored = await desks[0].store.list_events()
+        ids = [e.payload["data"]["key"]["id"] for e in stored if "mensagem" in str(e.payload)]
+        assert sorted(ids) == sorted(data["key"]["id"] for data in sent)
 
 async def test_a_workstation_keeps_its_name_when_its_host_name_changes(
     tmp_path: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch
