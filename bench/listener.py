@@ -140,22 +140,44 @@ def _result(start: tuple[float, float], n: int) -> tuple[int, float, float]:
     return n, time.perf_counter() - start[0], time.process_time() - start[1]
 
 
-async def _ours(url: str, k: int, n: int, pipe: Connection, db: str) -> tuple[int, float, float]:
+class _Joins:
+    """Namespaces the server accepted; `all` is set once each of `k` has been."""
+
+    def __init__(self, k: int) -> None:
+        self.k, self.count, self.all = k, 0, asyncio.Event()
+
+    def connected(self) -> None:
+        self.count += 1
+        if self.count == self.k:
+            self.all.set()
+
+
+async def _connect_and_join(url: str, k: int, on_packet: Any, joins: _Joins) -> Any:
+    """Our client, connected with `/inst0` … `/inst{k-1}` joined (`on_packet` reports
+    each CONNECT to `joins`)."""
     from evodesk.infra.socketio_client import SocketIOConnection
+
+    conn = SocketIOConnection(url, KEY, on_packet=on_packet)
+    await conn.connect()
+    for i in range(k):
+        await conn.join(f"/inst{i}")
+    await joins.all.wait()
+    return conn
+
+
+async def _ours(url: str, k: int, n: int, pipe: Connection, db: str) -> tuple[int, float, float]:
     from evodesk.infra.socketio_codec import Packet, PacketType
     from evodesk.services.event_pipeline import Subscription
 
-    joined, done = asyncio.Event(), asyncio.Event()
-    count = {"joined": 0, "events": 0, "wrong": 0}
+    joins, done = _Joins(k), asyncio.Event()
+    count = {"events": 0, "wrong": 0}
     subscriber: Subscription[Packet] = Subscription(n + 1, lambda s: None)
 
     def on_packet(packet: Packet) -> None:
         if packet.type is PacketType.EVENT:
             subscriber.offer(packet)
         elif packet.type is PacketType.CONNECT:
-            count["joined"] += 1
-            if count["joined"] == k:
-                joined.set()
+            joins.connected()
 
     async def consume() -> None:
         # The subscriber gets the envelope decoded: event name and namespace (the
@@ -167,11 +189,7 @@ async def _ours(url: str, k: int, n: int, pipe: Connection, db: str) -> tuple[in
             if count["events"] == n:
                 done.set()
 
-    conn = SocketIOConnection(url, KEY, on_packet=on_packet)
-    await conn.connect()
-    for i in range(k):
-        await conn.join(f"/inst{i}")
-    await joined.wait()
+    conn = await _connect_and_join(url, k, on_packet, joins)
     consumer = asyncio.create_task(consume())
     start = _measure_start(pipe)
     await done.wait()
@@ -285,7 +303,6 @@ async def _floor(url: str, k: int, n: int, pipe: Connection, db: str) -> tuple[f
     import sqlite3
     import threading
 
-    from evodesk.infra.socketio_client import SocketIOConnection
     from evodesk.infra.socketio_codec import Packet, PacketType
 
     database = sqlite3.connect(db, check_same_thread=False, isolation_level=None)
@@ -302,8 +319,8 @@ async def _floor(url: str, k: int, n: int, pipe: Connection, db: str) -> tuple[f
 
     writer = threading.Thread(target=write, name="floor-writer")
     writer.start()
-    joined, done = asyncio.Event(), asyncio.Event()
-    count = {"joined": 0, "events": 0}
+    joins, done = _Joins(k), asyncio.Event()
+    count = {"events": 0}
     pending: list[tuple[str]] = []
 
     def on_packet(packet: Packet) -> None:
@@ -316,15 +333,9 @@ async def _floor(url: str, k: int, n: int, pipe: Connection, db: str) -> tuple[f
                 if count["events"] == n:
                     done.set()
         elif packet.type is PacketType.CONNECT:
-            count["joined"] += 1
-            if count["joined"] == k:
-                joined.set()
+            joins.connected()
 
-    conn = SocketIOConnection(url, KEY, on_packet=on_packet)
-    await conn.connect()
-    for i in range(k):
-        await conn.join(f"/inst{i}")
-    await joined.wait()
+    conn = await _connect_and_join(url, k, on_packet, joins)
     start = _measure_start(pipe)
     reader_start = time.thread_time()
     await done.wait()
