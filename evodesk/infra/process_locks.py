@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -26,6 +26,19 @@ _POLL = 0.05
 
 class LockTimeout(EvodeskError):
     """Another process held the lock for longer than the caller would wait."""
+
+
+async def take_polling(
+    try_once: Callable[[], Awaitable[bool]], *, timeout: float, busy_message: str
+) -> None:
+    """Call `try_once` every 50 ms until it takes the lock (returns True); after
+    `timeout` seconds, LockTimeout(`busy_message`). Waiting never blocks the loop."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not await try_once():
+        if loop.time() >= deadline:
+            raise LockTimeout(busy_message)
+        await asyncio.sleep(_POLL)
 
 
 class ProcessLocks:
@@ -45,17 +58,15 @@ class ProcessLocks:
         self._folder.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256(name.encode()).hexdigest()[:32]
         fd = os.open(self._folder / f"{digest}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        async def try_once() -> bool:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return False
+            return True
+
         try:
-            loop = asyncio.get_running_loop()
-            deadline = loop.time() + self._timeout
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if loop.time() >= deadline:
-                        raise LockTimeout(busy_message) from None
-                    await asyncio.sleep(_POLL)
+            await take_polling(try_once, timeout=self._timeout, busy_message=busy_message)
             try:
                 yield
             finally:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from evodesk.domain.errors import DatabaseUnreadable, StoreError
 from evodesk.domain.models import Event, Gap, Instance, Server
-from evodesk.infra.process_locks import LockTimeout
+from evodesk.infra.process_locks import take_polling
 from evodesk.infra.store import migrate, repository
 from evodesk.infra.store.engine import (
     build_engine,
@@ -321,9 +321,6 @@ class Store:
         return await self._run(repository.list_gaps, instance_id=instance_id)
 
 
-_LOCK_POLL = 0.05
-
-
 def lock_key(name: str) -> int:
     """The advisory lock key for `name`: 64 bits of its digest, as PostgreSQL's bigint."""
     digest = hashlib.blake2b(f"evodesk:{name}".encode(), digest_size=8).digest()
@@ -335,7 +332,7 @@ class SharedLocks:
     workstations queue their changes to one instance as one process's tasks do.
 
     Each lock is a session advisory lock on a connection of its own, taken with
-    `pg_try_advisory_lock` every 50 ms (the store's thread is never blocked waiting) and
+    `pg_try_advisory_lock` polled as a lock file is (the store's thread never waits) and
     given up with the connection's every advisory lock before the pool gets it back. Should
     the connection die meanwhile, the server drops the lock with the session.
     """
@@ -356,12 +353,10 @@ class SharedLocks:
 
         connection = await store._on_worker(connect)
         try:
-            loop = asyncio.get_running_loop()
-            deadline = loop.time() + self._timeout
-            while not await store._on_worker(partial(_try_lock, connection, key)):
-                if loop.time() >= deadline:
-                    raise LockTimeout(busy_message)
-                await asyncio.sleep(_LOCK_POLL)
+            await take_polling(
+                lambda: store._on_worker(partial(_try_lock, connection, key)),
+                timeout=self._timeout, busy_message=busy_message,
+            )
             yield
         finally:
             # The worker runs jobs in order, so this comes after any try still running
