@@ -142,17 +142,17 @@ def format_time(moment: datetime, *, seconds: bool = True, now: datetime | None 
 def gap_text(gap: Gap, here: str | None = None) -> str:
     """What a gap row says; a gap another workstation recorded (not `here`) names it."""
     start = format_time(gap.started_at, seconds=False)
-    elsewhere = gap.workstation is not None and here is not None and gap.workstation != here
-    if gap.ended_at is None:
-        if elsewhere:
-            return (tr("offline on %1 since %2").replace("%2", start)
-                    .replace("%1", one_line(gap.workstation or "", NAME_LIMIT)))
-        return tr("offline since %1").replace("%1", start)
-    end = format_time(gap.ended_at, seconds=False)
-    if elsewhere:
-        return (tr("offline on %1 %2 → %3").replace("%2", start).replace("%3", end)
-                .replace("%1", one_line(gap.workstation or "", NAME_LIMIT)))
-    return tr("offline %1 → %2").replace("%1", start).replace("%2", end)
+    end = None if gap.ended_at is None else format_time(gap.ended_at, seconds=False)
+    if gap.workstation is None or here is None or gap.workstation == here:
+        if end is None:
+            return tr("offline since %1").replace("%1", start)
+        return tr("offline %1 → %2").replace("%1", start).replace("%2", end)
+    # The name last: it comes from the database and may hold "%2" itself.
+    where = one_line(gap.workstation, NAME_LIMIT)
+    if end is None:
+        return tr("offline on %1 since %2").replace("%2", start).replace("%1", where)
+    return tr("offline on %1 %2 → %3").replace("%2", start).replace("%3", end).replace(
+        "%1", where)
 
 
 def event_record(event: Event, server: str) -> dict[str, Any]:

@@ -278,23 +278,23 @@
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="148"/>
-        <source>offline on %1 since %2</source>
-        <translation>offline em %1 desde %2</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="150"/>
         <source>offline since %1</source>
         <translation>offline desde %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="153"/>
-        <source>offline on %1 %2 → %3</source>
-        <translation>offline em %1 %2 → %3</translation>
-    </message>
-    <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="155"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="149"/>
         <source>offline %1 → %2</source>
         <translation>offline %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="153"/>
+        <source>offline on %1 since %2</source>
+        <translation>offline em %1 desde %2</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="154"/>
+        <source>offline on %1 %2 → %3</source>
+        <translation>offline em %1 %2 → %3</translation>
     </message>
 </context>
 <context>
