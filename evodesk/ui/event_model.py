@@ -323,7 +323,7 @@ class EventTableModel(QAbstractTableModel):
         self._trim()
 
     def _replace_gap(self, row: GapRow, gap: Gap) -> None:
-        row.gap, row.text, row.look = gap, gap_text(gap, row.here), None
+        row.gap, row.text, row.look = gap, gap_text(gap, self.here), None
         at = next(i for i, r in enumerate(self._rows) if r is row)
         self.dataChanged.emit(self.index(at, 0), self.index(at, COLUMNS - 1))
 

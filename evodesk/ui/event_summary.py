@@ -7,7 +7,7 @@ import json
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from datetime import datetime
 from itertools import islice
 from typing import Any
@@ -431,12 +431,12 @@ class EventRow:
 @dataclass(slots=True, eq=False)
 class GapRow:
     gap: Gap
-    here: str | None = None  # this workstation: gaps of others name theirs
+    here: InitVar[str | None] = None  # this workstation: gaps of others name theirs
     text: str = field(init=False)
     look: RowLook | None = None
 
-    def __post_init__(self) -> None:
-        self.text = gap_text(self.gap, self.here)
+    def __post_init__(self, here: str | None) -> None:
+        self.text = gap_text(self.gap, here)
 
     @property
     def moment(self) -> datetime:
