@@ -358,33 +358,62 @@ async def test_gaps_are_rows_between_events_by_time(
     assert window.model.rowCount() == 0
 
 
-async def test_a_gap_another_workstation_recorded_names_it(
-    services: AppServices, open_window: Opener
-) -> None:
-    # A team's shared database: a colleague's computer was offline too. Its name comes
-    # from the database, so it is shown on one line without bidi controls.
+async def _gaps_of_two_workstations(app: AppServices, other: str) -> datetime:
+    """A gap of `app`'s workstation from 2 minutes ago, and one `other` recorded from 3
+    minutes ago, on the same instance; returns now."""
     from evodesk.infra.store import Store
 
-    store = services.store
-    server = await store.get_server("Main")
-    instance = await store.get_instance(server.id or 0, "loja-sp")
+    server = await app.store.add_server(Server(name="Branch", base_url="https://e.example"))
+    [instance] = await app.store.save_instances(
+        [Instance(server_id=server.id or 0, name="loja-ba")])
     assert instance.id is not None
     now = datetime.now(UTC)
-    colleague = await Store.open(services.database_url, workstation="recep\u202e\u00e7\u00e3o")
+    colleague = await Store.open(app.database_url, workstation=other)
     try:
-        assert colleague.workstation != store.workstation
+        assert colleague.workstation != app.store.workstation
         await colleague.open_gap(instance.id, now - timedelta(minutes=3))
     finally:
         await colleague.aclose()
-    await store.open_gap(instance.id, now - timedelta(minutes=2))
-    window = await open_window(services)
+    await app.store.open_gap(instance.id, now - timedelta(minutes=2))
+    return now
 
-    def hhmm(minutes_ago: int) -> str:
-        return (now - timedelta(minutes=minutes_ago)).astimezone().strftime("%H:%M")
 
-    assert column(window, Column.SUMMARY) == [
-        f"offline since {hhmm(2)}", f"offline on recepção since {hhmm(3)}"
-    ]
+def _hhmm(now: datetime, minutes_ago: int) -> str:
+    return (now - timedelta(minutes=minutes_ago)).astimezone().strftime("%H:%M")
+
+
+@pytest.mark.postgres
+async def test_a_gap_another_workstation_recorded_names_it(
+    tmp_path: Path, pg_cluster: Any, clean_pg_database: str, open_window: Opener
+) -> None:
+    # A team's shared database: a colleague's computer was offline too. Its name comes
+    # from the database, so it is shown on one line without bidi controls.
+    app = await AppServices.open(resolve_paths(tmp_path / "d"), secrets=MemorySecretStore(),
+                                 database_url=pg_cluster.url(clean_pg_database))
+    try:
+        now = await _gaps_of_two_workstations(app, "recep\u202e\u00e7\u00e3o")
+        window = await open_window(app)
+        assert column(window, Column.SUMMARY) == [
+            f"offline since {_hhmm(now, 2)}", f"offline on recepção since {_hhmm(now, 3)}"
+        ]
+    finally:
+        await app.aclose()
+
+
+async def test_a_sqlite_database_names_no_workstation_on_its_gaps(
+    tmp_path: Path, open_window: Opener
+) -> None:
+    # A SQLite file belongs to one computer: a gap recorded under its old host name (the
+    # laptop was renamed since) is its own, as close_open_gaps treats it, not a colleague's.
+    app = await AppServices.open(resolve_paths(tmp_path / "d"), secrets=MemorySecretStore())
+    try:
+        now = await _gaps_of_two_workstations(app, "old-laptop-name")
+        window = await open_window(app)
+        assert column(window, Column.SUMMARY) == [
+            f"offline since {_hhmm(now, 2)}", f"offline since {_hhmm(now, 3)}"
+        ]
+    finally:
+        await app.aclose()
 
 
 async def test_a_dropped_connection_shows_up_as_a_gap(

@@ -88,7 +88,9 @@ class EventsWindow(QMainWindow):
         self.setWindowTitle(self.tr("evodesk — Events"))
         self.resize(1180, 680)
         self.model = EventTableModel(self, cap=cap)
-        self.model.here = services.store.workstation
+        # Only a shared database has other workstations; a SQLite file's gaps are all
+        # this computer's, whatever its host name was called when it recorded them.
+        self.model.here = services.store.workstation if services.store.shared else None
         self.proxy = EventFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.feed = EventFeed(services, self.model, self, page_size=page_size,
