@@ -145,17 +145,31 @@ async def test_server_error_leaves_the_toggles_showing_the_truth(
     sandbox.error_rate = 1.0
     sandbox.error_kind = "html"
     dialog.url.setText(HOOK)
+    dialog.by_events.setChecked(True)
+    tick(dialog, "MESSAGES_UPSERT", "CONNECTION_UPDATE")
+    dialog.headers.set_headers({"Authorization": "Bearer typed-by-hand"})
     failed = expect(dialog.presenter.change_failed, timeout=30)
-    reloaded = expect(dialog.presenter.state_loaded, timeout=30)
+    reverted = expect(dialog.presenter.reverted, timeout=30)
     dialog.webhook_toggle.click()
     (message,) = await failed
-    await reloaded
+    await reverted
     sandbox.error_rate = 0.0
     assert "HTML" in message
     assert dialog.outcome.kind == "error" and "HTML" in dialog.outcome.text()
     server_state = await rows.enabled("loja-sp")
+    assert server_state == (False, True)
     assert (dialog.webhook_toggle.isChecked(), dialog.websocket_toggle.isChecked()) == \
         server_state
+    assert "WebSocket" in dialog.status_panel.text()
+    # What was typed is still there, in sight, to be tried again as it is.
+    assert dialog.webhook_details.isVisible()
+    assert dialog.url.text() == HOOK and dialog.by_events.isChecked()
+    assert sorted(dialog.picker.selected()) == ["CONNECTION_UPDATE", "MESSAGES_UPSERT"]
+    assert dialog.headers.headers() == {"Authorization": "Bearer typed-by-hand"}
+    assert dialog.webhook_apply.isEnabled()
+    await click_and_wait(dialog, dialog.webhook_apply)
+    assert await rows.enabled("loja-sp") == (True, False)
+    assert dialog.webhook_toggle.isChecked() and not dialog.websocket_toggle.isChecked()
 
 
 async def test_webhook_needs_a_valid_url_before_it_is_activated(
@@ -167,6 +181,7 @@ async def test_webhook_needs_a_valid_url_before_it_is_activated(
     dialog.webhook_toggle.click()
     assert dialog.webhook_details.isVisible()
     assert "Activate webhook" in dialog.outcome.text()
+    assert not dialog.webhook_toggle.isChecked()  # not on at the server, so not on here
     dialog.url.setText("ftp://x")
     assert dialog.url_hint.isVisible() and "http://" in dialog.url_hint.text()
     assert not dialog.webhook_apply.isEnabled()
@@ -209,3 +224,30 @@ async def test_what_the_server_holds_is_shown_whole_as_plain_text_without_secret
     assert dialog.url_hint.isVisibleTo(dialog)
     assert "CANARY-SECRET-123" not in dialog.url_hint.text()
     assert "user:••••••@hooks.example.com" in dialog.url_hint.text()
+
+
+async def test_tab_moves_through_the_webhook_form_before_the_websocket_toggle(
+    services: AppServices, qtbot: object
+) -> None:
+    dialog = await open_dialog(services, qtbot)
+    dialog.activateWindow()
+    dialog.webhook_toggle.click()  # no URL yet: the form opens for it
+    dialog.webhook_toggle.setFocus()
+    seen = []
+    for _ in range(4):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)  # type: ignore[attr-defined]
+        seen.append(dialog.focusWidget())
+    assert seen == [dialog.url, dialog.by_events, dialog.base64, dialog.headers.table]
+
+
+async def test_a_webhook_being_filled_in_does_not_show_both_modes_on(
+    services: AppServices, sandbox: Sandbox, qtbot: object
+) -> None:
+    dialog = await open_dialog(services, qtbot)
+    tick(dialog, "MESSAGES_UPSERT")
+    await click_and_wait(dialog, dialog.websocket_toggle)
+    dialog.webhook_toggle.click()  # no URL: nothing can change at the server yet
+    assert dialog.webhook_details.isVisible() and dialog.focusWidget() is dialog.url
+    assert (dialog.webhook_toggle.isChecked(), dialog.websocket_toggle.isChecked()) == \
+        (False, True)
+    assert await SandboxRows(sandbox).enabled("loja-sp") == (False, True)

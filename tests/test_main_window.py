@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from evodesk.domain.models import ConnectionState, Instance, Server
 from evodesk.infra.paths import resolve_paths
 from evodesk.infra.secrets import MemorySecretStore
 from evodesk.services.app import AppServices
-from tests.support.qt import next_emission
+from tests.manager_support import SandboxRows
+from tests.support.qt import expect, next_emission
 
 pytestmark = pytest.mark.gui
 
@@ -172,3 +175,108 @@ async def test_a_very_long_name_does_not_push_the_other_columns_away(
         assert header.sectionSize(Column.INSTANCE) < window.width() // 2
     finally:
         await services.aclose()
+
+
+@pytest.fixture
+async def synced(tmp_path: Path) -> AsyncIterator[tuple[AppServices, Any]]:
+    from evodesk.sandbox import Sandbox
+
+    async with Sandbox(api_key="win-key-2", instances=["alpha"]) as sandbox:
+        app = await AppServices.open(resolve_paths(tmp_path / "c"), secrets=MemorySecretStore())
+        try:
+            await app.servers.add("Main", sandbox.url, sandbox.api_key)
+            await app.sync.sync_all()
+            yield app, sandbox
+        finally:
+            await app.aclose()
+
+
+async def _window_with_alpha(app: AppServices, qtbot: object) -> tuple[Any, Instance]:
+    from evodesk.ui.main_window import MainWindow
+
+    window = MainWindow(app)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.show()
+    window.reload()
+    await next_emission(window.instances_loaded)
+    server = await app.store.get_server("Main")
+    return window, await app.store.get_instance(server.id or 0, "alpha")
+
+
+async def test_escape_closes_a_configuration_dialog_that_opens_again(
+    synced: tuple[AppServices, Any], qtbot: object
+) -> None:
+    # Esc ends a dialog through done(), which deletes it without a close event.
+    app, _sandbox = synced
+    window, alpha = await _window_with_alpha(app, qtbot)
+    dialog = window.open_config(alpha)
+    await next_emission(dialog.presenter.state_loaded)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # type: ignore[attr-defined]
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(dialog)
+    assert window.dialogs == {} and window.config_presenters == {}
+
+    again = window.open_config(alpha)
+    assert again is not dialog and shiboken6.isValid(again) and again.isVisible()
+    (status,) = await next_emission(again.presenter.state_loaded)
+    assert status.instance.name == "alpha"
+    window.shutdown()  # closes what is open, without touching what is gone
+    assert window.dialogs == {}
+
+
+async def test_a_change_outlives_its_dialog_and_a_dialog_opened_again_shows_its_end(
+    synced: tuple[AppServices, Any], qtbot: object
+) -> None:
+    from evodesk.ui.instance_model import Column
+
+    app, sandbox = synced
+    window, alpha = await _window_with_alpha(app, qtbot)
+    dialog = window.open_config(alpha)
+    await next_emission(dialog.presenter.state_loaded)
+    presenter = dialog.presenter
+    for name in dialog.picker.names():
+        dialog.picker.item(name).setCheckState(
+            0, Qt.CheckState.Checked if name == "MESSAGES_UPSERT" else Qt.CheckState.Unchecked)
+    dialog.websocket_toggle.click()
+    assert presenter.busy
+    dialog.close()  # while the change runs
+
+    again = window.open_config(alpha)
+    assert again.presenter is presenter  # the running change's
+    assert again.progress.isVisibleTo(again) and not again.webhook_toggle.isEnabled()
+    succeeded = expect(presenter.change_succeeded, timeout=30)
+    reloaded = expect(window.instances_loaded, timeout=30)
+    await succeeded
+    await reloaded
+    assert await SandboxRows(sandbox).enabled("alpha") == (False, True)
+    assert again.websocket_toggle.isChecked() and again.websocket_toggle.isEnabled()
+    assert not again.progress.isVisibleTo(again)
+    assert again.status_panel.text().startswith("WebSocket")
+    assert again.outcome.text().startswith("WebSocket enabled.")
+    assert window.proxy.index(0, Column.MODE).data() == "WebSocket"
+
+    again.close()
+    assert window.config_presenters == {}
+
+
+async def test_a_change_whose_dialog_closed_still_updates_the_list_and_ends_before_quit(
+    synced: tuple[AppServices, Any], qtbot: object
+) -> None:
+    from evodesk.ui.instance_model import Column
+
+    app, sandbox = synced
+    window, alpha = await _window_with_alpha(app, qtbot)
+    dialog = window.open_config(alpha)
+    await next_emission(dialog.presenter.state_loaded)
+    dialog.url.setText("http://127.0.0.1:9/hook")
+    dialog.picker.item("MESSAGES_UPSERT").setCheckState(0, Qt.CheckState.Checked)
+    dialog.webhook_toggle.click()
+    dialog.close()  # the change has not reached the server yet
+    window.shutdown()
+    await window.finish_changes()
+    assert window.config_presenters == {}
+    assert await SandboxRows(sandbox).enabled("alpha") == (True, False)
+    assert (await app.store.get_instance(alpha.server_id, "alpha")).webhook_enabled
+    window.reload()
+    await next_emission(window.instances_loaded)
+    assert window.proxy.index(0, Column.MODE).data() == "Webhook"

@@ -3,8 +3,10 @@ under the webhook, the shared event picker, and a status panel that tells the tr
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -45,6 +47,9 @@ class ConfigDialog(QDialog):
         self.presenter = presenter
         self.status: InstanceStatus | None = None
         self._picker_dirty = False
+        # The webhook form is shown while its toggle is off: a webhook being filled in,
+        # or one the server refused, so that what was typed can be corrected.
+        self._webhook_draft = False
         self.setWindowTitle(self.tr("Configure %1").replace("%1", str(presenter.ref)))
         self.setMinimumWidth(860)
         self._build()
@@ -54,9 +59,14 @@ class ConfigDialog(QDialog):
         presenter.change_failed.connect(self._on_presenter_change_failed)
         presenter.probe_finished.connect(self._on_presenter_probe_finished)
         presenter.headers_loaded.connect(self.headers.set_headers)
+        presenter.reverted.connect(self._on_presenter_reverted)
         presenter.message_shown.connect(
             lambda text: self.outcome.show_text(translate_message(text), "info"))
-        self._on_presenter_busy_changed(False)
+        # Esc, the Close button and the window's own close all end here (done()); with
+        # WA_DeleteOnClose, Esc deletes the dialog without a closeEvent.
+        self.finished.connect(self._on_finished)
+        # A change started from an earlier dialog may still be running.
+        self._on_presenter_busy_changed(presenter.busy)
 
     # --- layout --------------------------------------------------------------------
 
@@ -113,6 +123,12 @@ class ConfigDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addLayout(result_row)
         layout.addWidget(buttons)
+        # In the order they are read, not the order they were made.
+        chain = [self.keep_webhook, self.keep_websocket, self.webhook_toggle, self.url,
+                 self.by_events, self.base64, self.headers, self.test_button,
+                 self.webhook_apply, self.websocket_toggle, self.websocket_apply, self.picker]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _build_modes(self) -> QWidget:
         box = QWidget(self)
@@ -240,9 +256,20 @@ class ConfigDialog(QDialog):
         self.base64.setChecked(instance.webhook_base64 if instance.webhook_url else True)
         self._show_mode_selection(instance.mode)
         self._picker_dirty = False
+        self._webhook_draft = False
         self._refresh_visibility()
         self._refresh_status()
         self._on_form_changed()
+
+    def _on_presenter_reverted(self, status: InstanceStatus) -> None:
+        """A change failed: the toggles and the status show what the server holds; the
+        URL, headers and events stay as entered, to be corrected and tried again."""
+        self.status = status
+        self.webhook_toggle.set_checked_quietly(status.instance.webhook_enabled)
+        self.websocket_toggle.set_checked_quietly(status.instance.websocket_enabled)
+        self._refresh_visibility()
+        self._refresh_status()
+        self._update_enabled()
 
     def _show_mode_selection(self, mode: DeliveryMode) -> None:
         assert self.status is not None
@@ -260,7 +287,7 @@ class ConfigDialog(QDialog):
             self._refresh_status()
 
     def _refresh_visibility(self) -> None:
-        self.webhook_details.setVisible(self.webhook_toggle.isChecked())
+        self.webhook_details.setVisible(self.webhook_toggle.isChecked() or self._webhook_draft)
         self.websocket_details.setVisible(self.websocket_toggle.isChecked())
         active = self.status is not None and self.status.instance.webhook_enabled
         self.webhook_apply.setText(
@@ -303,16 +330,22 @@ class ConfigDialog(QDialog):
     def _on_webhook_toggle_toggled(self, checked: bool) -> None:
         self.outcome.setVisible(False)
         if not checked:
+            self._webhook_draft = False
             if self.status is not None and self.status.instance.webhook_enabled:
                 self.presenter.disable()
             self._refresh_visibility()
             return
         if not self._picker_dirty and self.status is not None:
             self._use_remembered(self.status.instance.webhook_events)
-        self._refresh_visibility()
+        self._webhook_draft = True
         if self._webhook_form_ready():
+            self._refresh_visibility()
             self.presenter.enable_webhook(self.webhook_config())
         else:
+            # Off until it is on at the server: both toggles on, under the notice that
+            # says they cannot be, would be a lie.
+            self.webhook_toggle.set_checked_quietly(False)
+            self._refresh_visibility()
             self.outcome.show_text(self.tr(
                 "Enter the webhook URL and choose events, then press “Activate webhook”."),
                 "info")
@@ -386,10 +419,9 @@ class ConfigDialog(QDialog):
         self.outcome.show_text(translate_message(message), "error")
         self.restart_button.setVisible(False)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def _on_finished(self, _result: int) -> None:
         self.presenter.close()
         self.closed.emit()
-        super().closeEvent(event)
 
 
 def probe_text(probe: WebhookProbe) -> str:

@@ -1,6 +1,8 @@
 """Between the configuration dialog and the manager: runs the calls as owned tasks and
 turns their outcomes into signals. Changes are shielded, so closing the dialog lets a
-running change finish on the server instead of stopping it half-way."""
+running change finish on the server instead of stopping it half-way; the main window
+keeps the presenter until then, so that a dialog opened again meanwhile shows the change
+as running and its end."""
 
 from __future__ import annotations
 
@@ -28,6 +30,9 @@ class ConfigPresenter(QObject):
     change_failed = Signal(str)
     probe_finished = Signal(object)  # WebhookProbe
     headers_loaded = Signal(object)
+    # After a failed change: what the database holds (the server's answer), for the
+    # toggles and the status; the form keeps what the person entered.
+    reverted = Signal(object)  # InstanceStatus
     message_shown = Signal(str)
 
     def __init__(self, app: AppServices, ref: InstanceRef, parent: QObject | None = None) -> None:
@@ -53,6 +58,9 @@ class ConfigPresenter(QObject):
         headers = await get_headers(self.app.secrets, status.instance.webhook_headers_ref)
         self.headers_loaded.emit(headers)
         return status
+
+    async def _stored(self) -> InstanceStatus:
+        return await self.app.manager.get_connection_state(self.ref, live=False)
 
     # --- changes -------------------------------------------------------------------
 
@@ -117,16 +125,18 @@ class ConfigPresenter(QObject):
         return await asyncio.shield(inner)
 
     def _on_changed(self, outcome: ChangeOutcome) -> None:
+        # A read started while the change ran would show the state from before it.
+        self.tasks.cancel("load")
         self._set_busy(False)
         self.state_loaded.emit(outcome.status)
         self.change_succeeded.emit(outcome)
 
     def _on_tasks_failed(self, name: str, message: str) -> None:
         if name in ("change", "restart"):
-            self._set_busy(False)
             self.change_failed.emit(message)
             # Whatever happened, show what the database now holds (the server's answer).
-            self.load(live=False)
+            self.tasks.start("load", self._stored(), self.reverted.emit)
+            self._set_busy(False)
         elif name == "probe":
             self.change_failed.emit(message)
         else:
@@ -143,5 +153,6 @@ class ConfigPresenter(QObject):
         await self.tasks.wait_all()
 
     def close(self) -> None:
-        """The dialog is going away: stop reads; running changes finish on their own."""
-        self.tasks.cancel_all()
+        """The dialog is going away: stop reads; a running change or restart goes on to
+        its end and still reports it (the main window listens)."""
+        self.tasks.cancel("load", "probe")

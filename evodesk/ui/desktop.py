@@ -265,5 +265,7 @@ class Desktop(QObject):
             self.tray.close()
         await self.tray_presenter.aclose()
         self.window.shutdown()
+        # A mode change cut by closing the store could leave no delivery at the server.
+        await self.window.finish_changes()
         self.tasks.cancel_all()
         await self.services.aclose()

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     # Imported when a dialog first opens: not needed to show the window (and the
     # webhook probe brings its HTTP client).
     from evodesk.ui.config_dialog import ConfigDialog
+    from evodesk.ui.config_presenter import ConfigPresenter
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,10 @@ class MainWindow(QMainWindow):
         self.app = app
         self.presenter = MainPresenter(app, self)
         self.dialogs: dict[tuple[int, str], ConfigDialog] = {}
+        # An instance's presenter lives while its dialog is open or a change it started
+        # is still running, so that the change's end is shown, here and in a dialog
+        # opened again meanwhile.
+        self.config_presenters: dict[tuple[int, str], ConfigPresenter] = {}
         self.setWindowTitle(self.tr("evodesk"))
         self.setWindowIcon(icon("evodesk"))
         self.resize(1180, 680)
@@ -278,16 +283,11 @@ class MainWindow(QMainWindow):
         dialog = self.dialogs.get(key)
         if dialog is None:
             from evodesk.ui.config_dialog import ConfigDialog
-            from evodesk.ui.config_presenter import ConfigPresenter
 
-            ref = InstanceRef(instance.name, self.model.server_name(instance.server_id))
-            presenter = ConfigPresenter(self.app, ref)
+            presenter = self._config_presenter(key, instance)
             dialog = ConfigDialog(presenter, self)
-            presenter.setParent(dialog)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.closed.connect(lambda: self._on_config_closed(key))
-            presenter.change_succeeded.connect(lambda _o: self.reload())
-            presenter.change_failed.connect(lambda _m: self.reload())
             self.dialogs[key] = dialog
             presenter.load()
             dialog.set_listener_state(self.model.listener_state(instance))
@@ -297,8 +297,36 @@ class MainWindow(QMainWindow):
         self.config_opened.emit(dialog)
         return dialog
 
+    def _config_presenter(self, key: tuple[int, str], instance: Instance) -> ConfigPresenter:
+        presenter = self.config_presenters.get(key)
+        if presenter is None:
+            from evodesk.ui.config_presenter import ConfigPresenter
+
+            ref = InstanceRef(instance.name, self.model.server_name(instance.server_id))
+            presenter = ConfigPresenter(self.app, ref, self)
+            presenter.change_succeeded.connect(lambda _o: self.reload())
+            presenter.change_failed.connect(lambda _m: self.reload())
+            presenter.busy_changed.connect(lambda _b: self._drop_idle_presenter(key))
+            self.config_presenters[key] = presenter
+        return presenter
+
     def _on_config_closed(self, key: tuple[int, str]) -> None:
         self.dialogs.pop(key, None)
+        self._drop_idle_presenter(key)
+
+    def _drop_idle_presenter(self, key: tuple[int, str]) -> None:
+        presenter = self.config_presenters.get(key)
+        if presenter is None or presenter.busy or key in self.dialogs:
+            return
+        del self.config_presenters[key]
+        presenter.close()
+        presenter.deleteLater()
+
+    async def finish_changes(self) -> None:
+        """For quitting: wait until every change started from a dialog has ended, so
+        that none is cut half-way (one mode off at the server, the other not yet on)."""
+        for presenter in list(self.config_presenters.values()):
+            await presenter.wait_idle()
 
     # --- sync ----------------------------------------------------------------------
 

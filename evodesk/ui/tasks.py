@@ -62,6 +62,13 @@ class TaskOwner(QObject):
         if on_done is not None:
             on_done(task.result())
 
+    def cancel(self, *names: str) -> None:
+        """Cancel the running tasks of these names, if any."""
+        for name in names:
+            task = self._tasks.pop(name, None)
+            if task is not None:
+                task.cancel()
+
     def cancel_all(self) -> None:
         for task in list(self._tasks.values()):
             task.cancel()
