@@ -10,7 +10,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
-from evodesk.domain.models import ConnectionState, Instance, Server
+from evodesk.domain.models import ConnectionState, DeliveryMode, Instance, ListenerState, Server
 from evodesk.infra.paths import resolve_paths
 from evodesk.infra.secrets import MemorySecretStore
 from evodesk.services.app import AppServices
@@ -280,3 +280,35 @@ async def test_a_change_whose_dialog_closed_still_updates_the_list_and_ends_befo
     window.reload()
     await next_emission(window.instances_loaded)
     assert window.proxy.index(0, Column.MODE).data() == "Webhook"
+
+
+async def test_the_state_columns_fit_states_that_appear_after_they_were_sized(
+    services: AppServices, qtbot: object
+) -> None:
+    # Sized on the first load, the Live column held nothing yet (no listener runs).
+    from evodesk.ui.instance_model import Column
+    from evodesk.ui.main_window import MainWindow
+    from evodesk.ui.texts import listener_text, mode_text
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.show()
+    window.reload()
+    await next_emission(window.instances_loaded)
+    header = window.table.horizontalHeader()
+    metrics = window.table.fontMetrics()
+    for column, text in ((Column.LISTENER, listener_text(ListenerState.REFUSED)),
+                         (Column.LISTENER, listener_text(ListenerState.RETRYING)),
+                         (Column.MODE, mode_text(DeliveryMode.NONE, conflict=True))):
+        assert header.sectionSize(column) > metrics.horizontalAdvance(text), text
+
+    window.save_state()  # a header saved narrow, by an earlier version, widens too
+    state = services.settings.ui_state["main"]
+    narrow = MainWindow(services)
+    qtbot.addWidget(narrow)  # type: ignore[attr-defined]
+    narrow.table.horizontalHeader().resizeSection(Column.LISTENER, 20)
+    state["header"] = bytes(
+        narrow.table.horizontalHeader().saveState().toBase64()).decode()
+    narrow.restore_state()
+    assert narrow.table.horizontalHeader().sectionSize(Column.LISTENER) > \
+        metrics.horizontalAdvance(listener_text(ListenerState.REFUSED))

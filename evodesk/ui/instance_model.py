@@ -206,6 +206,19 @@ class InstanceTableModel(QAbstractTableModel):
             return self.tr("not on server")
         return ""
 
+    @staticmethod
+    def possible_texts(column: Column) -> list[str]:
+        """Every text a column of a few fixed states can show, in the interface
+        language: its width must fit the longest, not the ones shown when it was sized."""
+        if column == Column.WHATSAPP:
+            return ["● " + connection_text(state) for state in ConnectionState]
+        if column == Column.MODE:
+            return [mode_text(mode) for mode in DeliveryMode] + [mode_text(DeliveryMode.NONE,
+                                                                           conflict=True)]
+        if column == Column.LISTENER:
+            return [listener_text(None)] + [listener_text(state) for state in ListenerState]
+        return []
+
     def _sort_key(self, instance: Instance, column: Column) -> str | float:
         if column == Column.LAST_SYNC:
             return instance.last_sync_at.timestamp() if instance.last_sync_at else 0.0

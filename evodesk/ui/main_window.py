@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QProgressBar,
+    QStyle,
     QTableView,
     QToolBar,
     QToolButton,
@@ -219,6 +220,7 @@ class MainWindow(QMainWindow):
         self._refresh_server_choices(sorted(names.values()))
         if not self._columns_sized and instances:
             self.table.resizeColumnsToContents()
+            self._fit_state_columns()
             self._columns_sized = True
         self.empty_hint.setVisible(not instances)
         self.table.setVisible(bool(instances))
@@ -228,6 +230,21 @@ class MainWindow(QMainWindow):
         self.instances_loaded.emit(len(instances))
 
     _columns_sized = False
+
+    def _fit_state_columns(self) -> None:
+        """Widen the columns of fixed states to their longest text: a state that
+        appears later ("retrying", "aguardando o servidor") is not cut or wrapped."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        # The item's padding on both sides, as the style draws it, plus the grid line.
+        padding = 2 * (self.table.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1) + 8
+        for column in Column:
+            texts = InstanceTableModel.possible_texts(column)
+            if texts:
+                wanted = max(metrics.horizontalAdvance(text) for text in texts) + padding
+                if header.sectionSize(column) < wanted:
+                    header.resizeSection(column, wanted)
 
     def _refresh_server_choices(self, names: list[str]) -> None:
         current = self.server_filter.currentData()
@@ -400,6 +417,8 @@ class MainWindow(QMainWindow):
             restored = self.table.horizontalHeader().restoreState(
                 QByteArray.fromBase64(state["header"].encode()))
             self._columns_sized = bool(restored)
+            if restored:
+                self._fit_state_columns()
         self.search.setText(str(state.get("search", "")))
         for combo, key in ((self.mode_filter, "mode"), (self.state_filter, "state")):
             index = combo.findData(state.get(key, ""))
