@@ -18,8 +18,10 @@ from evodesk.domain.errors import (
     ValidationFailed,
     WebsocketDisabledOnServer,
 )
+from evodesk.domain.text import TemplateMatcher, Text
 from evodesk.infra.evolution import EvolutionClient
 from evodesk.infra.evolution.replies import Redactor, flatten_message, server_message
+from tests.tools.i18n_check import read_templates
 
 BASE = "https://evo.test/api"
 SHOWN = "https://evo.test/api"
@@ -518,3 +520,43 @@ async def test_synthetic_json_nested_as_deep_as_allowed_is_read(
     with pytest.raises(ValidationFailed) as caught:
         await make().find_webhook("loja-sp")
     assert str(caught.value) == "The server rejected the request: not here."
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "template", "args"),
+    [
+        (500, None, "The server failed while handling the request (HTTP %1).", ("500",)),
+        (
+            502,
+            {"status": 502, "response": {"message": "upstream down. Try later"}},
+            "The server failed while handling the request (HTTP %1): %2",
+            ("502", "upstream down. Try later."),
+        ),
+        (418, None, "The server answered HTTP %1.", ("418",)),
+        (
+            418,
+            {"status": 418, "error": "I'm a teapot"},
+            "The server answered HTTP %1: %2",
+            ("418", "I'm a teapot."),
+        ),
+    ],
+)
+async def test_status_wording_is_made_from_a_listed_template(
+    router: respx.MockRouter,
+    make: MakeClient,
+    status: int,
+    body: object,
+    template: str,
+    args: tuple[str, ...],
+):
+    """The window translates these by the template they were made from: the status and
+    the server's reason are its parts, so they come through as they were."""
+    route = router.get("/instance/fetchInstances")
+    if body is None:
+        route.respond(status)
+    else:
+        route.respond(status, json=body)
+    with pytest.raises(ServerError) as caught:
+        await make().list_instances()
+    made = TemplateMatcher(read_templates()).match(str(caught.value))
+    assert made == Text(template, args)

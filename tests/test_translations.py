@@ -342,10 +342,10 @@ def test_sync_summary_in_portuguese_names_the_same_facts_as_the_cli(
         failed={"loja-mg": "Instance 'loja-mg' does not exist on this server."}, seconds=0.4)
     lines = MainWindow._summary_lines(None, summary)  # type: ignore[arg-type]
     assert lines == [
-        "Matriz: 3 instância(s) em 0.4 s",
+        "Matriz: 3 instância(s) em 0,4 s",
         "  novas: loja-bh",
         "  não estão mais no servidor (mantidas aqui): loja-rj",
-        "  alterada loja-sp: webhook_enabled",
+        "  alterada loja-sp: webhook ativado/desativado",
         "  CONFLITO (webhook e websocket ativos ao mesmo tempo): loja-sp",
         "  não foi possível ler loja-mg: A instância 'loja-mg' não existe neste servidor.",
     ]
@@ -353,3 +353,92 @@ def test_sync_summary_in_portuguese_names_the_same_facts_as_the_cli(
     assert summary.lines()[0] == "Matriz: 3 instance(s) in 0.4 s"
     assert MainWindow._summary_lines(None, SyncSummary(server="Matriz"))[1] == (  # type: ignore[arg-type]
         "  sem alterações")
+
+
+def test_sync_summary_names_every_change_in_words_in_both_languages(
+    portuguese: None, qtbot: object
+) -> None:
+    from evodesk.domain.models import ConnectionState, Instance
+    from evodesk.services.sync import SyncSummary, _summarise
+    from evodesk.ui.main_window import MainWindow
+
+    # Every field a sync compares, changed at once.
+    before = Instance(server_id=1, name="loja-sp")
+    after = replace(before, connection_state=ConnectionState.OPEN, webhook_enabled=True,
+                    websocket_enabled=True, webhook_url="https://hook.example/in",
+                    webhook_base64=True, webhook_by_events=True, conflict=True)
+    summary = replace(_summarise("Matriz", {"loja-sp": before}, [(after, None)], [], 12.25),
+                      conflicts=())
+    assert summary.lines() == [
+        "Matriz: 1 instance(s) in 12.2 s",
+        "  changed loja-sp: WhatsApp connection, webhook on/off, WebSocket on/off, "
+        "webhook URL, webhook base64, webhook byEvents, conflict",
+    ]
+    assert MainWindow._summary_lines(None, summary) == [  # type: ignore[arg-type]
+        "Matriz: 1 instância(s) em 12,2 s",
+        "  alterada loja-sp: conexão do WhatsApp, webhook ativado/desativado, WebSocket "
+        "ativado/desativado, URL do webhook, base64 do webhook, byEvents do webhook, conflito",
+    ]
+    two = SyncSummary(server="Matriz", changed={"loja-rj": ("webhook_url", "webhook_base64")},
+                      seconds=3)
+    assert two.lines()[1] == "  changed loja-rj: webhook URL, webhook base64"
+    assert MainWindow._summary_lines(None, two) == [  # type: ignore[arg-type]
+        "Matriz: 0 instância(s) em 3,0 s", "  alterada loja-rj: URL do webhook, base64 do webhook"]
+
+
+def test_server_failures_are_translated_with_status_and_reason_kept(
+    portuguese: None, qtbot: object
+) -> None:
+    from evodesk.ui.texts import translate_message
+
+    assert translate_message("The server failed while handling the request (HTTP 500).") == (
+        "O servidor falhou ao processar a solicitação (HTTP 500).")
+    assert translate_message(
+        "The server failed while handling the request (HTTP 502): Bad gateway. Try later.") == (
+        "O servidor falhou ao processar a solicitação (HTTP 502): Bad gateway. Try later.")
+    assert translate_message("The server answered HTTP 418.") == "O servidor respondeu HTTP 418."
+    # A reason that is itself a message is translated too.
+    assert translate_message(
+        "The server answered HTTP 409: Instance 'loja-sp' is restarting.") == (
+        "O servidor respondeu HTTP 409: A instância 'loja-sp' está reiniciando.")
+
+
+def test_webhook_test_results_are_translated_with_the_url_masked(
+    portuguese: None, qtbot: object
+) -> None:
+    from evodesk.services.webhook_probe import CERTIFICATE_FAILED, WebhookProbe
+    from evodesk.ui.config_dialog import probe_text
+
+    url = "https://hook.example/in?token=s3cr3t-value"
+    shown = "https://hook.example/in?token=••••••"
+    cases = [
+        (WebhookProbe(url, 200, 35.6, False),
+         f"{shown} accepted the test event: HTTP 200 in 36 ms.",
+         f"{shown} aceitou o evento de teste: HTTP 200 em 36 ms."),
+        (WebhookProbe(url, 404, 36.0, False),
+         f"{shown} refused the test event: HTTP 404 in 36 ms. Evolution would not retry "
+         "this status.",
+         f"{shown} recusou o evento de teste: HTTP 404 em 36 ms. A Evolution não tentaria "
+         "de novo com este status."),
+        (WebhookProbe(url, 503, 12.0, True),
+         f"{shown} refused the test event: HTTP 503 in 12 ms. Evolution would retry this "
+         "status (up to 10 times, so slow or failing receivers get duplicates).",
+         f"{shown} recusou o evento de teste: HTTP 503 em 12 ms. A Evolution tentaria de "
+         "novo com este status (até 10 vezes; receptores lentos ou com falha recebem "
+         "duplicados)."),
+        (WebhookProbe(url, None, 10_000.0, True, "no answer within 10 s", timeout=10.0),
+         f"No answer from {shown}: no answer within 10 s. Evolution would retry.",
+         f"Sem resposta de {shown} em até 10 s. A Evolution tentaria de novo."),
+        (WebhookProbe(url, None, 20.0, True, CERTIFICATE_FAILED),
+         f"No answer from {shown}: certificate check failed. Evolution would retry.",
+         f"Sem resposta de {shown}: a verificação do certificado falhou. A Evolution "
+         "tentaria de novo."),
+        # The error of the HTTP client is a part, kept as it came.
+        (WebhookProbe(url, None, 3.0, True, "All connection attempts failed"),
+         f"No answer from {shown} (All connection attempts failed). Evolution would retry.",
+         f"Sem resposta de {shown} (All connection attempts failed). A Evolution tentaria "
+         "de novo."),
+    ]
+    for probe, english, portuguese_text in cases:
+        assert probe.describe() == english
+        assert probe_text(probe) == portuguese_text

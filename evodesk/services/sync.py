@@ -31,9 +31,28 @@ from evodesk.services.truth import fold_rows, read_rows
 
 log = logging.getLogger(__name__)
 
-_WATCHED = (
-    "connection_state", "webhook_enabled", "websocket_enabled", "webhook_url",
-    "webhook_base64", "webhook_by_events", "conflict", "vanished",
+# What each field a sync compares means to a person. The labels are Texts of their own,
+# so that a window finds each as a message and translates it.
+_LABELS = {
+    "connection_state": Text("WhatsApp connection"),
+    "webhook_enabled": Text("webhook on/off"),
+    "websocket_enabled": Text("WebSocket on/off"),
+    "webhook_url": Text("webhook URL"),
+    "webhook_base64": Text("webhook base64"),
+    "webhook_by_events": Text("webhook byEvents"),
+    "conflict": Text("conflict"),
+}
+_WATCHED = (*_LABELS, "vanished")
+# "changed NAME: LABEL, LABEL…", one template for each number of labels: each label
+# stays an argument, translated on its own, where a joined list would have no entry.
+_CHANGED = (
+    Text("changed %1: %2"),
+    Text("changed %1: %2, %3"),
+    Text("changed %1: %2, %3, %4"),
+    Text("changed %1: %2, %3, %4, %5"),
+    Text("changed %1: %2, %3, %4, %5, %6"),
+    Text("changed %1: %2, %3, %4, %5, %6, %7"),
+    Text("changed %1: %2, %3, %4, %5, %6, %7, %8"),
 )
 
 
@@ -56,8 +75,11 @@ class SyncSummary:
         translate them and fill in the same arguments."""
         if self.error:
             return [Text("%1: %2", (self.server, self.error))]
-        out = [Text("%1: %2 instance(s) in %3 s",
-                    (self.server, str(self.total), f"{self.seconds:.1f}"))]
+        # The seconds' whole and tenths apart: the decimal mark is in the template, so
+        # that a translation writes its own ("0,4 s").
+        whole, _, tenths = f"{self.seconds:.1f}".partition(".")
+        out = [Text("%1: %2 instance(s) in %3.%4 s",
+                    (self.server, str(self.total), whole, tenths))]
         if self.added:
             out.append(Text("new: %1", (", ".join(self.added),)))
         if self.returned:
@@ -66,7 +88,8 @@ class SyncSummary:
             out.append(Text("no longer on the server (kept here): %1",
                             (", ".join(self.vanished),)))
         for name, fields in sorted(self.changed.items()):
-            out.append(Text("changed %1: %2", (name, ", ".join(fields))))
+            labels = tuple(_LABELS[f].template if f in _LABELS else f for f in fields)
+            out.append(Text(_CHANGED[len(labels) - 1].template, (name, *labels)))
         if self.conflicts:
             out.append(Text("CONFLICT (webhook and websocket both on): %1",
                             (", ".join(self.conflicts),)))

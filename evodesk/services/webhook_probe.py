@@ -26,6 +26,7 @@ from evodesk.infra.logsetup import redact
 from evodesk.infra.secrets import SecretStore, get_headers
 
 SAMPLE_EVENT = "messages.upsert"
+CERTIFICATE_FAILED = "certificate check failed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,26 +37,38 @@ class WebhookProbe:
     would_retry: bool
     error: str | None = None
     sent: bool = True  # False: refused before sending; `error` says why
+    timeout: float | None = None  # no answer came within this many seconds
 
     @property
     def ok(self) -> bool:
         return self.status is not None and 200 <= self.status < 300
 
     def describe(self) -> str:
+        """What happened, in sentences the window translates by template: each wording
+        is written whole, the URL, numbers and errors are its parts."""
         if not self.sent:
             return self.error or ""
+        url = mask_url_secrets(self.url)
         if self.status is None:
-            retry = " Evolution would retry." if self.would_retry else ""
-            return f"No answer from {mask_url_secrets(self.url)}: {self.error}.{retry}"
-        verdict = "accepted" if self.ok else "refused"
+            if self.timeout is not None:
+                text = f"No answer from {url}: no answer within {self.timeout:g} s."
+            elif self.error == CERTIFICATE_FAILED:
+                text = f"No answer from {url}: certificate check failed."
+            else:
+                # The error inside the sentence: a template ending in it would also
+                # take in the sentence after it.
+                text = f"No answer from {url} ({self.error})."
+            return text + (" Evolution would retry." if self.would_retry else "")
+        ms = f"{self.latency_ms:.0f}"
+        if self.ok:
+            return f"{url} accepted the test event: HTTP {self.status} in {ms} ms."
         retry = (
             "Evolution would retry this status (up to 10 times, so slow or failing "
             "receivers get duplicates)."
             if self.would_retry
             else "Evolution would not retry this status."
         )
-        text = f"{mask_url_secrets(self.url)} {verdict} the test event: HTTP {self.status} in "
-        return text + f"{self.latency_ms:.0f} ms. " + (retry if not self.ok else "")
+        return f"{url} refused the test event: HTTP {self.status} in {ms} ms. {retry}"
 
 
 def sample_event(server: Server, instance: Instance) -> dict[str, Any]:
@@ -126,9 +139,10 @@ async def probe_webhook(
             async for _chunk in response.aiter_bytes():
                 pass
     except (httpx.TimeoutException, TimeoutError):
-        return WebhookProbe(url, None, _ms(started), True, f"no answer within {timeout:g} s")
+        return WebhookProbe(url, None, _ms(started), True, f"no answer within {timeout:g} s",
+                            timeout=timeout)
     except httpx.HTTPError as exc:
-        reason = "certificate check failed" if _is_tls(exc) else redact(str(exc)) or type(
+        reason = CERTIFICATE_FAILED if _is_tls(exc) else redact(str(exc)) or type(
             exc
         ).__name__
         return WebhookProbe(url, None, _ms(started), True, reason)

@@ -4,130 +4,130 @@
 <context>
     <name>ConfigDialog</name>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="48"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="53"/>
         <source>Configure %1</source>
         <translation>Configure %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="72"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="82"/>
         <source>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</source>
         <translation>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="75"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="85"/>
         <source>Keep webhook</source>
         <translation>Keep webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="77"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="87"/>
         <source>Keep WebSocket</source>
         <translation>Keep WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="86"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="96"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="98"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="108"/>
         <source>Restart instance now</source>
         <translation>Restart instance now</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="120"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="182"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="136"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="198"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="123"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="186"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="139"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="202"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="135"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="151"/>
         <source>One URL per event (byEvents)</source>
         <translation>One URL per event (byEvents)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="137"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="153"/>
         <source>Base64 media (recommended)</source>
         <translation>Base64 media (recommended)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="139"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="155"/>
         <source>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</source>
         <translation>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="142"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="158"/>
         <source>Test webhook</source>
         <translation>Test webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="144"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="267"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="160"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="294"/>
         <source>Apply webhook</source>
         <translation>Apply webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="157"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="173"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="161"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="177"/>
         <source>Headers</source>
         <translation>Headers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="168"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="184"/>
         <source>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</source>
         <translation>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="171"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="187"/>
         <source>Apply events</source>
         <translation>Apply events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="183"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="199"/>
         <source>Evolution POSTs each event to your URL.</source>
         <translation>Evolution POSTs each event to your URL.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="187"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="203"/>
         <source>evodesk holds a live connection and receives the events itself.</source>
         <translation>evodesk holds a live connection and receives the events itself.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="267"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="294"/>
         <source>Activate webhook</source>
         <translation>Activate webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="279"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="306"/>
         <source>Live connection: %1</source>
         <translation>Live connection: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="290"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="317"/>
         <source>Events go to %1 and so on.</source>
         <translation>Events go to %1 and so on.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="317"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="350"/>
         <source>Enter the webhook URL and choose events, then press “Activate webhook”.</source>
         <translation>Enter the webhook URL and choose events, then press “Activate webhook”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="333"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="366"/>
         <source>Choose the events to receive (or tick “All events”), then turn WebSocket on.</source>
         <translation>Choose the events to receive (or tick “All events”), then turn WebSocket on.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="354"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="387"/>
         <source>Sending a test event…</source>
         <translation>Sending a test event…</translation>
     </message>
@@ -348,178 +348,178 @@
         <translation>evodesk — Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="128"/>
+        <location filename="../../evodesk/ui/events_window.py" line="130"/>
         <source>Live events are off in this window: showing stored events only.</source>
         <translation>Live events are off in this window: showing stored events only.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="145"/>
+        <location filename="../../evodesk/ui/events_window.py" line="147"/>
         <source>All instances</source>
         <translation>All instances</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="148"/>
+        <location filename="../../evodesk/ui/events_window.py" line="150"/>
         <source>All events</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="152"/>
+        <location filename="../../evodesk/ui/events_window.py" line="154"/>
         <source>Search the summary and the JSON…</source>
         <translation>Search the summary and the JSON…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="154"/>
-        <location filename="../../evodesk/ui/events_window.py" line="304"/>
+        <location filename="../../evodesk/ui/events_window.py" line="156"/>
+        <location filename="../../evodesk/ui/events_window.py" line="306"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="156"/>
+        <location filename="../../evodesk/ui/events_window.py" line="158"/>
         <source>Hold new events; they are shown on resume</source>
         <translation>Hold new events; they are shown on resume</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="164"/>
+        <location filename="../../evodesk/ui/events_window.py" line="166"/>
         <source>Load older</source>
         <translation>Load older</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="165"/>
+        <location filename="../../evodesk/ui/events_window.py" line="167"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="166"/>
+        <location filename="../../evodesk/ui/events_window.py" line="168"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="167"/>
+        <location filename="../../evodesk/ui/events_window.py" line="169"/>
         <source>Copy the selected event as JSON</source>
         <translation>Copy the selected event as JSON</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="168"/>
+        <location filename="../../evodesk/ui/events_window.py" line="170"/>
         <source>Copy all</source>
         <translation>Copy all</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="169"/>
+        <location filename="../../evodesk/ui/events_window.py" line="171"/>
         <source>Copy the events shown as JSON Lines</source>
         <translation>Copy the events shown as JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="170"/>
+        <location filename="../../evodesk/ui/events_window.py" line="172"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="171"/>
+        <location filename="../../evodesk/ui/events_window.py" line="173"/>
         <source>Save the events shown as a JSON Lines file</source>
         <translation>Save the events shown as a JSON Lines file</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="212"/>
+        <location filename="../../evodesk/ui/events_window.py" line="214"/>
         <source>Key</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="212"/>
+        <location filename="../../evodesk/ui/events_window.py" line="214"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="302"/>
+        <location filename="../../evodesk/ui/events_window.py" line="304"/>
         <source>Resume (%1 waiting)</source>
         <translation>Resume (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="349"/>
+        <location filename="../../evodesk/ui/events_window.py" line="351"/>
         <source>%1 live events were dropped for this view: it fell behind.</source>
         <translation>%1 live events were dropped for this view: it fell behind.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="354"/>
+        <location filename="../../evodesk/ui/events_window.py" line="356"/>
         <source>Clear (%1)</source>
         <translation>Clear (%1)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="356"/>
+        <location filename="../../evodesk/ui/events_window.py" line="358"/>
         <source>%1 of %2 rows shown</source>
         <translation>%1 of %2 rows shown</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="375"/>
+        <location filename="../../evodesk/ui/events_window.py" line="377"/>
         <source>Clear events</source>
         <translation>Clear events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="376"/>
+        <location filename="../../evodesk/ui/events_window.py" line="378"/>
         <source>Also delete the %1 events stored in the database?</source>
         <translation>Also delete the %1 events stored in the database?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="379"/>
+        <location filename="../../evodesk/ui/events_window.py" line="381"/>
         <source>The view is already clear. Deleted events cannot be loaded again.</source>
         <translation>The view is already clear. Deleted events cannot be loaded again.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="382"/>
+        <location filename="../../evodesk/ui/events_window.py" line="384"/>
         <source>This database is shared: they are deleted for every workstation that uses it.</source>
         <translation>This database is shared: they are deleted for every workstation that uses it.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="384"/>
+        <location filename="../../evodesk/ui/events_window.py" line="386"/>
         <source>Delete stored events</source>
         <translation>Delete stored events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="385"/>
+        <location filename="../../evodesk/ui/events_window.py" line="387"/>
         <source>Keep them</source>
         <translation>Keep them</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="404"/>
+        <location filename="../../evodesk/ui/events_window.py" line="406"/>
         <source>Deleted %1 stored events.</source>
         <translation>Deleted %1 stored events.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="435"/>
+        <location filename="../../evodesk/ui/events_window.py" line="437"/>
         <source>Select an event to see all its fields.</source>
         <translation>Select an event to see all its fields.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="443"/>
+        <location filename="../../evodesk/ui/events_window.py" line="445"/>
         <source>duplicate</source>
         <translation>duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="464"/>
+        <location filename="../../evodesk/ui/events_window.py" line="466"/>
         <source>%1 more</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="481"/>
+        <location filename="../../evodesk/ui/events_window.py" line="483"/>
         <source>… (%1 characters)</source>
         <translation>… (%1 characters)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="532"/>
+        <location filename="../../evodesk/ui/events_window.py" line="534"/>
         <source>Export events</source>
         <translation>Export events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="533"/>
+        <location filename="../../evodesk/ui/events_window.py" line="535"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="556"/>
+        <location filename="../../evodesk/ui/events_window.py" line="558"/>
         <source>Could not write %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="559"/>
+        <location filename="../../evodesk/ui/events_window.py" line="561"/>
         <source>Exported %1 events to %2</source>
         <translation>Exported %1 events to %2</translation>
     </message>
@@ -628,118 +628,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="77"/>
+        <location filename="../../evodesk/ui/main_window.py" line="82"/>
         <source>evodesk</source>
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="113"/>
+        <location filename="../../evodesk/ui/main_window.py" line="118"/>
         <source>No instances yet. Add an Evolution server with “Servers”, then press “Sync”.</source>
         <translation>No instances yet. Add an Evolution server with “Servers”, then press “Sync”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="128"/>
+        <location filename="../../evodesk/ui/main_window.py" line="133"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="142"/>
+        <location filename="../../evodesk/ui/main_window.py" line="147"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="146"/>
+        <location filename="../../evodesk/ui/main_window.py" line="151"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="148"/>
+        <location filename="../../evodesk/ui/main_window.py" line="153"/>
         <source>Read every instance&apos;s real state from its server</source>
         <translation>Read every instance&apos;s real state from its server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="156"/>
+        <location filename="../../evodesk/ui/main_window.py" line="161"/>
         <source>Configure</source>
         <translation>Configure</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="158"/>
+        <location filename="../../evodesk/ui/main_window.py" line="163"/>
         <source>Servers</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="160"/>
+        <location filename="../../evodesk/ui/main_window.py" line="165"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="171"/>
+        <location filename="../../evodesk/ui/main_window.py" line="176"/>
         <source>Search name, number or profile…</source>
         <translation>Search name, number or profile…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="175"/>
-        <location filename="../../evodesk/ui/main_window.py" line="238"/>
+        <location filename="../../evodesk/ui/main_window.py" line="180"/>
+        <location filename="../../evodesk/ui/main_window.py" line="243"/>
         <source>All servers</source>
         <translation>All servers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="179"/>
+        <location filename="../../evodesk/ui/main_window.py" line="184"/>
         <source>All modes</source>
         <translation>All modes</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="179"/>
+        <location filename="../../evodesk/ui/main_window.py" line="184"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="180"/>
+        <location filename="../../evodesk/ui/main_window.py" line="185"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="180"/>
+        <location filename="../../evodesk/ui/main_window.py" line="185"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="181"/>
+        <location filename="../../evodesk/ui/main_window.py" line="186"/>
         <source>Conflict</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="186"/>
+        <location filename="../../evodesk/ui/main_window.py" line="191"/>
         <source>All states</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="186"/>
+        <location filename="../../evodesk/ui/main_window.py" line="191"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="187"/>
+        <location filename="../../evodesk/ui/main_window.py" line="192"/>
         <source>connecting</source>
         <translation>connecting</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="188"/>
+        <location filename="../../evodesk/ui/main_window.py" line="193"/>
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="309"/>
+        <location filename="../../evodesk/ui/main_window.py" line="337"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="321"/>
+        <location filename="../../evodesk/ui/main_window.py" line="349"/>
         <source>Sync did not finish.</source>
         <translation>Sync did not finish.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="327"/>
+        <location filename="../../evodesk/ui/main_window.py" line="355"/>
         <source>Sync finished.</source>
         <translation>Sync finished.</translation>
     </message>
@@ -1633,10 +1633,6 @@
         <translation>No API key for server &apos;%1&apos; is in the keyring.</translation>
     </message>
     <message>
-        <source>%1: %2 instance(s) in %3 s</source>
-        <translation>%1: %2 instance(s) in %3 s</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1767,6 +1763,94 @@
     <message>
         <source>Try again.</source>
         <translation>Try again.</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1: %2</source>
+        <translation>The server answered HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1.</source>
+        <translation>The server answered HTTP %1.</translation>
+    </message>
+    <message>
+        <source>The server failed while handling the request (HTTP %1): %2</source>
+        <translation>The server failed while handling the request (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The server failed while handling the request (HTTP %1).</source>
+        <translation>The server failed while handling the request (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>WhatsApp connection</source>
+        <translation>WhatsApp connection</translation>
+    </message>
+    <message>
+        <source>webhook on/off</source>
+        <translation>webhook on/off</translation>
+    </message>
+    <message>
+        <source>WebSocket on/off</source>
+        <translation>WebSocket on/off</translation>
+    </message>
+    <message>
+        <source>webhook base64</source>
+        <translation>webhook base64</translation>
+    </message>
+    <message>
+        <source>webhook byEvents</source>
+        <translation>webhook byEvents</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <source>changed %1: %2, %3</source>
+        <translation>changed %1: %2, %3</translation>
+    </message>
+    <message>
+        <source>changed %1: %2, %3, %4</source>
+        <translation>changed %1: %2, %3, %4</translation>
+    </message>
+    <message>
+        <source>changed %1: %2, %3, %4, %5</source>
+        <translation>changed %1: %2, %3, %4, %5</translation>
+    </message>
+    <message>
+        <source>changed %1: %2, %3, %4, %5, %6</source>
+        <translation>changed %1: %2, %3, %4, %5, %6</translation>
+    </message>
+    <message>
+        <source>changed %1: %2, %3, %4, %5, %6, %7</source>
+        <translation>changed %1: %2, %3, %4, %5, %6, %7</translation>
+    </message>
+    <message>
+        <source>changed %1: %2, %3, %4, %5, %6, %7, %8</source>
+        <translation>changed %1: %2, %3, %4, %5, %6, %7, %8</translation>
+    </message>
+    <message>
+        <source>%1: %2 instance(s) in %3.%4 s</source>
+        <translation>%1: %2 instance(s) in %3.%4 s</translation>
+    </message>
+    <message>
+        <source>%1 refused the test event: HTTP %2 in %3 ms.</source>
+        <translation>%1 refused the test event: HTTP %2 in %3 ms.</translation>
+    </message>
+    <message>
+        <source>%1 accepted the test event: HTTP %2 in %3 ms.</source>
+        <translation>%1 accepted the test event: HTTP %2 in %3 ms.</translation>
+    </message>
+    <message>
+        <source>No answer from %1: no answer within %2 s.</source>
+        <translation>No answer from %1: no answer within %2 s.</translation>
+    </message>
+    <message>
+        <source>No answer from %1: certificate check failed.</source>
+        <translation>No answer from %1: certificate check failed.</translation>
+    </message>
+    <message>
+        <source>No answer from %1 (%2).</source>
+        <translation>No answer from %1 (%2).</translation>
     </message>
 </context>
 <context>

@@ -4,130 +4,130 @@
 <context>
     <name>ConfigDialog</name>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="48"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="53"/>
         <source>Configure %1</source>
         <translation>Configurar %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="72"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="82"/>
         <source>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</source>
         <translation>Webhook e WebSocket não podem ficar ativos ao mesmo tempo: ativar um desativa o outro.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="75"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="85"/>
         <source>Keep webhook</source>
         <translation>Manter webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="77"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="87"/>
         <source>Keep WebSocket</source>
         <translation>Manter WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="86"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="96"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="98"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="108"/>
         <source>Restart instance now</source>
         <translation>Reiniciar instância agora</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="120"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="182"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="136"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="198"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="123"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="186"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="139"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="202"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="135"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="151"/>
         <source>One URL per event (byEvents)</source>
         <translation>Uma URL por evento (byEvents)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="137"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="153"/>
         <source>Base64 media (recommended)</source>
         <translation>Mídia em base64 (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="139"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="155"/>
         <source>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</source>
         <translation>A Evolution coloca imagens, áudios e documentos dentro do próprio evento. O servidor aplica a mudança depois que a instância reinicia.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="142"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="158"/>
         <source>Test webhook</source>
         <translation>Testar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="144"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="267"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="160"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="294"/>
         <source>Apply webhook</source>
         <translation>Aplicar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="157"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="173"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="161"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="177"/>
         <source>Headers</source>
         <translation>Cabeçalhos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="168"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="184"/>
         <source>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</source>
         <translation>No modo WebSocket a mídia chega sem base64: o base64 é só do webhook.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="171"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="187"/>
         <source>Apply events</source>
         <translation>Aplicar eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="183"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="199"/>
         <source>Evolution POSTs each event to your URL.</source>
         <translation>A Evolution envia (POST) cada evento para a sua URL.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="187"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="203"/>
         <source>evodesk holds a live connection and receives the events itself.</source>
         <translation>O evodesk mantém uma conexão em tempo real e recebe os eventos diretamente.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="267"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="294"/>
         <source>Activate webhook</source>
         <translation>Ativar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="279"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="306"/>
         <source>Live connection: %1</source>
         <translation>Conexão em tempo real: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="290"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="317"/>
         <source>Events go to %1 and so on.</source>
         <translation>Os eventos vão para %1 e assim por diante.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="317"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="350"/>
         <source>Enter the webhook URL and choose events, then press “Activate webhook”.</source>
         <translation>Informe a URL do webhook e escolha os eventos; depois clique em “Ativar webhook”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="333"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="366"/>
         <source>Choose the events to receive (or tick “All events”), then turn WebSocket on.</source>
         <translation>Escolha os eventos a receber (ou marque “Todos os eventos”) e depois ative o WebSocket.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="354"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="387"/>
         <source>Sending a test event…</source>
         <translation>Enviando um evento de teste…</translation>
     </message>
@@ -348,178 +348,178 @@
         <translation>evodesk — Eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="128"/>
+        <location filename="../../evodesk/ui/events_window.py" line="130"/>
         <source>Live events are off in this window: showing stored events only.</source>
         <translation>Os eventos em tempo real estão desligados nesta janela: só os eventos armazenados são exibidos.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="145"/>
+        <location filename="../../evodesk/ui/events_window.py" line="147"/>
         <source>All instances</source>
         <translation>Todas as instâncias</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="148"/>
+        <location filename="../../evodesk/ui/events_window.py" line="150"/>
         <source>All events</source>
         <translation>Todos os eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="152"/>
+        <location filename="../../evodesk/ui/events_window.py" line="154"/>
         <source>Search the summary and the JSON…</source>
         <translation>Buscar no resumo e no JSON…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="154"/>
-        <location filename="../../evodesk/ui/events_window.py" line="304"/>
+        <location filename="../../evodesk/ui/events_window.py" line="156"/>
+        <location filename="../../evodesk/ui/events_window.py" line="306"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="156"/>
+        <location filename="../../evodesk/ui/events_window.py" line="158"/>
         <source>Hold new events; they are shown on resume</source>
         <translation>Retém os eventos novos; eles aparecem ao retomar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="164"/>
+        <location filename="../../evodesk/ui/events_window.py" line="166"/>
         <source>Load older</source>
         <translation>Carregar anteriores</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="165"/>
+        <location filename="../../evodesk/ui/events_window.py" line="167"/>
         <source>Clear</source>
         <translation>Limpar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="166"/>
+        <location filename="../../evodesk/ui/events_window.py" line="168"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="167"/>
+        <location filename="../../evodesk/ui/events_window.py" line="169"/>
         <source>Copy the selected event as JSON</source>
         <translation>Copiar o evento selecionado como JSON</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="168"/>
+        <location filename="../../evodesk/ui/events_window.py" line="170"/>
         <source>Copy all</source>
         <translation>Copiar tudo</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="169"/>
+        <location filename="../../evodesk/ui/events_window.py" line="171"/>
         <source>Copy the events shown as JSON Lines</source>
         <translation>Copiar os eventos exibidos como JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="170"/>
+        <location filename="../../evodesk/ui/events_window.py" line="172"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="171"/>
+        <location filename="../../evodesk/ui/events_window.py" line="173"/>
         <source>Save the events shown as a JSON Lines file</source>
         <translation>Salvar os eventos exibidos em um arquivo JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="212"/>
+        <location filename="../../evodesk/ui/events_window.py" line="214"/>
         <source>Key</source>
         <translation>Chave</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="212"/>
+        <location filename="../../evodesk/ui/events_window.py" line="214"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="302"/>
+        <location filename="../../evodesk/ui/events_window.py" line="304"/>
         <source>Resume (%1 waiting)</source>
         <translation>Retomar (%1 na fila)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="349"/>
+        <location filename="../../evodesk/ui/events_window.py" line="351"/>
         <source>%1 live events were dropped for this view: it fell behind.</source>
         <translation>%1 eventos em tempo real foram descartados nesta visualização: ela ficou para trás.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="354"/>
+        <location filename="../../evodesk/ui/events_window.py" line="356"/>
         <source>Clear (%1)</source>
         <translation>Limpar (%1)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="356"/>
+        <location filename="../../evodesk/ui/events_window.py" line="358"/>
         <source>%1 of %2 rows shown</source>
         <translation>%1 de %2 linhas exibidas</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="375"/>
+        <location filename="../../evodesk/ui/events_window.py" line="377"/>
         <source>Clear events</source>
         <translation>Limpar eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="376"/>
+        <location filename="../../evodesk/ui/events_window.py" line="378"/>
         <source>Also delete the %1 events stored in the database?</source>
         <translation>Excluir também os %1 eventos armazenados no banco de dados?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="379"/>
+        <location filename="../../evodesk/ui/events_window.py" line="381"/>
         <source>The view is already clear. Deleted events cannot be loaded again.</source>
         <translation>A visualização já está limpa. Eventos excluídos não podem ser carregados de novo.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="382"/>
+        <location filename="../../evodesk/ui/events_window.py" line="384"/>
         <source>This database is shared: they are deleted for every workstation that uses it.</source>
         <translation>Este banco de dados é compartilhado: eles serão excluídos para todas as estações de trabalho que o usam.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="384"/>
+        <location filename="../../evodesk/ui/events_window.py" line="386"/>
         <source>Delete stored events</source>
         <translation>Excluir eventos armazenados</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="385"/>
+        <location filename="../../evodesk/ui/events_window.py" line="387"/>
         <source>Keep them</source>
         <translation>Manter</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="404"/>
+        <location filename="../../evodesk/ui/events_window.py" line="406"/>
         <source>Deleted %1 stored events.</source>
         <translation>%1 eventos armazenados foram excluídos.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="435"/>
+        <location filename="../../evodesk/ui/events_window.py" line="437"/>
         <source>Select an event to see all its fields.</source>
         <translation>Selecione um evento para ver todos os seus campos.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="443"/>
+        <location filename="../../evodesk/ui/events_window.py" line="445"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="464"/>
+        <location filename="../../evodesk/ui/events_window.py" line="466"/>
         <source>%1 more</source>
         <translation>mais %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="481"/>
+        <location filename="../../evodesk/ui/events_window.py" line="483"/>
         <source>… (%1 characters)</source>
         <translation>… (%1 caracteres)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="532"/>
+        <location filename="../../evodesk/ui/events_window.py" line="534"/>
         <source>Export events</source>
         <translation>Exportar eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="533"/>
+        <location filename="../../evodesk/ui/events_window.py" line="535"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="556"/>
+        <location filename="../../evodesk/ui/events_window.py" line="558"/>
         <source>Could not write %1: %2</source>
         <translation>Não foi possível gravar %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="559"/>
+        <location filename="../../evodesk/ui/events_window.py" line="561"/>
         <source>Exported %1 events to %2</source>
         <translation>%1 eventos exportados para %2</translation>
     </message>
@@ -628,118 +628,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="77"/>
+        <location filename="../../evodesk/ui/main_window.py" line="82"/>
         <source>evodesk</source>
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="113"/>
+        <location filename="../../evodesk/ui/main_window.py" line="118"/>
         <source>No instances yet. Add an Evolution server with “Servers”, then press “Sync”.</source>
         <translation>Ainda não há instâncias. Adicione um servidor Evolution em “Servidores” e depois clique em “Sincronizar”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="128"/>
+        <location filename="../../evodesk/ui/main_window.py" line="133"/>
         <source>Database: %1</source>
         <translation>Banco de dados: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="142"/>
+        <location filename="../../evodesk/ui/main_window.py" line="147"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="146"/>
+        <location filename="../../evodesk/ui/main_window.py" line="151"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="148"/>
+        <location filename="../../evodesk/ui/main_window.py" line="153"/>
         <source>Read every instance&apos;s real state from its server</source>
         <translation>Lê no servidor o estado real de cada instância</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="156"/>
+        <location filename="../../evodesk/ui/main_window.py" line="161"/>
         <source>Configure</source>
         <translation>Configurar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="158"/>
+        <location filename="../../evodesk/ui/main_window.py" line="163"/>
         <source>Servers</source>
         <translation>Servidores</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="160"/>
+        <location filename="../../evodesk/ui/main_window.py" line="165"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="171"/>
+        <location filename="../../evodesk/ui/main_window.py" line="176"/>
         <source>Search name, number or profile…</source>
         <translation>Buscar nome, número ou perfil…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="175"/>
-        <location filename="../../evodesk/ui/main_window.py" line="238"/>
+        <location filename="../../evodesk/ui/main_window.py" line="180"/>
+        <location filename="../../evodesk/ui/main_window.py" line="243"/>
         <source>All servers</source>
         <translation>Todos os servidores</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="179"/>
+        <location filename="../../evodesk/ui/main_window.py" line="184"/>
         <source>All modes</source>
         <translation>Todos os modos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="179"/>
+        <location filename="../../evodesk/ui/main_window.py" line="184"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="180"/>
+        <location filename="../../evodesk/ui/main_window.py" line="185"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="180"/>
+        <location filename="../../evodesk/ui/main_window.py" line="185"/>
         <source>None</source>
         <translation>Nenhum</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="181"/>
+        <location filename="../../evodesk/ui/main_window.py" line="186"/>
         <source>Conflict</source>
         <translation>Conflito</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="186"/>
+        <location filename="../../evodesk/ui/main_window.py" line="191"/>
         <source>All states</source>
         <translation>Todos os estados</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="186"/>
+        <location filename="../../evodesk/ui/main_window.py" line="191"/>
         <source>connected</source>
         <translation>conectado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="187"/>
+        <location filename="../../evodesk/ui/main_window.py" line="192"/>
         <source>connecting</source>
         <translation>conectando</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="188"/>
+        <location filename="../../evodesk/ui/main_window.py" line="193"/>
         <source>disconnected</source>
         <translation>desconectado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="309"/>
+        <location filename="../../evodesk/ui/main_window.py" line="337"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="321"/>
+        <location filename="../../evodesk/ui/main_window.py" line="349"/>
         <source>Sync did not finish.</source>
         <translation>A sincronização não terminou.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="327"/>
+        <location filename="../../evodesk/ui/main_window.py" line="355"/>
         <source>Sync finished.</source>
         <translation>Sincronização concluída.</translation>
     </message>
@@ -1633,10 +1633,6 @@
         <translation>Não há chave de API do servidor &apos;%1&apos; no chaveiro.</translation>
     </message>
     <message>
-        <source>%1: %2 instance(s) in %3 s</source>
-        <translation>%1: %2 instância(s) em %3 s</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1767,6 +1763,94 @@
     <message>
         <source>Try again.</source>
         <translation>Tente de novo.</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1: %2</source>
+        <translation>O servidor respondeu HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1.</source>
+        <translation>O servidor respondeu HTTP %1.</translation>
+    </message>
+    <message>
+        <source>The server failed while handling the request (HTTP %1): %2</source>
+        <translation>O servidor falhou ao processar a solicitação (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The server failed while handling the request (HTTP %1).</source>
+        <translation>O servidor falhou ao processar a solicitação (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>WhatsApp connection</source>
+        <translation>conexão do WhatsApp</translation>
+    </message>
+    <message>
+        <source>webhook on/off</source>
+        <translation>webhook ativado/desativado</translation>
+    </message>
+    <message>
+        <source>WebSocket on/off</source>
+        <translation>WebSocket ativado/desativado</translation>
+    </message>
+    <message>
+        <source>webhook base64</source>
+        <translation>base64 do webhook</translation>
+    </message>
+    <message>
+        <source>webhook byEvents</source>
+        <translation>byEvents do webhook</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflito</translation>
+    </message>
+    <message>
+        <source>changed %1: %2, %3</source>
+        <translation>alterada %1: %2, %3</translation>
+    </message>
+    <message>
+        <source>changed %1: %2, %3, %4</source>
+        <translation>alterada %1: %2, %3, %4</translation>
+    </message>
+    <message>
+        <source>changed %1: %2, %3, %4, %5</source>
+        <translation>alterada %1: %2, %3, %4, %5</translation>
+    </message>
+    <message>
+        <source>changed %1: %2, %3, %4, %5, %6</source>
+        <translation>alterada %1: %2, %3, %4, %5, %6</translation>
+    </message>
+    <message>
+        <source>changed %1: %2, %3, %4, %5, %6, %7</source>
+        <translation>alterada %1: %2, %3, %4, %5, %6, %7</translation>
+    </message>
+    <message>
+        <source>changed %1: %2, %3, %4, %5, %6, %7, %8</source>
+        <translation>alterada %1: %2, %3, %4, %5, %6, %7, %8</translation>
+    </message>
+    <message>
+        <source>%1: %2 instance(s) in %3.%4 s</source>
+        <translation>%1: %2 instância(s) em %3,%4 s</translation>
+    </message>
+    <message>
+        <source>%1 refused the test event: HTTP %2 in %3 ms.</source>
+        <translation>%1 recusou o evento de teste: HTTP %2 em %3 ms.</translation>
+    </message>
+    <message>
+        <source>%1 accepted the test event: HTTP %2 in %3 ms.</source>
+        <translation>%1 aceitou o evento de teste: HTTP %2 em %3 ms.</translation>
+    </message>
+    <message>
+        <source>No answer from %1: no answer within %2 s.</source>
+        <translation>Sem resposta de %1 em até %2 s.</translation>
+    </message>
+    <message>
+        <source>No answer from %1: certificate check failed.</source>
+        <translation>Sem resposta de %1: a verificação do certificado falhou.</translation>
+    </message>
+    <message>
+        <source>No answer from %1 (%2).</source>
+        <translation>Sem resposta de %1 (%2).</translation>
     </message>
 </context>
 <context>

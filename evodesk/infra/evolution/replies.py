@@ -207,17 +207,20 @@ def error_for(reply: Reply, call: Call, redact: Redactor) -> ServerError:
             status=status,
             detail=detail,
         )
+    # Each wording whole, with or without the reason, so the window finds its template.
     if status >= 500:
-        explained = f": {reason}" if reason else ""
-        return ServerError(
-            _sentence(f"The server failed while handling the request (HTTP {status}){explained}"),
-            status=status,
-            detail=detail,
+        failed = (
+            f"The server failed while handling the request (HTTP {status}): {reason}"
+            if reason
+            else f"The server failed while handling the request (HTTP {status})."
         )
-    explained = f": {reason}" if reason else ""
-    return ServerError(
-        _sentence(f"The server answered HTTP {status}{explained}"), status=status, detail=detail
+        return ServerError(_sentence(failed), status=status, detail=detail)
+    answered = (
+        f"The server answered HTTP {status}: {reason}"
+        if reason
+        else f"The server answered HTTP {status}."
     )
+    return ServerError(_sentence(answered), status=status, detail=detail)
 
 
 def _code(data: object) -> str | None:
