@@ -6,9 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from evodesk.domain.models import ConnectionState, Instance
 from evodesk.ui.theme import THEMES, Tone, apply_theme, contrast, is_dark, tone
@@ -100,3 +109,52 @@ def test_the_command_line_and_the_settings_name_the_theme(tmp_path: object) -> N
     path = Path(str(tmp_path)) / "settings.json"
     save_settings(path, Settings(theme="dark"))
     assert load_settings(path).theme == "dark"
+
+
+def _strongest(image: QImage, area: QRect, background: QColor) -> float:
+    """The contrast with `background` of the pixel in `area` that stands out most."""
+    return max(contrast(image.pixelColor(x, y), background)
+               for x in range(area.left(), area.right() + 1)
+               for y in range(area.top(), area.bottom() + 1))
+
+
+def test_unticked_check_boxes_show_a_frame_on_dark(app: QApplication) -> None:
+    """An unticked box, alone, in the event picker's tree and in a menu (the tray's),
+    has a frame that reads at 3:1 (WCAG's measure for controls) on what it sits on;
+    text left out, only the box is drawn. Fusion draws that frame from Window, which on
+    dark hid it."""
+    apply_theme(app, "dark")
+    window = QWidget()
+    box = QCheckBox("", window)
+    tree = QTreeWidget(window)
+    tree.setHeaderHidden(True)
+    item = QTreeWidgetItem(tree, [""])
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(0, Qt.CheckState.Unchecked)
+    layout = QVBoxLayout(window)
+    layout.addWidget(box)
+    layout.addWidget(tree)
+    window.resize(200, 160)
+    layout.activate()
+    image = window.grab().toImage()
+    palette = app.palette()
+
+    on_window = _strongest(image, box.geometry(), palette.color(QPalette.ColorRole.Window))
+    row = tree.visualItemRect(item).translated(tree.viewport().mapTo(window, QPoint(0, 0)))
+    on_base = _strongest(image, row, palette.color(QPalette.ColorRole.Base))
+    menu = QMenu()
+    entry = menu.addAction("")
+    entry.setCheckable(True)
+    shown, place = menu.grab().toImage(), menu.actionGeometry(entry)
+    behind = shown.pixelColor(place.right() - 2, place.center().y())  # the menu's own
+    in_menu = _strongest(shown, place, behind)
+    assert on_window >= 3, round(on_window, 2)
+    assert on_base >= 3, round(on_base, 2)
+    assert in_menu >= 3, round(in_menu, 2)
+    # The rest keeps the dark look: only the widgets that draw the boxes see another
+    # Window.
+    assert palette.color(QPalette.ColorRole.Window) == QColor("#2b2d30")
+    assert QApplication.palette(QLabel()).color(QPalette.ColorRole.Window) == QColor(
+        "#2b2d30")
+    window.deleteLater()
+    menu.deleteLater()

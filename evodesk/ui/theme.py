@@ -70,6 +70,18 @@ _DARK_DISABLED = {
     QPalette.ColorRole.Highlight: "#4a4e53",
 }
 
+# Fusion draws the frame of a check box, a radio button, an item's or a menu entry's
+# check mark in the Window colour made darker (its "outline"): on a dark Base or Window
+# that frame all but vanishes, and an unticked box shows nothing to tick. The widgets
+# that draw them get a Window light enough for the frame to read at 3:1 (WCAG's measure
+# for controls) on Base, AlternateBase and Window. A check box paints nothing else in
+# Window; a tree (the event picker's) and a menu (the tray's) draw their border from it,
+# lighter as well. Not every item view: a table draws its grid from it. Header and
+# scroll bars would inherit the tree's palette; they keep the dark one.
+_INDICATOR_WINDOW = "#9da2a9"
+_INDICATOR_OWNERS = ("QCheckBox", "QRadioButton", "QTreeView", "QMenu")
+_INDICATOR_FREE = ("QHeaderView", "QScrollBar")
+
 
 def dark_palette() -> QPalette:
     palette = QPalette()
@@ -77,6 +89,13 @@ def dark_palette() -> QPalette:
         palette.setColor(role, QColor(colour))
     for role, colour in _DARK_DISABLED.items():
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
+    return palette
+
+
+def indicator_palette() -> QPalette:
+    """The dark palette for the widgets that draw check boxes and radio buttons."""
+    palette = dark_palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(_INDICATOR_WINDOW))
     return palette
 
 
@@ -88,7 +107,13 @@ def apply_theme(app: QApplication, theme: str) -> None:
     hints = app.styleHints()
     hints.setColorScheme(Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light)
     palette = dark_palette() if theme == "dark" else app.style().standardPalette()
-    app.setPalette(palette)
+    app.setPalette(palette)  # also drops the palettes of widget classes set before
+    if theme == "dark":
+        # PySide's stubs ask for bytes; it takes the class name as a str (bytes fail).
+        for name in _INDICATOR_OWNERS:
+            app.setPalette(indicator_palette(), name)  # type: ignore[arg-type]
+        for name in _INDICATOR_FREE:
+            app.setPalette(palette, name)  # type: ignore[arg-type]
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
