@@ -85,6 +85,7 @@ class AppServices:
                 store, key_for=servers.api_key, resync=resync,
                 retention=settings.event_retention,
             )
+            servers.listener = supervisor
         # The data folder's locks cover its processes; on PostgreSQL the database's own
         # cover every workstation sharing it. Always taken in this order.
         locks: list[NamedLocks] = [ProcessLocks(paths.data_dir / "locks")]

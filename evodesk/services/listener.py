@@ -105,7 +105,8 @@ class ListenerSupervisor:
                     continue
                 known.add(server.id)
                 mine = [i for i in instances if i.server_id == server.id]
-                names = [i.name for i in mine if i.websocket_enabled]
+                # An instance deleted at the server has no namespace left to join.
+                names = [i.name for i in mine if i.websocket_enabled and not i.vanished]
                 ids = {i.name: i.id for i in mine if i.id is not None}
                 await self._apply(server, names, ids)
             for server_id in [s for s in self._links if s not in known]:
@@ -123,6 +124,27 @@ class ListenerSupervisor:
             if link is not None:
                 remaining = [n for n in link.instances() if n != instance]
                 await self._apply(link.server, remaining, None)
+
+    async def forget_server(self, server_id: int) -> None:
+        """The server is being removed: close its connection and write what it received
+        (its rows go with the server)."""
+        async with self._lock:
+            await self._drop(server_id)
+        await self.pipeline.flush()
+
+    async def server_changed(self, server_id: int) -> None:
+        """Its key or URL changed: follow the database (a new URL is a new connection),
+        and try again now, refused or waiting as it may be."""
+        await self.refresh_from_store()
+        await self.reconnect(server_id)
+
+    async def key_accepted(self, server_id: int) -> None:
+        """The server just accepted its key (a check or a sync read with it): a
+        connection it refused earlier, for that key or through a proxy's 403, tries again."""
+        async with self._lock:
+            link = self._links.get(server_id)
+            if link is not None and link.state is ListenerState.REFUSED:
+                link.start()
 
     async def reconnect(self, server_id: int) -> None:
         """Try again now: after the user fixed a refused key, or to skip a long backoff."""

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Protocol
 
 from evodesk.domain.errors import (
     AlreadyExists,
@@ -28,6 +29,17 @@ from evodesk.services.ports import EvolutionPort, StorePort
 log = logging.getLogger(__name__)
 
 ClientFactory = Callable[[Server, str], EvolutionPort]
+
+
+class ServerListener(Protocol):
+    """What the live listener must hear about servers: one removed, one whose key or
+    URL changed, one whose key was just accepted."""
+
+    async def forget_server(self, server_id: int) -> None: ...
+
+    async def server_changed(self, server_id: int) -> None: ...
+
+    async def key_accepted(self, server_id: int) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +66,8 @@ class ServerService:
         self._secrets = secrets
         self._client_factory = client_factory
         self._clients: dict[int, tuple[str, EvolutionPort]] = {}
+        # Set when evodesk listens (the window, `evodesk listen`).
+        self.listener: ServerListener | None = None
 
     async def add(self, name: str, url: str, api_key: str) -> Server:
         name = validate_name(name, what="server name")
@@ -99,6 +113,10 @@ class ServerService:
                         await self._store.update_server(replace(updated, base_url=before.base_url))
                 raise
         await self._drop_client(updated)
+        if self.listener is not None and updated.id is not None and (
+                api_key is not None or updated.base_url != before.base_url):
+            # A connection refused with the old key, or open to the old URL, starts over.
+            await self.listener.server_changed(updated.id)
         return updated
 
     async def all(self) -> list[Server]:
@@ -111,6 +129,10 @@ class ServerService:
         server = await self._store.get_server(name)
         assert server.id is not None
         instances = await self._store.list_instances(server.id)
+        if self.listener is not None:
+            # Its live connection first, and what it received written while the server
+            # row is still there to hold it.
+            await self.listener.forget_server(server.id)
         await self._drop_client(server)
         # The secrets first: a keyring that refuses leaves the server in place, so the
         # removal can be tried again (deleting a secret already gone is no error).
@@ -157,6 +179,8 @@ class ServerService:
             last_check_error=result.error,
         )
         server = await self._store.update_server(server)
+        if result.key_valid and self.listener is not None and server.id is not None:
+            await self.listener.key_accepted(server.id)
         return replace(result, server=server)
 
     async def _probe(self, server: Server) -> ServerCheck:

@@ -168,6 +168,9 @@ class SyncService:
         except EvodeskError as exc:
             return SyncSummary(server=server.name, error=str(exc),
                                seconds=time.perf_counter() - started)
+        if self._listener is not None and server.id is not None:
+            # The key read the list: a live connection refused earlier tries again.
+            await self._listener.key_accepted(server.id)
         stored = {i.name: i for i in await self._store.list_instances(server.id)}
         remote_names = {r.name for r in remote}
         # v2 lists carry each instance's websocket row (or null); v1 lists do not.

@@ -7,6 +7,7 @@ and hand back domain objects.
 from __future__ import annotations
 
 import itertools
+import logging
 import sqlite3
 import typing
 from collections.abc import Callable, Iterable, Sequence
@@ -48,6 +49,8 @@ from evodesk.infra.store.convert import (
     sqlite_stamp,
 )
 from evodesk.infra.store.models import EventRow, GapRow, InstanceRow, ServerRow
+
+log = logging.getLogger(__name__)
 
 
 def _affected(session: Session, statement: Delete | Update) -> int:
@@ -269,9 +272,18 @@ def _event_insert(connection: Connection) -> _EventInsert | None:
 
 
 def add_events(session: Session, events: Sequence[Event]) -> int:
+    """Insert `events`; returns how many were kept. Events of a server removed since
+    they arrived are left out: their place went with the server (and refusing the whole
+    batch would hold the others back for ever)."""
     if not events:
         return 0
-    _require_servers(session, {event.server_id for event in events})
+    wanted = {event.server_id for event in events}
+    found = set(session.scalars(select(ServerRow.id).where(ServerRow.id.in_(wanted))))
+    if found != wanted:
+        events = [event for event in events if event.server_id in found]
+        log.info("Left out events of removed server(s) %s", sorted(wanted - found))
+        if not events:
+            return 0
     known = _instance_ids(session, events)
     connection = session.connection()
     insert_ = _event_insert(connection)
