@@ -251,3 +251,18 @@ async def test_a_webhook_being_filled_in_does_not_show_both_modes_on(
     assert (dialog.webhook_toggle.isChecked(), dialog.websocket_toggle.isChecked()) == \
         (False, True)
     assert await SandboxRows(sandbox).enabled("loja-sp") == (False, True)
+
+
+async def test_the_status_says_when_the_server_could_not_be_read(
+    services: AppServices, sandbox: Sandbox, qtbot: object
+) -> None:
+    sandbox.error_rate = 1.0
+    sandbox.error_kind = "html"
+    dialog = await open_dialog(services, qtbot)
+    sandbox.error_rate = 0.0
+    first, second = dialog.status_panel.text().split("\n", 1)
+    assert first == "No active delivery: messages will not be received"
+    assert second.startswith(
+        "The server's live state could not be read (shown: the last one read): ")
+    assert "HTML" in second
+    assert dialog.status_panel.kind == "warning"

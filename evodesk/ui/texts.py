@@ -133,6 +133,12 @@ def status_text(status: InstanceStatus) -> tuple[str, str]:
         text += "\n" + tr("Needs attention: %1").replace(
             "%1", translate_message(instance.attention))
         kind = "error"
+    if status.sync_error:
+        # What is shown is what evodesk last read: say that the server did not answer now.
+        text += "\n" + tr("The server's live state could not be read (shown: the last "
+                          "one read): %1").replace("%1", translate_message(status.sync_error))
+        if kind == "ok":
+            kind = "warning"
     return text, kind
 
 

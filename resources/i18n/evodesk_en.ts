@@ -628,118 +628,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="82"/>
+        <location filename="../../evodesk/ui/main_window.py" line="83"/>
         <source>evodesk</source>
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="118"/>
+        <location filename="../../evodesk/ui/main_window.py" line="119"/>
         <source>No instances yet. Add an Evolution server with “Servers”, then press “Sync”.</source>
         <translation>No instances yet. Add an Evolution server with “Servers”, then press “Sync”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="133"/>
+        <location filename="../../evodesk/ui/main_window.py" line="134"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="147"/>
+        <location filename="../../evodesk/ui/main_window.py" line="148"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="151"/>
+        <location filename="../../evodesk/ui/main_window.py" line="152"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="153"/>
+        <location filename="../../evodesk/ui/main_window.py" line="154"/>
         <source>Read every instance&apos;s real state from its server</source>
         <translation>Read every instance&apos;s real state from its server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="161"/>
+        <location filename="../../evodesk/ui/main_window.py" line="162"/>
         <source>Configure</source>
         <translation>Configure</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="163"/>
+        <location filename="../../evodesk/ui/main_window.py" line="164"/>
         <source>Servers</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="165"/>
+        <location filename="../../evodesk/ui/main_window.py" line="166"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="176"/>
+        <location filename="../../evodesk/ui/main_window.py" line="177"/>
         <source>Search name, number or profile…</source>
         <translation>Search name, number or profile…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="180"/>
-        <location filename="../../evodesk/ui/main_window.py" line="243"/>
+        <location filename="../../evodesk/ui/main_window.py" line="181"/>
+        <location filename="../../evodesk/ui/main_window.py" line="260"/>
         <source>All servers</source>
         <translation>All servers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="184"/>
+        <location filename="../../evodesk/ui/main_window.py" line="185"/>
         <source>All modes</source>
         <translation>All modes</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="184"/>
+        <location filename="../../evodesk/ui/main_window.py" line="185"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="185"/>
+        <location filename="../../evodesk/ui/main_window.py" line="186"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="185"/>
+        <location filename="../../evodesk/ui/main_window.py" line="186"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="186"/>
+        <location filename="../../evodesk/ui/main_window.py" line="187"/>
         <source>Conflict</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="191"/>
+        <location filename="../../evodesk/ui/main_window.py" line="192"/>
         <source>All states</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="191"/>
+        <location filename="../../evodesk/ui/main_window.py" line="192"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="192"/>
+        <location filename="../../evodesk/ui/main_window.py" line="193"/>
         <source>connecting</source>
         <translation>connecting</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="193"/>
+        <location filename="../../evodesk/ui/main_window.py" line="194"/>
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="337"/>
+        <location filename="../../evodesk/ui/main_window.py" line="354"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="349"/>
+        <location filename="../../evodesk/ui/main_window.py" line="366"/>
         <source>Sync did not finish.</source>
         <translation>Sync did not finish.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="355"/>
+        <location filename="../../evodesk/ui/main_window.py" line="372"/>
         <source>Sync finished.</source>
         <translation>Sync finished.</translation>
     </message>
@@ -2043,6 +2043,11 @@
         <location filename="../../evodesk/ui/texts.py" line="133"/>
         <source>Needs attention: %1</source>
         <translation>Needs attention: %1</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/texts.py" line="138"/>
+        <source>The server&apos;s live state could not be read (shown: the last one read): %1</source>
+        <translation>The server&apos;s live state could not be read (shown: the last one read): %1</translation>
     </message>
 </context>
 </TS>

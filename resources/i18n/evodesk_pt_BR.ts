@@ -628,118 +628,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="82"/>
+        <location filename="../../evodesk/ui/main_window.py" line="83"/>
         <source>evodesk</source>
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="118"/>
+        <location filename="../../evodesk/ui/main_window.py" line="119"/>
         <source>No instances yet. Add an Evolution server with “Servers”, then press “Sync”.</source>
         <translation>Ainda não há instâncias. Adicione um servidor Evolution em “Servidores” e depois clique em “Sincronizar”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="133"/>
+        <location filename="../../evodesk/ui/main_window.py" line="134"/>
         <source>Database: %1</source>
         <translation>Banco de dados: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="147"/>
+        <location filename="../../evodesk/ui/main_window.py" line="148"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="151"/>
+        <location filename="../../evodesk/ui/main_window.py" line="152"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="153"/>
+        <location filename="../../evodesk/ui/main_window.py" line="154"/>
         <source>Read every instance&apos;s real state from its server</source>
         <translation>Lê no servidor o estado real de cada instância</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="161"/>
+        <location filename="../../evodesk/ui/main_window.py" line="162"/>
         <source>Configure</source>
         <translation>Configurar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="163"/>
+        <location filename="../../evodesk/ui/main_window.py" line="164"/>
         <source>Servers</source>
         <translation>Servidores</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="165"/>
+        <location filename="../../evodesk/ui/main_window.py" line="166"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="176"/>
+        <location filename="../../evodesk/ui/main_window.py" line="177"/>
         <source>Search name, number or profile…</source>
         <translation>Buscar nome, número ou perfil…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="180"/>
-        <location filename="../../evodesk/ui/main_window.py" line="243"/>
+        <location filename="../../evodesk/ui/main_window.py" line="181"/>
+        <location filename="../../evodesk/ui/main_window.py" line="260"/>
         <source>All servers</source>
         <translation>Todos os servidores</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="184"/>
+        <location filename="../../evodesk/ui/main_window.py" line="185"/>
         <source>All modes</source>
         <translation>Todos os modos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="184"/>
+        <location filename="../../evodesk/ui/main_window.py" line="185"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="185"/>
+        <location filename="../../evodesk/ui/main_window.py" line="186"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="185"/>
+        <location filename="../../evodesk/ui/main_window.py" line="186"/>
         <source>None</source>
         <translation>Nenhum</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="186"/>
+        <location filename="../../evodesk/ui/main_window.py" line="187"/>
         <source>Conflict</source>
         <translation>Conflito</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="191"/>
+        <location filename="../../evodesk/ui/main_window.py" line="192"/>
         <source>All states</source>
         <translation>Todos os estados</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="191"/>
+        <location filename="../../evodesk/ui/main_window.py" line="192"/>
         <source>connected</source>
         <translation>conectado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="192"/>
+        <location filename="../../evodesk/ui/main_window.py" line="193"/>
         <source>connecting</source>
         <translation>conectando</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="193"/>
+        <location filename="../../evodesk/ui/main_window.py" line="194"/>
         <source>disconnected</source>
         <translation>desconectado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="337"/>
+        <location filename="../../evodesk/ui/main_window.py" line="354"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="349"/>
+        <location filename="../../evodesk/ui/main_window.py" line="366"/>
         <source>Sync did not finish.</source>
         <translation>A sincronização não terminou.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="355"/>
+        <location filename="../../evodesk/ui/main_window.py" line="372"/>
         <source>Sync finished.</source>
         <translation>Sincronização concluída.</translation>
     </message>
@@ -2043,6 +2043,11 @@
         <location filename="../../evodesk/ui/texts.py" line="133"/>
         <source>Needs attention: %1</source>
         <translation>Requer atenção: %1</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/texts.py" line="138"/>
+        <source>The server&apos;s live state could not be read (shown: the last one read): %1</source>
+        <translation>Não foi possível ler o estado atual no servidor (mostrado: o último lido): %1</translation>
     </message>
 </context>
 </TS>
