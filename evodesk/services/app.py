@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from evodesk.domain.models import Server
 from evodesk.infra.paths import Paths, resolve_database_url
-from evodesk.infra.process_locks import ProcessLocks
+from evodesk.infra.process_locks import FolderLock, ProcessLocks
 from evodesk.infra.secrets import KeyringSecretStore, SecretStore
 from evodesk.infra.settings import Settings, load_settings, save_settings
+from evodesk.services.event_log_gate import FolderEventLog
 from evodesk.services.listener import ListenerSupervisor
 from evodesk.services.manager import DeliveryManager
 from evodesk.services.ports import EvolutionPort, NamedLocks, StorePort
@@ -41,6 +42,8 @@ class AppServices:
     settings: Settings = field(default_factory=Settings)
     database_url: str = ""
     listener: ListenerSupervisor | None = None
+    # On a database of this computer alone: whether this process writes the event log.
+    event_log: FolderEventLog | None = None
 
     @classmethod
     async def open(
@@ -75,15 +78,20 @@ class AppServices:
         secret_store: SecretStore = secrets if secrets is not None else KeyringSecretStore()
         servers = ServerService(store, secret_store, client_factory)
         supervisor: ListenerSupervisor | None = None
+        event_log: FolderEventLog | None = None
         resync_target: list[SyncService] = []
         if listen:
+            if not store.shared:
+                # The window and `evodesk listen` on one folder both hear every event.
+                event_log = FolderEventLog(
+                    store, FolderLock(paths.data_dir / "locks" / "event-log.lock"))
 
             async def resync(server: Server, names: list[str]) -> None:
                 await resync_target[0].sync_instances(server, names)
 
             supervisor = ListenerSupervisor(
                 store, key_for=servers.api_key, resync=resync,
-                retention=settings.event_retention,
+                retention=settings.event_retention, sink=event_log,
             )
             servers.listener = supervisor
         # The data folder's locks cover its processes; on PostgreSQL the database's own
@@ -104,6 +112,7 @@ class AppServices:
             settings=settings,
             database_url=url,
             listener=supervisor,
+            event_log=event_log,
         )
 
     async def start_listening(self) -> None:
@@ -121,4 +130,6 @@ class AppServices:
                 await self.listener.aclose()
             await self.servers.aclose()
         finally:
+            if self.event_log is not None:
+                self.event_log.close()  # what was pending is written: another may write
             await self.store.aclose()

@@ -65,7 +65,9 @@ class ListenerSupervisor:
         retention: int | None = 100_000,
         tls_ca: str | None = None,
         max_frame_size: int = DEFAULT_MAX_SIZE,
+        sink: EventSink | None = None,
     ) -> None:
+        """`sink` is where events are written, the store unless given."""
         self._store = store
         self._key_for = key_for
         self._resync = resync
@@ -77,7 +79,7 @@ class ListenerSupervisor:
         self._tls_ca = tls_ca
         self._max_size = max_frame_size
         self.pipeline = EventPipeline(
-            store, clock=self._clock, batch_max=batch_max,
+            sink or store, clock=self._clock, batch_max=batch_max,
             batch_interval=batch_interval, retention=retention,
         )
         self._links: dict[int, ServerLink] = {}

@@ -332,6 +332,13 @@ def list_events(
     return [event_from_row(row) for row in session.scalars(query)]
 
 
+def recent_event_keys(session: Session, limit: int) -> set[tuple[int, str]]:
+    """(server id, duplicate key) of the newest `limit` events stored."""
+    query = (select(EventRow.server_id, EventRow.duplicate_key)
+             .order_by(EventRow.id.desc()).limit(limit))
+    return {(server_id, key) for server_id, key in session.execute(query)}
+
+
 def count_events(session: Session, *, instance_id: int | None) -> int:
     query = select(func.count()).select_from(EventRow)
     if instance_id is not None:

@@ -294,6 +294,10 @@ class Store:
             before_id=before_id,
         )
 
+    async def recent_event_keys(self, limit: int) -> set[tuple[int, str]]:
+        """(server id, duplicate key) of the newest `limit` events stored."""
+        return await self._run(repository.recent_event_keys, limit)
+
     async def count_events(self, *, instance_id: int | None = None) -> int:
         return await self._run(repository.count_events, instance_id=instance_id)
 
