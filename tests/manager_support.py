@@ -30,6 +30,9 @@ class Faults:
     """Which client calls fail: ``fail[method] = [n, …]`` fails the n-th call (1-based)."""
 
     fail: dict[str, list[int]] = field(default_factory=dict)
+    # The n-th call answers as if done without reaching the server (a proxy that lies,
+    # or another tool undoing it at once).
+    ignore: dict[str, list[int]] = field(default_factory=dict)
     calls: Counter[str] = field(default_factory=Counter)
     in_flight: int = 0
     max_in_flight: int = 0
@@ -53,6 +56,8 @@ class FaultyClient:
             faults.calls[name] += 1
             if faults.calls[name] in faults.fail.get(name, []):
                 raise InjectedFailure(f"Injected failure of {name}.", status=500)
+            if faults.calls[name] in faults.ignore.get(name, []):
+                return None
             faults.in_flight += 1
             faults.max_in_flight = max(faults.max_in_flight, faults.in_flight)
             try:

@@ -171,6 +171,12 @@ async def test_websockets_switched_off_is_refused_and_changes_nothing(
         await app.manager.enable_websocket(ref(), MSG)
     assert sum(1 for r in sandbox.requests if r.method == "POST") == posts
 
+    sandbox.websocket_enabled = True  # its administrator switched them on
+    outcome = await app.manager.enable_websocket(ref(), MSG)
+    assert outcome.status.instance.mode is DeliveryMode.WEBSOCKET
+    assert await rows.enabled("loja-sp") == (False, True)
+    assert (await app.store.get_server("Main")).websocket_available is True
+
 
 async def test_conflict_is_detected_by_sync_and_fixed_in_one_call(
     app: AppServices, sandbox: Sandbox
@@ -241,6 +247,11 @@ async def test_failed_restore_needs_attention_and_never_both(
     assert await rows.enabled("loja-sp") != (True, True)
     instance = await stored(app)
     assert instance.attention and "could not be put back" in instance.attention
+    # The server still answered a read: what is stored is what it has (both off here),
+    # not the mode from before the change.
+    assert await rows.enabled("loja-sp") == (False, False)
+    assert (instance.webhook_enabled, instance.websocket_enabled) == (False, False)
+    assert instance.webhook_url == HOOK  # the draft survives the failure
     # A later sync shows the truth again and clears nothing it should keep.
     status = await app.manager.sync_state(ref())
     assert status.instance.mode is DeliveryMode.NONE
@@ -369,3 +380,16 @@ async def test_two_evodesks_on_one_data_folder_take_turns(
     finally:
         await first.aclose()
         await second.aclose()
+
+
+async def test_a_disable_the_server_ignored_is_not_reported_as_done(
+    app: AppServices, sandbox: Sandbox, faults: Faults
+) -> None:
+    rows = SandboxRows(sandbox)
+    await app.manager.enable_webhook(ref(), WebhookConfig(url=HOOK, events=MSG))
+    faults.ignore["set_webhook"] = [faults.calls["set_webhook"] + 1]  # the disable
+    outcome = await app.manager.enable_websocket(ref(), MSG)
+    assert await rows.enabled("loja-sp") == (True, True)
+    assert outcome.message == "WebSocket enabled. The webhook is still enabled on the server."
+    assert outcome.status.instance.conflict
+    assert "Webhook and WebSocket are both enabled" in " ".join(outcome.notes)

@@ -152,7 +152,11 @@ class DeliveryManager:
             target, draft, plan, what="Enabling the webhook"
         )
         message = "Webhook enabled."
-        if before.websocket_on:
+        if after.websocket_on:
+            # The server answered the disable but kept it on (or another tool put it
+            # back): both are on, and saying it was disabled would be false.
+            message += " The WebSocket is still enabled on the server."
+        elif before.websocket_on:
             message += " WebSocket was disabled."
         return self._outcome(target, instance, before, after, message)
 
@@ -169,9 +173,12 @@ class DeliveryManager:
     ) -> ChangeOutcome:
         """WebSocket on with the events (and whether all were meant) `events_for` gives
         for the rows the server has when the change starts; the webhook off first."""
-        if target.server.websocket_available is False:
-            raise WebsocketDisabledOnServer(WEBSOCKET_OFF)
         name = target.instance.name
+        # Remembered from an earlier answer; its administrator may have switched
+        # websockets on since, so the server is asked again (reads only) before refusing.
+        if target.server.websocket_available is False and (
+                await read_rows(target.client, name)).websocket_switched_off:
+            raise WebsocketDisabledOnServer(WEBSOCKET_OFF)
 
         def checked(before: Rows) -> tuple[str, ...]:
             events, all_events = events_for(before)
@@ -197,7 +204,9 @@ class DeliveryManager:
             target, draft, plan, what="Enabling the websocket"
         )
         message = "WebSocket enabled."
-        if before.webhook_on:
+        if after.webhook_on:
+            message += " The webhook is still enabled on the server."
+        elif before.webhook_on:
             message += " Webhook was disabled."
         return self._outcome(target, instance, before, after, message)
 
@@ -381,27 +390,37 @@ class DeliveryManager:
                 f"{what} failed ({error}) and the previous mode could not be put back "
                 f"({second}). Check the instance, then Sync."
             )
-            await self._store.save_instance(replace(instance, attention=reason,
+            # What the server has now, when it still answers a read: the mode from
+            # before the change may be gone from it, half of it or all.
+            truth = instance
+            try:
+                truth = self._with_draft(instance, await read_rows(client, name), error)
+            except EvodeskError:
+                log.warning("%s/%s could not be read after a failed restore", server.name, name)
+            await self._store.save_instance(replace(truth, attention=reason,
                                                     last_error=str(error)))
             await self._refresh_listener()
             return DeliveryChangeFailed(reason, restored=False)
-        folded = fold_rows(instance, after, now=self._clock())
-        # The person's draft stays for the retry: the rows the server has now (the
-        # previous mode, or a leftover URL) do not replace what they asked for.
-        folded = replace(
-            folded,
-            webhook_url=instance.webhook_url or folded.webhook_url,
-            webhook_events=instance.webhook_events or folded.webhook_events,
-            websocket_events=instance.websocket_events or folded.websocket_events,
-            last_error=str(error),
-        )
-        await self._store.save_instance(folded)
+        await self._store.save_instance(self._with_draft(instance, after, error))
         await self._refresh_listener()
         restored = "The previous mode was put back." if touched else "Nothing was changed."
         failed = f"{what} failed: {error}"
         return DeliveryChangeFailed(f"{failed} {restored}", restored=True)
 
     # --- helpers -------------------------------------------------------------------
+
+    def _with_draft(self, instance: Instance, after: Rows, error: EvodeskError) -> Instance:
+        """The rows the server has after a failed change, with the person's draft kept
+        for the retry: the rows it has now (the previous mode, or a leftover URL) do
+        not replace what they asked for."""
+        folded = fold_rows(instance, after, now=self._clock())
+        return replace(
+            folded,
+            webhook_url=instance.webhook_url or folded.webhook_url,
+            webhook_events=instance.webhook_events or folded.webhook_events,
+            websocket_events=instance.websocket_events or folded.websocket_events,
+            last_error=str(error),
+        )
 
     def _outcome(
         self, target: _Target, instance: Instance, before: Rows, after: Rows, message: str

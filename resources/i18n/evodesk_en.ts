@@ -1852,6 +1852,14 @@
         <source>No answer from %1 (%2).</source>
         <translation>No answer from %1 (%2).</translation>
     </message>
+    <message>
+        <source>The WebSocket is still enabled on the server.</source>
+        <translation>The WebSocket is still enabled on the server.</translation>
+    </message>
+    <message>
+        <source>The webhook is still enabled on the server.</source>
+        <translation>The webhook is still enabled on the server.</translation>
+    </message>
 </context>
 <context>
     <name>evodesk.notifications</name>

@@ -1852,6 +1852,14 @@
         <source>No answer from %1 (%2).</source>
         <translation>Sem resposta de %1 (%2).</translation>
     </message>
+    <message>
+        <source>The WebSocket is still enabled on the server.</source>
+        <translation>O WebSocket continua ativado no servidor.</translation>
+    </message>
+    <message>
+        <source>The webhook is still enabled on the server.</source>
+        <translation>O webhook continua ativado no servidor.</translation>
+    </message>
 </context>
 <context>
     <name>evodesk.notifications</name>
