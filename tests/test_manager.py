@@ -281,7 +281,7 @@ async def test_double_calls_are_idempotent(app: AppServices, sandbox: Sandbox) -
     b = await app.manager.enable_webhook(ref(), config)
     synced_at = a.status.instance.last_sync_at
     assert a.status.instance == replace(b.status.instance, last_sync_at=synced_at)
-    assert b.message == "Webhook enabled."
+    assert b.message == "Webhook updated."
     webhook = await SandboxRows(sandbox).webhook("loja-sp")
     assert webhook is not None and webhook["headers"] == {"X-Token": "hdr-canary-1"}
     assert b.status.instance.webhook_header_names == ("X-Token",)
@@ -393,3 +393,17 @@ async def test_a_disable_the_server_ignored_is_not_reported_as_done(
     assert outcome.message == "WebSocket enabled. The webhook is still enabled on the server."
     assert outcome.status.instance.conflict
     assert "Webhook and WebSocket are both enabled" in " ".join(outcome.notes)
+
+
+async def test_applying_again_says_updated(app: AppServices, sandbox: Sandbox) -> None:
+    first = await app.manager.enable_webhook(ref(), WebhookConfig(url=HOOK, events=MSG,
+                                                                  base64=True))
+    assert first.message == "Webhook enabled." and first.restart_advised
+    again = await app.manager.enable_webhook(ref(), WebhookConfig(url=HOOK, events=MSG,
+                                                                  base64=False))
+    assert again.message == "Webhook updated." and again.restart_advised
+    switched = await app.manager.enable_websocket(ref(), MSG)
+    assert switched.message == "WebSocket enabled. Webhook was disabled."
+    events = await app.manager.enable_websocket(ref(), ("CONNECTION_UPDATE",))
+    assert events.message == "WebSocket events updated."
+    assert await SandboxRows(sandbox).enabled("loja-sp") == (False, True)

@@ -266,7 +266,7 @@ async def test_simultaneous_repeated_calls_change_nothing_more(
         app.manager.enable_webhook(ref("loja-rj"), config),
     )
     assert sorted([first.message, second.message]) == [
-        "Webhook enabled.", "Webhook enabled. WebSocket was disabled."
+        "Webhook enabled. WebSocket was disabled.", "Webhook updated."
     ]
     # The websocket is turned off once; the webhook row is written by each call.
     assert posts() - start == Counter({"webhook": 2, "websocket": 1})
@@ -282,7 +282,8 @@ async def test_simultaneous_repeated_calls_change_nothing_more(
         *(app.manager.enable_websocket(ref("loja-rj"), EVENTS[2]) for _ in range(3))
     )
     assert sorted(o.message for o in outcomes) == [
-        "WebSocket enabled.", "WebSocket enabled.", "WebSocket enabled. Webhook was disabled."
+        "WebSocket enabled. Webhook was disabled.", "WebSocket events updated.",
+        "WebSocket events updated.",
     ]
     assert posts() - start == Counter({"webhook": 1, "websocket": 3})
     assert await rows.enabled("loja-rj") == (False, True)

@@ -151,7 +151,9 @@ class DeliveryManager:
         before, after, instance = await self._change(
             target, draft, plan, what="Enabling the webhook"
         )
-        message = "Webhook enabled."
+        # Applied again to a webhook that was on alone (base64 off, other events): updated.
+        updated = before.webhook_on and not before.websocket_on
+        message = "Webhook updated." if updated else "Webhook enabled."
         if after.websocket_on:
             # The server answered the disable but kept it on (or another tool put it
             # back): both are on, and saying it was disabled would be false.
@@ -203,7 +205,8 @@ class DeliveryManager:
         before, after, instance = await self._change(
             target, draft, plan, what="Enabling the websocket"
         )
-        message = "WebSocket enabled."
+        updated = before.websocket_on and not before.webhook_on
+        message = "WebSocket events updated." if updated else "WebSocket enabled."
         if after.webhook_on:
             message += " The webhook is still enabled on the server."
         elif before.webhook_on:
@@ -426,6 +429,8 @@ class DeliveryManager:
         self, target: _Target, instance: Instance, before: Rows, after: Rows, message: str
     ) -> ChangeOutcome:
         notes: list[str] = []
+        # Also when the webhook goes off: the server keeps the row it cached when the
+        # instance connected, base64 included, until the instance restarts.
         restart = before.base64_effective != after.base64_effective
         if restart:
             notes.append(

@@ -1860,6 +1860,14 @@
         <source>The webhook is still enabled on the server.</source>
         <translation>The webhook is still enabled on the server.</translation>
     </message>
+    <message>
+        <source>Webhook updated.</source>
+        <translation>Webhook updated.</translation>
+    </message>
+    <message>
+        <source>WebSocket events updated.</source>
+        <translation>WebSocket events updated.</translation>
+    </message>
 </context>
 <context>
     <name>evodesk.notifications</name>

@@ -1860,6 +1860,14 @@
         <source>The webhook is still enabled on the server.</source>
         <translation>O webhook continua ativado no servidor.</translation>
     </message>
+    <message>
+        <source>Webhook updated.</source>
+        <translation>Webhook atualizado.</translation>
+    </message>
+    <message>
+        <source>WebSocket events updated.</source>
+        <translation>Eventos do WebSocket atualizados.</translation>
+    </message>
 </context>
 <context>
     <name>evodesk.notifications</name>
