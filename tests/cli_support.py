@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import sys
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import aiohttp
+from aiohttp import web
 
 
 @dataclass
@@ -54,3 +60,41 @@ def cli_env(base: dict[str, str] | None = None) -> dict[str, str]:
     env = dict(base if base is not None else os.environ)
     env["PYTHONUNBUFFERED"] = "1"
     return env
+
+
+def free_port() -> int:
+    """A local port nothing listens on (a server that cannot be reached)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@asynccontextmanager
+async def failing_proxy(
+    target: str, fails: Callable[[web.Request], bool]
+) -> AsyncIterator[str]:
+    """The URL of a proxy to `target` that answers HTTP 500 to the requests `fails`
+    picks, and passes every other request on as it is."""
+    session = aiohttp.ClientSession()
+
+    async def forward(request: web.Request) -> web.Response:
+        if fails(request):
+            return web.json_response({"status": 500, "error": "Internal Server Error",
+                                      "response": {"message": "proxy: injected"}}, status=500)
+        headers = {k: v for k, v in request.headers.items() if k.lower() != "host"}
+        async with session.request(request.method, target + request.path_qs,
+                                   headers=headers, data=await request.read()) as answer:
+            return web.Response(status=answer.status, body=await answer.read(),
+                                content_type=answer.content_type)
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", forward)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    try:
+        yield f"http://127.0.0.1:{runner.addresses[0][1]}"
+    finally:
+        await runner.cleanup()
+        await session.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shlex
 import signal
 import sys
 from collections.abc import AsyncIterator
@@ -15,7 +16,7 @@ import pytest
 from aiohttp import web
 
 from evodesk.sandbox import Sandbox
-from tests.cli_support import Cli, cli_env
+from tests.cli_support import Cli, cli_env, failing_proxy, free_port
 from tests.manager_support import SandboxRows
 
 pytestmark = pytest.mark.keyring
@@ -118,6 +119,107 @@ async def test_unknown_instance_and_bad_event_are_one_line(ready: Cli) -> None:
     assert unknown.err_lines == ["evodesk: Instance 'nosuch' does not exist on this server."]
     bad = await ready.run("websocket", "enable", "loja-sp", "--event", "NOPE")
     assert bad.code == 1 and len(bad.err_lines) == 1 and "NOPE" in bad.err
+
+
+async def test_by_events_and_base64_can_be_turned_off_again(
+    ready: Cli, sandbox: Sandbox
+) -> None:
+    rows = SandboxRows(sandbox)
+    hook = ("webhook", "enable", "loja-sp", "--url", "http://127.0.0.1:9/h",
+            "--event", "MESSAGES_UPSERT")
+
+    async def flags() -> tuple[object, object]:
+        webhook = (await state(ready))["webhook"]
+        row = await rows.webhook("loja-sp")
+        assert row is not None
+        assert (row["webhookByEvents"], row["webhookBase64"]) == (
+            webhook["by_events"], webhook["base64"])  # type: ignore[index]
+        return webhook["by_events"], webhook["base64"]  # type: ignore[index]
+
+    for extra, expected in [
+        (("--by-events", "--base64"), (True, True)),
+        ((), (True, True)),  # neither flag: what is known stays
+        (("--no-by-events", "--no-base64"), (False, False)),
+        ((), (False, False)),
+        (("--by-events",), (True, False)),
+    ]:
+        result = await ready.run(*hook, *extra)
+        assert result.code == 0, result.err
+        assert await flags() == expected, extra
+    both = await ready.run(*hook, "--by-events", "--no-by-events")
+    assert both.code == 2 and "not allowed with" in both.err
+
+
+async def test_an_empty_event_name_is_refused(ready: Cli, sandbox: Sandbox) -> None:
+    rows = SandboxRows(sandbox)
+    hook = ("webhook", "enable", "loja-sp", "--url", "http://127.0.0.1:9/h")
+    assert (await ready.run(*hook, "--event", "MESSAGES_UPSERT")).code == 0
+    assert (await ready.run("webhook", "disable", "loja-sp")).code == 0
+    # A selection is remembered: an empty name must not quietly stand for it.
+    for args in [(*hook, "--event", ""), (*hook, "--event", ","),
+                 (*hook, "--event", "MESSAGES_UPSERT,"),
+                 ("websocket", "enable", "loja-sp", "--event", " ")]:
+        result = await ready.run(*args)
+        assert result.code == 1, args
+        assert result.err_lines == [
+            "evodesk: An event name is empty: give names such as --event MESSAGES_UPSERT."]
+    assert await rows.enabled("loja-sp") == (False, False)
+
+
+async def test_a_bad_header_name_is_refused_before_any_value_is_read(
+    ready: Cli, sandbox: Sandbox
+) -> None:
+    ready.env["EVODESK_HEADER_BAD NAME"] = "never-read-canary"
+    for names in (["Bad Name"], ["X-Unset", "Bad Name"]):
+        args = [a for name in names for a in ("--header", name)]
+        result = await ready.run("webhook", "enable", "loja-sp", "--url", "http://127.0.0.1:9/h",
+                                 "--event", "MESSAGES_UPSERT", *args)
+        assert result.code == 1
+        assert result.err_lines == ["evodesk: 'Bad Name' is not a valid HTTP header name."]
+    assert await SandboxRows(sandbox).enabled("loja-sp") == (False, False)
+
+
+async def test_the_restart_hint_can_be_pasted_into_a_shell(cli: Cli) -> None:
+    async with Sandbox(api_key="cli-key-canary-5150", instances=["loja sp"]) as sb:
+        added = await cli.run("server", "add", "Loja server", "--url", sb.url,
+                              api_key=sb.api_key)
+        assert added.code == 0, added.err
+        enabled = await cli.run("webhook", "enable", "loja sp", "--url", "http://127.0.0.1:9/h",
+                                "--event", "MESSAGES_UPSERT", "--base64")
+        assert enabled.code == 0, enabled.err
+        hint = enabled.out.splitlines()[-1]
+        assert hint == "Run: evodesk restart 'loja sp' --server 'Loja server'"
+        command = shlex.split(hint.removeprefix("Run: "))
+        assert command[0] == "evodesk"
+        restarted = await cli.run(*command[1:])
+        assert restarted.code == 0, restarted.err
+        assert "restarting" in restarted.out
+
+
+async def test_sync_fails_when_anything_could_not_be_read(ready: Cli, sandbox: Sandbox) -> None:
+    def unreadable(request: web.Request) -> bool:
+        return request.method == "GET" and request.path == "/webhook/find/loja-rj"
+
+    async with failing_proxy(sandbox.url, unreadable) as url:
+        added = await ready.run("server", "add", "Flaky", "--url", url, api_key=sandbox.api_key)
+        assert added.code == 0, added.err
+        synced = await ready.run("sync")
+        assert synced.code == 1
+        assert "Main: 2 instance(s)" in synced.out and "Flaky: 2 instance(s)" in synced.out
+        [line] = synced.err_lines
+        assert line.startswith("evodesk: Flaky: could not read loja-rj: ")
+        assert "could not read" not in synced.out
+
+        down = f"http://127.0.0.1:{free_port()}"
+        assert (await ready.run("server", "add", "Down", "--url", down,
+                                api_key="k-123456")).code == 0
+        synced = await ready.run("sync")
+        only = await ready.run("sync", "--server", "Main")
+    assert synced.code == 1
+    # Each failure once, on stderr; stdout has what was read.
+    assert "Down" not in synced.out and "Main: 2 instance(s)" in synced.out
+    assert sorted(line.split(":")[1] for line in synced.err_lines) == [" Down", " Flaky"]
+    assert only.code == 0 and only.err == "" and "Main: 2 instance(s)" in only.out
 
 
 async def test_webhook_test_reports_status_and_retry(ready: Cli) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import socket
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 from aiohttp import web
 
 from evodesk.sandbox import Sandbox
-from tests.cli_support import Cli, cli_env
+from tests.cli_support import Cli, cli_env, free_port
 
 pytestmark = pytest.mark.keyring
 
@@ -28,12 +27,6 @@ async def sandbox() -> AsyncIterator[Sandbox]:
     canary_key = "canary-" + uuid.uuid4().hex
     async with Sandbox(api_key=canary_key, instances=["loja-sp", "loja-rj"]) as sb:
         yield sb
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def test_version(cli: Cli) -> None:
@@ -128,7 +121,7 @@ async def test_a_data_folder_that_cannot_be_made_is_one_clear_line(
 
 
 async def test_unreachable_server(cli: Cli) -> None:
-    url = f"http://127.0.0.1:{_free_port()}"
+    url = f"http://127.0.0.1:{free_port()}"
     await cli.run("server", "add", "Down", "--url", url, api_key="k-123456")
     result = await cli.run("server", "check", "Down")
     assert result.code == 1
@@ -193,3 +186,22 @@ async def test_duplicate_name_is_refused(cli: Cli, sandbox: Sandbox) -> None:
     again = await cli.run("server", "add", "S", "--url", sandbox.url, api_key="other-key-1")
     assert again.code == 1
     assert "already exists" in again.err
+
+async def test_a_server_name_means_the_same_on_every_command(
+    cli: Cli, sandbox: Sandbox
+) -> None:
+    # `add` stores the name without its surrounding blanks; the others look it up so.
+    spaced = "  Loja sp  "
+    added = await cli.run("server", "add", spaced, "--url", sandbox.url,
+                          api_key=sandbox.api_key)
+    assert added.code == 0 and "Added server 'Loja sp'" in added.out
+    for args in [("server", "check", spaced), ("server", "edit", spaced, "--url", sandbox.url),
+                 ("sync", "--server", spaced), ("state", "loja-sp", "--server", spaced),
+                 ("restart", "loja-sp", "--server", spaced)]:
+        result = await cli.run(*args)
+        assert result.code == 0, (args, result.err)
+    empty = await cli.run("sync", "--server", " ")
+    assert empty.code == 2 and "a server name cannot be empty" in empty.err
+    removed = await cli.run("server", "remove", spaced)
+    assert removed.code == 0 and "Removed server 'Loja sp'" in removed.out
+    assert "No servers yet" in (await cli.run("server", "list")).out

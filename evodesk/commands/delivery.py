@@ -6,13 +6,16 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import logging
 import os
+import shlex
 import sys
+from dataclasses import replace
 from typing import TextIO
 
-from evodesk.commands.base import CliError
-from evodesk.domain.errors import EvodeskError
+from evodesk.commands.base import CliError, server_name
 from evodesk.domain.models import Instance, WebhookConfig
+from evodesk.domain.rules import check_header_names
 from evodesk.infra.secrets import get_headers
 from evodesk.services.app import AppServices
 from evodesk.services.instances import InstanceRef, find_known
@@ -20,15 +23,18 @@ from evodesk.services.status import ChangeOutcome
 
 HEADER_ENV_PREFIX = "EVODESK_HEADER_"
 
+log = logging.getLogger(__name__)
+
 
 def _instance_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("instance")
-    parser.add_argument("--server", help="the server of the instance (when the name is ambiguous)")
+    parser.add_argument("--server", type=server_name,
+                        help="the server of the instance (when the name is ambiguous)")
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sync = sub.add_parser("sync", help="read every instance's real state from the servers")
-    sync.add_argument("--server", help="only this server")
+    sync.add_argument("--server", type=server_name, help="only this server")
     sync.set_defaults(handler=_sync)
 
     state = sub.add_parser("state", help="show an instance's delivery mode and state")
@@ -44,9 +50,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     b64 = enable.add_mutually_exclusive_group()
     b64.add_argument("--base64", dest="base64", action="store_true", default=None,
                      help="send media as base64 (applies after an instance restart)")
-    b64.add_argument("--no-base64", dest="base64", action="store_false")
-    enable.add_argument("--by-events", action="store_true", default=None,
-                        help="post each event to URL/<event-name>")
+    b64.add_argument("--no-base64", dest="base64", action="store_false",
+                     help="send media without base64")
+    by_events = enable.add_mutually_exclusive_group()
+    by_events.add_argument("--by-events", dest="by_events", action="store_true", default=None,
+                           help="post each event to URL/<event-name>")
+    by_events.add_argument("--no-by-events", dest="by_events", action="store_false",
+                           help="post every event to URL itself")
     _event_args(enable)
     enable.add_argument(
         "--header", action="append", default=[], metavar="NAME",
@@ -98,7 +108,10 @@ def _events(args: argparse.Namespace, remembered: tuple[str, ...]) -> tuple[list
         if args.event:
             raise CliError("Give either --event or --all-events, not both.")
         return [], True
-    chosen = [e for item in args.event for e in item.split(",") if e.strip()]
+    chosen = [e.strip() for item in args.event for e in item.split(",")]
+    if "" in chosen:
+        # An empty name would otherwise fall back to the remembered selection unnoticed.
+        raise CliError("An event name is empty: give names such as --event MESSAGES_UPSERT.")
     if chosen:
         return chosen, False
     if remembered:
@@ -111,8 +124,9 @@ def _print_outcome(outcome: ChangeOutcome, out: TextIO) -> None:
     for note in outcome.notes:
         print(f"Note: {note}", file=out)
     if outcome.restart_advised:
-        instance = outcome.status.instance.name
-        print(f"Run: evodesk restart {instance} --server {outcome.status.server.name}", file=out)
+        command = ["evodesk", "restart", outcome.status.instance.name,
+                   "--server", outcome.status.server.name]
+        print(f"Run: {shlex.join(command)}", file=out)
 
 
 async def _known(app: AppServices, args: argparse.Namespace) -> Instance | None:
@@ -124,13 +138,21 @@ async def _sync(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
     summaries = await app.sync.sync_all(args.server)
     if not summaries:
         raise CliError("No servers yet. Add one with: evodesk server add NAME --url URL")
+    # What was read goes to stdout; each server or instance that could not be read
+    # goes once to stderr, and makes the exit code non-zero.
+    failures: list[str] = []
     for summary in summaries:
-        for line in summary.lines():
+        if summary.error:
+            failures.append(f"{summary.server}: {summary.error}")
+            continue
+        for line in replace(summary, failed={}).lines():
             print(line, file=out)
-    errors = [s for s in summaries if s.error]
-    if errors:
-        raise EvodeskError(f"{errors[0].server}: {errors[0].error}")
-    return 0
+        failures.extend(f"{summary.server}: could not read {name}: {message}"
+                        for name, message in sorted(summary.failed.items()))
+    for failure in failures:
+        log.info("sync failed: %s", failure)
+        print(f"evodesk: {failure}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 async def _state(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
@@ -153,6 +175,11 @@ async def _state(app: AppServices, args: argparse.Namespace, out: TextIO) -> int
     return 0
 
 
+def _header_names(names: list[str]) -> list[str]:
+    """The names, checked as the manager checks them, before any value is asked for."""
+    return list(check_header_names(dict.fromkeys(names, "")))
+
+
 def _read_header(name: str) -> str:
     env = HEADER_ENV_PREFIX + name.upper().replace("-", "_")
     value = os.environ.get(env)
@@ -164,6 +191,7 @@ def _read_header(name: str) -> str:
 
 
 async def _webhook_enable(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
+    header_names = _header_names(args.header)
     known = await _known(app, args)
     url = args.url or (known.webhook_url if known else None)
     if not url:
@@ -171,8 +199,8 @@ async def _webhook_enable(app: AppServices, args: argparse.Namespace, out: TextI
     events, all_events = _events(args, known.webhook_events if known else ())
     if args.no_headers:
         headers: dict[str, str] = {}
-    elif args.header:
-        headers = {name: _read_header(name) for name in args.header}
+    elif header_names:
+        headers = {name: _read_header(name) for name in header_names}
     else:
         headers = await get_headers(app.secrets, known.webhook_headers_ref if known else None)
     config = WebhookConfig(
@@ -180,7 +208,8 @@ async def _webhook_enable(app: AppServices, args: argparse.Namespace, out: TextI
         events=tuple(events),
         all_events=all_events,
         base64=args.base64 if args.base64 is not None else bool(known and known.webhook_base64),
-        by_events=bool(args.by_events) or bool(known and known.webhook_by_events),
+        by_events=(args.by_events if args.by_events is not None
+                   else bool(known and known.webhook_by_events)),
         headers=headers,
     )
     _print_outcome(await app.manager.enable_webhook(_ref(args), config), out)

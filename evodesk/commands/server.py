@@ -9,7 +9,7 @@ import os
 import sys
 from typing import TextIO
 
-from evodesk.commands.base import CliError
+from evodesk.commands.base import CliError, server_name
 from evodesk.domain.errors import EvodeskError
 from evodesk.services.app import AppServices
 
@@ -27,7 +27,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     add.add_argument("--check", action="store_true", help="check the server after adding it")
     add.set_defaults(handler=_server_add)
     edit = server_sub.add_parser("edit", help="change a server's URL and/or API key")
-    edit.add_argument("name")
+    edit.add_argument("name", type=server_name)
     edit.add_argument("--url")
     edit.add_argument("--new-key", action="store_true",
                       help=f"replace the API key (from ${API_KEY_ENV} or prompted)")
@@ -36,11 +36,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=_server_list)
     check = server_sub.add_parser("check", help="check version, key and websocket support")
-    check.add_argument("name")
+    check.add_argument("name", type=server_name)
     check.add_argument("--json", action="store_true")
     check.set_defaults(handler=_server_check)
     remove = server_sub.add_parser("remove", help="remove a server and forget its key")
-    remove.add_argument("name")
+    remove.add_argument("name", type=server_name)
     remove.set_defaults(handler=_server_remove)
 
 
