@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import sqlite3
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -10,6 +12,7 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
+from evodesk.infra.secrets import MemorySecretStore, ScopedSecretStore, server_key_ref
 from evodesk.sandbox import Sandbox
 from tests.cli_support import Cli, cli_env, free_port
 
@@ -27,6 +30,13 @@ async def sandbox() -> AsyncIterator[Sandbox]:
     canary_key = "canary-" + uuid.uuid4().hex
     async with Sandbox(api_key=canary_key, instances=["loja-sp", "loja-rj"]) as sb:
         yield sb
+
+
+def keyring_name(cli: Cli, ref: str) -> str:
+    """The name `ref` is filed under in the keyring: scoped by the folder's database."""
+    with contextlib.closing(sqlite3.connect(cli.data_dir / "evodesk.sqlite3")) as db:
+        (database_id,) = db.execute("SELECT database_id FROM database_identity").fetchone()
+    return ScopedSecretStore(MemorySecretStore(), database_id).scoped(ref)
 
 
 async def test_version(cli: Cli) -> None:
@@ -60,14 +70,16 @@ async def test_add_list_check_remove_against_the_sandbox(
     assert '"version": "2.3.6"' in listed.out
     assert '"websocket_available": true' in listed.out
 
-    # The key is in the keyring under evodesk's service, and nowhere on disk.
-    assert real_keyring.get_password("evodesk", "server/Sandbox/apikey") == sandbox.api_key  # type: ignore[attr-defined]
+    # The key is in the keyring under evodesk's service and the database's id, and
+    # nowhere on disk.
+    filed = keyring_name(cli, server_key_ref("Sandbox"))
+    assert real_keyring.get_password("evodesk", filed) == sandbox.api_key  # type: ignore[attr-defined]
     for text in (cli.files_text(), added.out, added.err, checked.out, checked.err, listed.out):
         assert sandbox.api_key not in text
 
     removed = await cli.run("server", "remove", "Sandbox")
     assert removed.code == 0
-    assert real_keyring.get_password("evodesk", "server/Sandbox/apikey") is None  # type: ignore[attr-defined]
+    assert real_keyring.get_password("evodesk", filed) is None  # type: ignore[attr-defined]
     assert "No servers yet" in (await cli.run("server", "list")).out
 
 
@@ -186,6 +198,7 @@ async def test_duplicate_name_is_refused(cli: Cli, sandbox: Sandbox) -> None:
     again = await cli.run("server", "add", "S", "--url", sandbox.url, api_key="other-key-1")
     assert again.code == 1
     assert "already exists" in again.err
+
 
 async def test_a_server_name_means_the_same_on_every_command(
     cli: Cli, sandbox: Sandbox

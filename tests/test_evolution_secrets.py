@@ -3,17 +3,21 @@ its traceback or the log, whichever way a call fails."""
 
 from __future__ import annotations
 
+import html
+import json
 import logging
 import socket
 import ssl
 import traceback
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
 import respx
+from aiohttp import web
 
 from evodesk.domain.errors import EvodeskError
 from evodesk.infra.evolution import EvolutionClient
@@ -243,3 +247,78 @@ async def test_the_key_is_sent_only_as_the_apikey_header() -> None:
     assert CANARY not in str(request.url)
     assert CANARY not in request.content.decode()
     assert [k for k, v in request.headers.items() if CANARY in v] == ["apikey"]
+
+
+# --- webhook header values, echoed by a real server ------------------------------------
+
+HEADER_CANARY = "CANARY-HDR-77aa"
+# Sent as JSON escapes them: a quote, a backslash and a non-ASCII letter.
+ODD_CANARY = 'tók"en\\CANARY-ODD-31bc'
+
+
+def _echo(kind: str, body: str) -> web.Response:
+    """What a server that quotes the request it refuses may answer."""
+    if kind == "400":
+        return web.json_response(_error_body(400, [body]), status=400)
+    if kind == "200 with error":
+        return web.json_response({"error": True, "message": body})
+    if kind == "500 ascii":
+        message = json.dumps(json.loads(body))  # re-encoded: non-ASCII as \u escapes
+        return web.json_response(_error_body(500, message), status=500)
+    # Text and page titles are cut short: these quote the field they choke on.
+    field = json.dumps(json.loads(body)["webhook"]["headers"], ensure_ascii=False)
+    if kind == "text":
+        return web.Response(status=500, text=f"oops {field}")
+    return web.Response(
+        status=502, text=f"<html><head><title>bad headers {html.escape(field)}</title></head>",
+        content_type="text/html",
+    )
+
+
+@pytest.fixture
+async def echo_server() -> AsyncIterator[tuple[str, list[str]]]:
+    """A real HTTP server echoing the body of `POST /webhook/set/<instance>` back in the
+    way the query string's `kind` picks; yields its URL and the bodies it received."""
+    received: list[str] = []
+
+    async def webhook_set(request: web.Request) -> web.Response:
+        body = await request.text()
+        received.append(body)
+        return _echo(request.match_info["kind"], body)
+
+    app = web.Application()
+    app.router.add_post("/{kind}/webhook/set/{instance}", webhook_set)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    try:
+        yield f"http://127.0.0.1:{runner.addresses[0][1]}", received
+    finally:
+        await runner.cleanup()
+
+
+@pytest.mark.parametrize("kind", ["400", "200 with error", "500 ascii", "text", "html"])
+async def test_header_values_echoed_by_the_server_never_leak(
+    kind: str, echo_server: tuple[str, list[str]], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    url, received = echo_server
+    headers = {"Authorization": f"Bearer {HEADER_CANARY}", "X-Odd": ODD_CANARY}
+    async with EvolutionClient(f"{url}/{quote(kind)}", CANARY, version="2.3.6") as client:
+        with pytest.raises(EvodeskError) as caught:
+            await client.set_webhook("loja-sp", enabled=True, url="https://h.example/in",
+                                     events=["MESSAGES_UPSERT"], headers=headers)
+    # The server did see the values, and echoed them.
+    assert HEADER_CANARY in received[0] and "CANARY-ODD-31bc" in received[0]
+    error = caught.value
+    texts = {
+        "str": str(error),
+        "detail": error.detail or "",
+        "repr": repr(error),
+        "traceback": "".join(traceback.format_exception(error)),
+        "log": caplog.text,
+    }
+    leaked = [where for where, text in texts.items()
+              if HEADER_CANARY in text or "CANARY-ODD-31bc" in text or CANARY in text]
+    assert leaked == [], f"a header value leaked into {leaked}: {texts}"

@@ -179,3 +179,70 @@ async def test_gaps_recorded_before_they_named_a_workstation_are_kept_and_closed
         assert [g.ended_at for g in await store.list_gaps()] == [ended]
     finally:
         await store.aclose()
+
+
+def _database_ids(store_target: StoreTarget) -> list[str]:
+    return [value for (value,) in store_target.rows("SELECT database_id FROM database_identity")]
+
+
+async def test_a_database_is_given_one_id_which_stays(store_target: StoreTarget) -> None:
+    import uuid
+
+    _move_to(store_target, "0004")
+    store_target.execute("INSERT INTO servers (name, base_url) VALUES ('main', 'https://e.example')")
+
+    store = await Store.open(store_target.url)
+    try:
+        [first] = _database_ids(store_target)
+        assert store.database_id == first == str(uuid.UUID(first))
+        assert [s.name for s in await store.list_servers()] == ["main"]
+    finally:
+        await store.aclose()
+    again = await Store.open(store_target.url)
+    await again.aclose()
+    assert again.database_id == first and _database_ids(store_target) == [first]
+
+    _move_to(store_target, "0004", down=True)
+    assert store_target.rows("SELECT version_num FROM alembic_version") == [("0004",)]
+    if store_target.kind == "sqlite":
+        query = "SELECT name FROM sqlite_master WHERE name = 'database_identity'"
+    else:
+        query = "SELECT tablename FROM pg_tables WHERE tablename = 'database_identity'"
+    assert store_target.rows(query) == []
+    assert store_target.rows("SELECT name FROM servers") == [("main",)]
+
+
+async def test_a_key_saved_before_databases_had_an_id_still_works(
+    store_target: StoreTarget, tmp_path: Path
+) -> None:
+    from evodesk.infra.paths import resolve_paths
+    from evodesk.infra.secrets import MemorySecretStore, server_key_ref
+    from evodesk.services.app import AppServices
+
+    _move_to(store_target, "0004")
+    store_target.execute("INSERT INTO servers (name, base_url) VALUES ('loja', 'https://e.example')")
+    keyring = MemorySecretStore()
+    await keyring.set(server_key_ref("loja"), "key-saved-by-0004")
+
+    services = await AppServices.open(
+        resolve_paths(tmp_path / "data"), database_url=store_target.url, secrets=keyring)
+    try:
+        server = await services.servers.get("loja")
+        assert await services.servers.api_key(server) == "key-saved-by-0004"
+    finally:
+        await services.aclose()
+    # Copied under the database's id; the old entry stays for any other folder using it.
+    [database_id] = _database_ids(store_target)
+    assert await keyring.get(f"database/{database_id}/{server_key_ref('loja')}") == (
+        "key-saved-by-0004")
+    assert await keyring.get(server_key_ref("loja")) == "key-saved-by-0004"
+
+
+async def test_a_database_that_lost_its_id_is_given_a_new_one(store_target: StoreTarget) -> None:
+    store = await Store.open(store_target.url)
+    await store.aclose()
+    store_target.execute("DELETE FROM database_identity")
+    again = await Store.open(store_target.url)
+    await again.aclose()
+    assert again.database_id != store.database_id
+    assert _database_ids(store_target) == [again.database_id]

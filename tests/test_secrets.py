@@ -141,3 +141,24 @@ async def test_unreadable_header_secret_is_ignored() -> None:
     await store.set("h", "[1, 2]")
     assert await get_headers(store, "h") == {}
     assert await get_headers(store, None) == {}
+
+
+async def test_every_saved_header_value_is_redacted_from_logs() -> None:
+    # Fresh values: the redaction registry lives as long as the process.
+    token, tenant = f"Bearer tok-{uuid.uuid4().hex}", f"tenant-{uuid.uuid4().hex}"
+    await set_headers(
+        MemorySecretStore(), webhook_headers_ref("s", "loja-sp"),
+        {"Authorization": token, "X-Tenant": tenant},
+    )
+    line = redact(f"the server said: bad tenant {tenant}, bad key {token}")
+    assert tenant not in line and token not in line
+
+
+@pytest.mark.keyring
+async def test_header_values_saved_in_the_keyring_are_redacted_from_logs(
+    real_keyring: object,
+) -> None:
+    store = KeyringSecretStore(service=f"evodesk-test-{uuid.uuid4()}", backend=real_keyring)
+    tenant = f"tenant-{uuid.uuid4().hex}"
+    await set_headers(store, webhook_headers_ref("s", "loja-sp"), {"X-Tenant": tenant})
+    assert redact(f"echoed: {tenant}") == f"echoed: {REDACTED}"

@@ -851,12 +851,12 @@ async def test_cancelled_open_releases_the_engine(
     release = threading.Event()
     disposed: list[Engine] = []
 
-    def slow_open_engine(*args: Any) -> Engine:
+    def slow_open_engine(*args: Any) -> tuple[Engine, str]:
         loop.call_soon_threadsafe(started.set)
         assert release.wait(timeout=30)
-        engine = real_open_engine(*args)
+        engine, database_id = real_open_engine(*args)
         event.listen(engine, "engine_disposed", disposed.append)
-        return engine
+        return engine, database_id
 
     monkeypatch.setattr(store_module, "_open_engine", slow_open_engine)
     opening = asyncio.create_task(Store.open(f"sqlite:///{tmp_path / 'evodesk.db'}"))

@@ -63,10 +63,56 @@ async def get_headers(store: SecretStore, ref: str | None) -> dict[str, str]:
 
 
 async def set_headers(store: SecretStore, ref: str, headers: dict[str, str]) -> None:
+    # The store registers the JSON text as a whole; a server or a log line may quote one
+    # value on its own.
+    for secret in headers.values():
+        register_secret(secret)
     if headers:
         await store.set(ref, json.dumps(headers, sort_keys=True))
     else:
         await store.delete(ref)
+
+
+class ScopedSecretStore:
+    """Another store's secrets, named within one database: references are prefixed with
+    its id, so two databases holding a server of the same name never read, overwrite or
+    delete each other's key. One keyring serves every data folder of the user.
+
+    Secrets saved before scopes existed, under the bare reference, are adopted on first
+    read: copied under the scope and left in place, where another data folder may still
+    need them. Deleting removes both, so a deleted secret cannot come back from there.
+    """
+
+    def __init__(self, inner: SecretStore, scope: str) -> None:
+        if not scope or "/" in scope:
+            raise ValueError(f"not a usable secret scope: {scope!r}")
+        self.inner = inner
+        self._prefix = f"database/{scope}/"
+
+    def scoped(self, ref: str) -> str:
+        """The reference `ref` is kept under in the inner store."""
+        return self._prefix + ref
+
+    async def get(self, ref: str) -> str | None:
+        value = await self.inner.get(self.scoped(ref))
+        if value is not None:
+            return value
+        legacy = await self.inner.get(ref)
+        if legacy is not None:
+            try:
+                await self.inner.set(self.scoped(ref), legacy)
+            except SecretStoreUnavailable as exc:
+                # Reading still works; the copy is tried again on the next read.
+                log.warning("Could not copy a saved secret under this database's id (%s); "
+                            "it is read from where it was meanwhile.", exc)
+        return legacy
+
+    async def set(self, ref: str, value: str) -> None:
+        await self.inner.set(self.scoped(ref), value)
+
+    async def delete(self, ref: str) -> None:
+        await self.inner.delete(self.scoped(ref))
+        await self.inner.delete(ref)
 
 
 class MemorySecretStore:

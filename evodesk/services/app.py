@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from evodesk.domain.models import Server
 from evodesk.infra.paths import Paths, resolve_database_url
 from evodesk.infra.process_locks import FolderLock, ProcessLocks
-from evodesk.infra.secrets import KeyringSecretStore, SecretStore
+from evodesk.infra.secrets import KeyringSecretStore, ScopedSecretStore, SecretStore
 from evodesk.infra.settings import Settings, load_settings, save_settings
 from evodesk.services.event_log_gate import FolderEventLog
 from evodesk.services.listener import ListenerSupervisor
@@ -75,7 +75,9 @@ class AppServices:
             except OSError as exc:
                 log.warning("Could not keep this computer's name in %s (%s)",
                             paths.settings_file, exc.strerror or exc)
-        secret_store: SecretStore = secrets if secrets is not None else KeyringSecretStore()
+        # One keyring serves every database: each keeps its secrets under its own id.
+        secret_store: SecretStore = ScopedSecretStore(
+            secrets if secrets is not None else KeyringSecretStore(), store.database_id)
         servers = ServerService(store, secret_store, client_factory)
         supervisor: ListenerSupervisor | None = None
         event_log: FolderEventLog | None = None

@@ -223,7 +223,10 @@ class EvolutionClient:
         call = self._call(
             "POST", "/webhook/set/{}", instance, action=f"save the webhook of '{instance}'"
         )
-        return self._parse(await self._exchange(call, body), call, shapes.webhook_row)
+        # A server may quote the body it refused, header values included.
+        redact = self._redact.also(headers.values()) if headers else self._redact
+        reply = await self._exchange(call, body, redact=redact)
+        return self._parse(reply, call, shapes.webhook_row, redact=redact)
 
     # --- websocket ----------------------------------------------------------------
 
@@ -286,7 +289,11 @@ class EvolutionClient:
         params: Mapping[str, str] | None = None,
         *,
         send_key: bool = True,
+        redact: Redactor | None = None,
     ) -> Reply:
+        """Send `call`; `redact` masks the secrets the request carries (the key when
+        not given)."""
+        redact = redact or self._redact
         headers = {"apikey": self._api_key} if send_key else {}
         request = self._http.build_request(
             call.method, call.path, json=body, params=params, headers=headers
@@ -303,7 +310,7 @@ class EvolutionClient:
                 finally:
                     await response.aclose()
         except (httpx.TransportError, TimeoutError) as exc:
-            error = transport_error(exc, call, self._timeout, self._redact)
+            error = transport_error(exc, call, self._timeout, redact)
             _log.debug("%s failed after %.0f ms", call.where(), _ms_since(started))
         except httpx.DecodingError as exc:
             # A transport that decodes bodies itself (httpx.MockTransport) fails in send().
@@ -312,7 +319,7 @@ class EvolutionClient:
             error = exc
         else:
             _log.debug("%s in %.0f ms", call.where(response.status_code), _ms_since(started))
-            return read_reply(response, self._redact, content)
+            return read_reply(response, redact, content)
         _log.info("Evolution request failed: %s", error.detail)
         raise error from None
 
@@ -323,6 +330,7 @@ class EvolutionClient:
         parse: Callable[[object], _T],
         *,
         empty_ok: bool = False,
+        redact: Redactor | None = None,
     ) -> _T:
         error: ServerError
         if reply.ok and reply.kind is BodyKind.EMPTY:
@@ -335,7 +343,7 @@ class EvolutionClient:
             except shapes.ShapeError as exc:
                 error = shape_error(reply, call, str(exc))
         else:
-            error = error_for(reply, call, self._redact)
+            error = error_for(reply, call, redact or self._redact)
         _log.info("Evolution request failed: %s", error.detail)
         raise error
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import codecs
 import html
+import json
 import re
 import socket
 import ssl
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -30,6 +31,8 @@ from evodesk.domain.secrets import MASK
 from evodesk.infra import wire_json
 
 _MAX_MESSAGE = 600
+# The shortest header value masked: logsetup's minimum for registered secrets.
+_MIN_VALUE = 4
 # Neither part can run past the next '<', so a page of unclosed <title> tags costs a
 # linear scan (`.*?</title>` rescanned the rest of the page from each of them).
 _TITLE_RE = re.compile(r"<title[^<>]*>([^<]*)</title>", re.IGNORECASE)
@@ -53,7 +56,16 @@ class Redactor:
     __slots__ = ("_secrets",)
 
     def __init__(self, *secrets: str) -> None:
-        self._secrets = tuple(s for s in secrets if s)
+        # Longest first: a secret holding another is masked whole.
+        self._secrets = tuple(sorted({s for s in secrets if s}, key=len, reverse=True))
+
+    def also(self, values: Iterable[str]) -> Redactor:
+        """This redactor, masking `values` too (webhook header values a request sends):
+        each as given and as JSON text spells it, since a server echoing the body quotes
+        it escaped. Values shorter than the log's minimum are left, as there: masking
+        them would garble the message and hide nothing."""
+        spelt = [form for value in values if len(value) >= _MIN_VALUE for form in _spellings(value)]
+        return Redactor(*self._secrets, *spelt)
 
     def __call__(self, text: str) -> str:
         for secret in self._secrets:
@@ -62,6 +74,11 @@ class Redactor:
 
     def __repr__(self) -> str:
         return "Redactor()"
+
+
+def _spellings(value: str) -> tuple[str, ...]:
+    """`value` as given, and inside a JSON string with and without ASCII escapes."""
+    return value, json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1]
 
 
 class BodyKind(StrEnum):

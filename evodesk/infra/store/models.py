@@ -166,3 +166,13 @@ class GapRow(Base):
     ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     # The workstation whose connection was down (None: recorded before revision 0004).
     workstation: Mapped[str | None] = mapped_column(String(255))
+
+
+class DatabaseIdentityRow(Base):
+    """The database's random id, in its one row (revision 0005). Secrets in the keyring
+    are named by it: two databases with a server of the same name keep two keys."""
+
+    __tablename__ = "database_identity"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # always 1
+    database_id: Mapped[str] = mapped_column(String(36))

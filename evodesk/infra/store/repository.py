@@ -10,6 +10,7 @@ import itertools
 import logging
 import sqlite3
 import typing
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -48,7 +49,13 @@ from evodesk.infra.store.convert import (
     server_from_row,
     sqlite_stamp,
 )
-from evodesk.infra.store.models import EventRow, GapRow, InstanceRow, ServerRow
+from evodesk.infra.store.models import (
+    DatabaseIdentityRow,
+    EventRow,
+    GapRow,
+    InstanceRow,
+    ServerRow,
+)
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +65,23 @@ def _affected(session: Session, statement: Delete | Update) -> int:
     result = session.execute(statement)
     assert isinstance(result, CursorResult)
     return result.rowcount
+
+
+# --- the database itself ------------------------------------------------------------
+
+
+def database_id(connection: Connection) -> str:
+    """The database's id, which revision 0005 wrote; a new one should its row be gone."""
+    found = connection.execute(
+        select(DatabaseIdentityRow.database_id).where(DatabaseIdentityRow.id == 1)
+    ).scalar()
+    if found is not None:
+        return str(found)
+    new = str(uuid.uuid4())
+    # Secrets named by the old id stay in the keyring, out of this database's reach.
+    log.warning("The database had lost its id; it is given a new one: %s", new)
+    connection.execute(insert(DatabaseIdentityRow).values(id=1, database_id=new))
+    return new
 
 
 # --- servers ------------------------------------------------------------------------

@@ -64,8 +64,9 @@ def _first_line(error: BaseException) -> str:
     return text.splitlines()[0] if text else type(cause).__name__
 
 
-def _open_engine(url: URL, display: str) -> Engine:
-    """Engine on a migrated database; raises the domain errors Store.open documents."""
+def _open_engine(url: URL, display: str) -> tuple[Engine, str]:
+    """Engine on a migrated database, and the database's id; raises the domain errors
+    Store.open documents."""
     path = sqlite_path(url)
     if path is not None:
         # Refuse before the engine's pragmas or the migrations can write to the file.
@@ -74,13 +75,14 @@ def _open_engine(url: URL, display: str) -> Engine:
     try:
         with engine.begin() as connection:
             migrate.upgrade(connection)
+            database_id = repository.database_id(connection)
     except SQLAlchemyError as error:
         engine.dispose()
         raise _open_failure(error, url, display) from None
     except BaseException:
         engine.dispose()
         raise
-    return engine
+    return engine, database_id
 
 
 def _open_failure(error: SQLAlchemyError, url: URL, display: str) -> StoreError:
@@ -97,9 +99,9 @@ def _open_failure(error: SQLAlchemyError, url: URL, display: str) -> StoreError:
     return StoreError(f"Cannot open the database {display}: {reason}. {hint}", detail=reason)
 
 
-def _dispose_opened(opening: Future[Engine]) -> None:
+def _dispose_opened(opening: Future[tuple[Engine, str]]) -> None:
     if not opening.cancelled() and opening.exception() is None:
-        opening.result().dispose()
+        opening.result()[0].dispose()
 
 
 class Store:
@@ -110,12 +112,16 @@ class Store:
     """
 
     url_for_display: str
+    # The database's own random id: the same for every workstation sharing it, another
+    # for every other database (the keyring names its secrets by it).
+    database_id: str
 
     def __init__(
         self, engine: Engine, executor: ThreadPoolExecutor, url_for_display: str,
-        workstation: str | None = None,
+        workstation: str | None = None, *, database_id: str,
     ):
         self.workstation = workstation_name(workstation)
+        self.database_id = database_id
         self._engine = engine
         self._executor = executor
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -132,7 +138,7 @@ class Store:
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="evodesk-store")
         opening = executor.submit(_open_engine, parsed, display)
         try:
-            engine = await asyncio.wrap_future(opening)
+            engine, database_id = await asyncio.wrap_future(opening)
         except asyncio.CancelledError:
             # A connect may still be running: let it finish on its own, then let go
             # of whatever it opened, without holding up the loop.
@@ -143,7 +149,7 @@ class Store:
             executor.shutdown(wait=True)  # the worker is idle: this returns at once
             raise
         log.info("database open: %s", display)
-        return cls(engine, executor, display, workstation)
+        return cls(engine, executor, display, workstation, database_id=database_id)
 
     async def aclose(self) -> None:
         if self._closed:

@@ -1,0 +1,185 @@
+"""Secrets belong to one database: two data folders (or databases) with a server of the
+same name keep two keys in the one keyring, and neither reads or deletes the other's."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import cast
+
+import pytest
+
+from evodesk.domain.errors import SecretStoreUnavailable
+from evodesk.domain.models import Server
+from evodesk.infra.paths import resolve_paths
+from evodesk.infra.secrets import (
+    MemorySecretStore,
+    ScopedSecretStore,
+    server_key_ref,
+    webhook_headers_ref,
+)
+from evodesk.infra.store import Store
+from evodesk.sandbox import Sandbox
+from evodesk.services.app import AppServices
+from evodesk.services.ports import EvolutionPort
+from tests.cli_support import Cli, cli_env
+from tests.conftest_store import StoreTarget
+
+KEY = server_key_ref("loja")
+
+
+# --- the wrapper --------------------------------------------------------------------
+
+
+async def test_each_scope_keeps_its_own_secret_under_one_ref() -> None:
+    keyring = MemorySecretStore()
+    first, second = ScopedSecretStore(keyring, "one"), ScopedSecretStore(keyring, "two")
+    await first.set(KEY, "key-one")
+    await second.set(KEY, "key-two")
+    assert (await first.get(KEY), await second.get(KEY)) == ("key-one", "key-two")
+    await second.delete(KEY)
+    assert (await first.get(KEY), await second.get(KEY)) == ("key-one", None)
+    assert await keyring.get(KEY) is None  # nothing under the bare reference
+
+
+async def test_a_secret_saved_before_scopes_is_adopted_and_left_for_others() -> None:
+    keyring = MemorySecretStore()
+    await keyring.set(KEY, "old-key")
+    first, second = ScopedSecretStore(keyring, "one"), ScopedSecretStore(keyring, "two")
+    assert await first.get(KEY) == "old-key"
+    assert await keyring.get(first.scoped(KEY)) == "old-key"
+    # Another folder that still needs the old entry finds it.
+    assert await keyring.get(KEY) == "old-key"
+    await second.set(KEY, "new-key")
+    assert (await first.get(KEY), await second.get(KEY)) == ("old-key", "new-key")
+    assert await keyring.get(KEY) == "old-key"
+
+
+async def test_a_deleted_secret_does_not_come_back_from_its_old_place() -> None:
+    keyring = MemorySecretStore()
+    ref = webhook_headers_ref("loja", "sp")
+    await keyring.set(ref, '{"X-Tenant": "old"}')
+    scoped = ScopedSecretStore(keyring, "one")
+    await scoped.delete(ref)
+    assert await scoped.get(ref) is None
+    assert await keyring.get(ref) is None
+
+
+async def test_a_keyring_that_refuses_the_copy_still_gives_the_old_secret() -> None:
+    class ReadOnly(MemorySecretStore):
+        async def set(self, ref: str, value: str) -> None:
+            raise SecretStoreUnavailable("The keyring refused to store a secret: Locked.")
+
+    keyring = ReadOnly()
+    await MemorySecretStore.set(keyring, KEY, "old-key")  # saved while it still could
+    assert await ScopedSecretStore(keyring, "one").get(KEY) == "old-key"
+
+
+def test_a_scope_cannot_reach_into_another() -> None:
+    with pytest.raises(ValueError):
+        ScopedSecretStore(MemorySecretStore(), "")
+    with pytest.raises(ValueError):
+        ScopedSecretStore(MemorySecretStore(), "a/../b")
+
+
+# --- two data folders, one keyring -----------------------------------------------------
+
+
+class Recorded:
+    """A client factory that remembers which key went to which URL."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str]] = []
+
+    def __call__(self, server: Server, api_key: str) -> EvolutionPort:
+        self.sent.append((server.base_url, api_key))
+        return cast(EvolutionPort, _Client())
+
+
+class _Client:
+    async def aclose(self) -> None:
+        pass
+
+
+@pytest.fixture
+async def two_folders(tmp_path: Path) -> AsyncIterator[tuple[AppServices, AppServices, Recorded]]:
+    keyring, recorded = MemorySecretStore(), Recorded()
+    prod = await AppServices.open(
+        resolve_paths(tmp_path / "d5"), secrets=keyring, client_factory=recorded)
+    staging = await AppServices.open(
+        resolve_paths(tmp_path / "d6"), secrets=keyring, client_factory=recorded)
+    try:
+        yield prod, staging, recorded
+    finally:
+        await staging.aclose()
+        await prod.aclose()
+
+
+async def test_two_folders_with_a_server_of_one_name_send_each_its_own_key(
+    two_folders: tuple[AppServices, AppServices, Recorded],
+) -> None:
+    prod, staging, recorded = two_folders
+    await staging.servers.add("loja", "http://staging.example", "STAGING-KEY")
+    await prod.servers.add("loja", "http://prod.example", "PROD-KEY")
+    await staging.servers.client(await staging.servers.get("loja"))
+    await prod.servers.client(await prod.servers.get("loja"))
+    assert recorded.sent == [
+        ("http://staging.example", "STAGING-KEY"), ("http://prod.example", "PROD-KEY")]
+
+
+async def test_removing_a_server_in_one_folder_keeps_the_other_folders_key(
+    two_folders: tuple[AppServices, AppServices, Recorded],
+) -> None:
+    prod, staging, _recorded = two_folders
+    await prod.servers.add("loja", "http://prod.example", "PROD-KEY")
+    await staging.servers.add("loja", "http://staging.example", "STAGING-KEY")
+    await staging.servers.remove("loja")
+    assert await prod.servers.api_key(await prod.servers.get("loja")) == "PROD-KEY"
+    assert await staging.secrets.get(KEY) is None
+
+
+async def test_workstations_sharing_a_database_see_one_id(
+    store_target: StoreTarget, tmp_path: Path
+) -> None:
+    first = await Store.open(store_target.url, workstation="ws-1")
+    second = await Store.open(store_target.url, workstation="ws-2")
+    other = await Store.open(f"sqlite:///{tmp_path / 'other' / 'evodesk.db'}")
+    try:
+        assert first.database_id == second.database_id
+        assert other.database_id != first.database_id
+        assert store_target.rows("SELECT database_id FROM database_identity") == [
+            (first.database_id,)]
+    finally:
+        for store in (first, second, other):
+            await store.aclose()
+
+
+# --- the command line, the real keyring -------------------------------------------------
+
+
+@pytest.mark.keyring
+async def test_the_command_line_keeps_the_keys_of_two_folders_apart(
+    secret_service: object, tmp_path: Path
+) -> None:
+    env = cli_env(secret_service.env)  # type: ignore[attr-defined]
+    prod, staging = Cli(tmp_path / "d5", env), Cli(tmp_path / "d6", env)
+    prod_key, staging_key = (f"canary-{uuid.uuid4().hex}" for _ in range(2))
+    async with Sandbox(api_key=prod_key) as prod_sb, Sandbox(api_key=staging_key) as stage_sb:
+        added = await staging.run("server", "add", "loja", "--url", stage_sb.url,
+                                  api_key=staging_key)
+        assert added.code == 0, added.err
+        added = await prod.run("server", "add", "loja", "--url", prod_sb.url, api_key=prod_key)
+        assert added.code == 0, added.err
+
+        # Each folder's key goes to its own server, which accepts it.
+        for cli in (staging, prod):
+            checked = await cli.run("server", "check", "loja")
+            assert checked.code == 0, checked.err
+            assert "Key valid:  yes" in checked.out
+
+        removed = await staging.run("server", "remove", "loja")
+        assert removed.code == 0, removed.err
+        checked = await prod.run("server", "check", "loja")
+        assert checked.code == 0, checked.err
+        assert "Key valid:  yes" in checked.out
