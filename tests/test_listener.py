@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import itertools
 import json
 import logging
 from collections.abc import AsyncIterator, Callable
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from websockets.asyncio.server import ServerConnection
 
 from evodesk.domain.errors import SecretMissing
-from evodesk.domain.models import Event, ListenerState, Server
+from evodesk.domain.models import Event, Gap, ListenerState, Server
 from evodesk.domain.secrets import (
     MASK,
     SECRET_CAMEL_SUFFIXES,
@@ -539,6 +540,170 @@ async def test_a_frame_over_the_cap_costs_one_reconnect() -> None:
         assert any("cap" in (c.reason or "") for c in watch.changes if c.state is S.RETRYING)
         assert len(sessions) == 2
         await sup.aclose()
+
+
+async def test_a_dead_peers_gap_starts_when_it_was_last_heard() -> None:
+    # A silent peer is found dead only after its ping interval and timeout; the events
+    # lost are those it did not send since it was last heard, so the gap starts there.
+    heard: list[datetime] = []
+
+    async def script(ws: ServerConnection) -> None:
+        first = not heard
+        interval = 600 if first else 25000
+        await ws.send(open_packet(interval_ms=interval, timeout_ms=400))
+        async for frame in ws:
+            if frame == "40/a,":
+                await ws.send('40/a,{"sid":"n"}')
+                heard.append(datetime.now(UTC))
+        # the first session goes silent after the join
+
+    store = MemoryEventStore()
+    async with RawServer(script) as raw:
+        server = store.add_server("raw", raw.url)
+        store.add_instance(server, "a")
+        sup = supervisor(store)
+        watch = Watch(sup)
+        assert server.id is not None
+        await sup.set_targets(server, ["a"])
+        await store.wait_until(lambda: bool(store.gaps) and store.gaps[0].ended_at is not None)
+        retrying = [c for c in watch.changes if c.state is S.RETRYING and c.instance is None]
+        assert "dead peer" in (retrying[0].reason or "")
+        gap = store.gaps[0]
+        assert gap.ended_at is not None
+        # Found 1 s after the last frame: the gap holds that second, give or take the loop.
+        assert abs((gap.started_at - heard[0]).total_seconds()) < 0.5
+        assert (gap.ended_at - gap.started_at).total_seconds() >= 0.9
+        await sup.aclose()
+
+
+class HeldGapStore(MemoryEventStore):
+    """The first gap it is asked to open is held up until the writer gives up on it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.holding = asyncio.Event()
+
+    async def open_gap(self, instance_id: int, started_at: datetime) -> Gap:
+        if not self.holding.is_set():
+            self.holding.set()
+            await asyncio.get_running_loop().create_future()  # until cancelled
+        return await super().open_gap(instance_id, started_at)
+
+
+class LogSeen(logging.Handler):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self.seen = asyncio.Event()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.text in record.getMessage():
+            self.seen.set()
+
+
+async def test_a_connection_lost_just_before_the_link_closes_still_leaves_gaps(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # The link is busy writing one gap when the connection goes, and is closed before
+    # it gets to that loss: both the gap being written and the loss are recorded.
+    drop = asyncio.Event()
+
+    async def script(ws: ServerConnection) -> None:
+        await ws.send(open_packet())
+        async for frame in ws:
+            if frame in ("40/a,", "40/b,"):
+                await ws.send(frame[:-1] + ',{"sid":"n"}')
+            if frame == "40/b,":
+                await ws.send("41/b,")
+                await drop.wait()
+                await ws.close()
+
+    caplog.set_level(logging.INFO, logger="evodesk.infra.socketio_client")
+    closed = LogSeen("ended: the server closed the connection")
+    logging.getLogger("evodesk.infra.socketio_client").addHandler(closed)
+    store = HeldGapStore()
+    try:
+        async with RawServer(script) as raw:
+            server = store.add_server("raw", raw.url)
+            ids = {n: store.add_instance(server, n).id for n in ("a", "b")}
+            sup = supervisor(store)
+            assert server.id is not None
+            await sup.set_targets(server, ["a", "b"])
+            await asyncio.wait_for(store.holding.wait(), 5)  # b's gap, being written
+            drop.set()
+            await asyncio.wait_for(closed.seen.wait(), 5)
+            await sup.aclose()
+    finally:
+        logging.getLogger("evodesk.infra.socketio_client").removeHandler(closed)
+    assert sorted(g.instance_id for g in store.gaps) == sorted(ids.values())
+    assert all(g.ended_at is not None and g.started_at <= g.ended_at for g in store.gaps)
+
+
+def connections_and_joins(
+    *, drop_connection: bool, keep_after: int | None = None
+) -> tuple[list[float], Callable[[ServerConnection], Any]]:
+    """A peer that accepts /a and at once drops the connection (or just /a); the
+    returned list gets the loop time of every connection (or join)."""
+    times: list[float] = []
+
+    async def script(ws: ServerConnection) -> None:
+        now = asyncio.get_running_loop().time
+        if drop_connection:
+            times.append(now())
+        kept = keep_after is not None and len(times) > keep_after
+        # A kept connection is never pinged: it is found dead 1.2 s later.
+        await ws.send(open_packet(interval_ms=1000, timeout_ms=200) if kept else open_packet())
+        async for frame in ws:
+            if frame == "40/a,":
+                await ws.send('40/a,{"sid":"n"}')
+                if kept:
+                    continue
+                if drop_connection:
+                    return  # websockets closes the connection
+                times.append(now())
+                await ws.send("41/a,")
+
+    return times, script
+
+
+async def test_a_peer_that_drops_every_connection_gets_a_growing_backoff() -> None:
+    # Going live proves nothing: only a connection that stayed up for the backoff's cap
+    # starts the delays again from the first.
+    policy = BackoffPolicy(initial=0.01, factor=3, cap=1.0, jitter=0)
+    starts, script = connections_and_joins(drop_connection=True, keep_after=6)
+    store = MemoryEventStore()
+    async with RawServer(script) as raw:
+        server = store.add_server("raw", raw.url)
+        store.add_instance(server, "a")
+        sup = supervisor(store, backoff=policy)
+        watch = Watch(sup)
+        assert server.id is not None
+        await sup.set_targets(server, ["a"])
+        await watch.until(lambda: len(starts) >= 8, timeout=15)
+        await sup.aclose()
+    waits = [b - a for a, b in itertools.pairwise(starts)]
+    for attempt, waited in enumerate(waits[:6], start=1):
+        assert waited >= policy.delay(attempt), waits  # 0.01, 0.03, 0.09, 0.27, 0.81, 1.0
+    # The seventh lived past the cap (until found dead, 1.2 s): the next try came at once.
+    assert waits[6] < 1.2 + 0.5, waits
+
+
+async def test_a_peer_that_drops_a_namespace_at_once_gets_a_growing_backoff() -> None:
+    policy = BackoffPolicy(initial=0.01, factor=3, cap=1.0, jitter=0)
+    joins, script = connections_and_joins(drop_connection=False)
+    store = MemoryEventStore()
+    async with RawServer(script) as raw:
+        server = store.add_server("raw", raw.url)
+        store.add_instance(server, "a")
+        sup = supervisor(store, namespace_backoff=policy)
+        watch = Watch(sup)
+        assert server.id is not None
+        await sup.set_targets(server, ["a"])
+        await watch.until(lambda: len(joins) >= 6, timeout=10)
+        await sup.aclose()
+    waits = [b - a for a, b in itertools.pairwise(joins)]
+    for attempt, waited in enumerate(waits[:5], start=1):
+        assert waited >= policy.delay(attempt), waits  # 0.01, 0.03, 0.09, 0.27, 0.81
 
 
 # --- the pipeline ----------------------------------------------------------------------

@@ -4,8 +4,12 @@ until `stop` is set or a server refuses the key."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
-from collections.abc import Sequence
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from evodesk.domain.models import Event, Instance, ListenerState, Server
@@ -17,6 +21,9 @@ EXIT_OK = 0
 EXIT_NOTHING_TO_LISTEN = 1
 EXIT_REFUSED = 3
 
+# What may wait for a slow reader of stdout before lines are left out (they are stored).
+PENDING_LIMIT = 4 * 2**20
+
 
 async def run_listen(
     store: EventStorePort,
@@ -25,8 +32,16 @@ async def run_listen(
     out: TextIO,
     err: TextIO,
     stop: asyncio.Event,
+    *,
+    pending_limit: int = PENDING_LIMIT,
+    report_every: float = 5.0,
+    drain_timeout: float = 0.5,
 ) -> int:
-    """Listen to `instances` (by name, on any server) or to every websocket-mode instance."""
+    """Listen to `instances` (by name, on any server) or to every websocket-mode instance.
+
+    Lines are written by a thread: a reader of `out` that falls behind never holds up
+    the connections or the store, it misses lines (counted on `err`) instead.
+    """
     servers: dict[int | None, Server] = {s.id: s for s in await store.list_servers()}
     chosen = _choose(await store.list_instances(), instances, err)
     if not chosen:
@@ -46,20 +61,29 @@ async def run_listen(
 
     supervisor = ListenerSupervisor(store, key_for=key_for)
     supervisor.on_state_changed(on_state)
-    printer = asyncio.create_task(_print_events(supervisor.subscribe(maxsize=10_000), servers, out))
-    waiters = [asyncio.create_task(stop.wait()), asyncio.create_task(refusal.wait())]
+    writer = _LineWriter(out, pending_limit)
+    printer = _Printer(supervisor.subscribe(maxsize=10_000), servers, writer, err, report_every)
+    printing = asyncio.create_task(printer.run())
+    waiters = [asyncio.create_task(stop.wait()), asyncio.create_task(refusal.wait()),
+               asyncio.create_task(writer.failed.wait())]
     try:
         for server_id, names in _by_server(chosen).items():
             server = servers.get(server_id)
             if server is not None:
                 await supervisor.set_targets(server, names)
-        # The printer ends early only when it cannot write (a closed pipe): then so do we.
-        await asyncio.wait([*waiters, printer], return_when=asyncio.FIRST_COMPLETED)
+        # The writer fails only when it cannot write (a closed pipe): then we end too.
+        await asyncio.wait([*waiters, printing], return_when=asyncio.FIRST_COMPLETED)
     finally:
         for waiter in waiters:
             waiter.cancel()
         await supervisor.aclose()  # ends the subscription; the printer drains it
-        await printer  # raises what stopped it
+        try:
+            await printing
+        finally:
+            await writer.aclose(drain_timeout)
+            printer.report_final()
+    if writer.error is not None:
+        raise writer.error  # a closed pipe: the command ends as SIGPIPE would end it
     if refused:
         print(
             f"evodesk listen: server '{refused[0]}' refused the API key. "
@@ -97,12 +121,153 @@ def _by_server(rows: Sequence[Instance]) -> dict[int, list[str]]:
     return grouped
 
 
-async def _print_events(
-    events: EventSubscription, servers: dict[int | None, Server], out: TextIO
-) -> None:
-    async for event in events:
-        out.write(json.dumps(_as_json(event, servers), ensure_ascii=False) + "\n")
-        out.flush()
+class _LineWriter:
+    """Writes lines to `out` from a thread of its own, so that a reader who does not keep
+    up blocks only that thread. Lines offered while `limit` bytes are waiting are dropped.
+    """
+
+    def __init__(self, out: TextIO, limit: int) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._limit = limit
+        self.encoding = getattr(out, "encoding", None) or "utf-8"
+        self._write = self._sink(out, self.encoding)
+        self._lines: deque[bytes] = deque()
+        self._pending = 0  # bytes queued or being written
+        self._writing = 0  # lines being written
+        self._cond = threading.Condition()
+        self._closing = False
+        self.dropped = 0
+        self.error: OSError | None = None
+        self.failed = asyncio.Event()
+        self._done = asyncio.Event()
+        # A daemon: one blocked for good on a reader that went away must not keep
+        # the process from exiting.
+        threading.Thread(target=self._run, name="evodesk-listen-out", daemon=True).start()
+
+    @staticmethod
+    def _sink(out: TextIO, encoding: str) -> Callable[[memoryview], int]:
+        try:
+            fd = out.fileno()
+        except (OSError, ValueError):  # a stream in memory (tests) has no descriptor
+            def write_text(data: memoryview) -> int:
+                out.write(bytes(data).decode(encoding))
+                out.flush()
+                return len(data)
+
+            return write_text
+        out.flush()  # whatever went through the stream's buffer comes first
+        return lambda data: os.write(fd, data)
+
+    def offer(self, line: bytes) -> bool:
+        """Queue `line`, or drop it (and count it) when the reader is too far behind."""
+        with self._cond:
+            if self._closing or self.error is not None:
+                return False
+            if self._pending and self._pending + len(line) > self._limit:
+                self.dropped += 1
+                return False
+            self._lines.append(line)
+            self._pending += len(line)
+            self._cond.notify()
+        return True
+
+    async def aclose(self, timeout: float) -> None:
+        """Let the thread write what waits, for at most `timeout` seconds; a reader who
+        has stopped reading for good gets no more (the thread is left blocked)."""
+        with self._cond:
+            self._closing = True
+            self._cond.notify()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._done.wait(), timeout)
+
+    def unwritten(self) -> int:
+        """Lines queued or being written when the writer gave up."""
+        with self._cond:
+            return len(self._lines) + self._writing
+
+    def _run(self) -> None:
+        try:
+            while True:
+                with self._cond:
+                    while not self._lines and not self._closing:
+                        self._cond.wait()
+                    if not self._lines:
+                        return
+                    chunk = b"".join(self._lines)
+                    self._writing = len(self._lines)
+                    self._lines.clear()
+                view = memoryview(chunk)
+                try:
+                    while view:  # a pipe may take part of it
+                        view = view[self._write(view):]
+                except OSError as exc:
+                    with self._cond:
+                        self.error = exc
+                        self._lines.clear()
+                    self._call_soon(self.failed.set)
+                    return
+                with self._cond:
+                    self._pending -= len(chunk)
+                    self._writing = 0
+        finally:
+            self._call_soon(self._done.set)
+
+    def _call_soon(self, callback: Callable[[], None]) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop is gone: nobody waits any more
+            self._loop.call_soon_threadsafe(callback)
+
+
+class _Printer:
+    """Turns events into lines for the writer and says on `err`, at most once every
+    `report_every` seconds, how many were not printed."""
+
+    def __init__(
+        self,
+        events: EventSubscription,
+        servers: dict[int | None, Server],
+        writer: _LineWriter,
+        err: TextIO,
+        report_every: float,
+    ) -> None:
+        self._events = events
+        self._servers = servers
+        self._writer = writer
+        self._err = err
+        self._report_every = report_every
+        self._reported = 0
+        self._timer: asyncio.TimerHandle | None = None
+
+    async def run(self) -> None:
+        async for event in self._events:
+            self._writer.offer(self._line(event))
+            if self._timer is None and self._missed() > self._reported:
+                self._timer = asyncio.get_running_loop().call_later(
+                    self._report_every, self._report)
+
+    def report_final(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        self._report(self._writer.unwritten())
+
+    def _line(self, event: Event) -> bytes:
+        record = _as_json(event, self._servers)
+        try:
+            text = json.dumps(record, ensure_ascii=False) + "\n"
+            return text.encode(self._writer.encoding)
+        except UnicodeEncodeError:  # a terminal that cannot show it still gets valid JSON
+            return (json.dumps(record) + "\n").encode("ascii")
+
+    def _missed(self) -> int:
+        return self._writer.dropped + self._events.dropped
+
+    def _report(self, unwritten: int = 0) -> None:
+        self._timer = None
+        missed = self._missed() + unwritten
+        count, self._reported = missed - self._reported, missed
+        if count > 0 and self._writer.error is None:
+            noun = "event" if count == 1 else "events"
+            print(f"evodesk listen: {count} {noun} not printed: the output is not being read "
+                  "fast enough (they are stored)", file=self._err, flush=True)
 
 
 def _as_json(event: Event, servers: dict[int | None, Server]) -> dict[str, object]:

@@ -10,10 +10,10 @@ import random
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
-from evodesk.domain.errors import EvodeskError, HandshakeRefused, SecretMissing
+from evodesk.domain.errors import EvodeskError, HandshakeRefused, SecretMissing, ServerTimeout
 from evodesk.domain.models import Gap, ListenerState, Server
 from evodesk.infra.socketio_client import CloseInfo, SocketIOConnection
 from evodesk.infra.socketio_codec import Packet, PacketType, connect_error_message
@@ -29,7 +29,12 @@ class GapStore(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class BackoffPolicy:
-    """Exponential backoff with jitter and a cap; attempts never run out."""
+    """Exponential backoff with jitter and a cap; attempts never run out.
+
+    A connection (or namespace) starts again from `initial` only once it has stayed up
+    for `cap` seconds: a peer that accepts and drops at once is then retried no more
+    often than one that refuses.
+    """
 
     initial: float = 0.5
     factor: float = 2.0
@@ -60,6 +65,7 @@ class _Namespace:
     joined: bool = False  # a join was sent on the current connection
     attempt: int = 0
     retry_at: float | None = None
+    live_since: float | None = None  # loop time of the CONNECT on the current connection
 
 
 KeyFor = Callable[[Server], Awaitable[str]]
@@ -110,7 +116,8 @@ class ServerLink:
         # namespace may go and come back before the database has answered.
         self._gap_ops: deque[tuple[bool, str, datetime]] = deque()
         self._gap_lock = asyncio.Lock()
-        self._healthy = False
+        # How long the current connection may stay silent before it counts as dead.
+        self._silence_limit = 0.0
         self._needs_resync = False
         self._conn: SocketIOConnection | None = None
         self._task: asyncio.Task[None] | None = None
@@ -217,7 +224,8 @@ class ServerLink:
                     info = await self._session(conn)
                     reason = info.reason
                     lived = asyncio.get_running_loop().time() - started
-                    if self._healthy or lived >= self._backoff.cap:
+                    # Going live proves little: a peer may drop every connection at once.
+                    if lived >= self._backoff.cap:
                         attempt = 0
                     await self._lost(reason)
                 if self._closing:
@@ -234,10 +242,12 @@ class ServerLink:
 
     async def _session(self, conn: SocketIOConnection) -> CloseInfo:
         self._conn = conn
-        self._healthy = False
+        timings = conn.open_info
+        self._silence_limit = 0.0 if timings is None else (
+            timings.ping_interval + timings.ping_timeout)
         self._leaving.clear()
         for ns in self._ns.values():
-            ns.joined, ns.retry_at, ns.attempt = False, None, 0
+            ns.joined, ns.retry_at, ns.attempt, ns.live_since = False, None, 0, None
         self._set_state(ListenerState.LIVE, None)
         self._start_resync()
         try:
@@ -313,8 +323,8 @@ class ServerLink:
             return
         kind = packet.type
         if kind is PacketType.CONNECT:
-            ns.attempt, ns.retry_at = 0, None
-            self._healthy = True
+            ns.retry_at = None
+            ns.live_since = asyncio.get_running_loop().time()
             self._set_ns(name, ns, ListenerState.LIVE, None)
             if name in self._fresh:
                 self._fresh.discard(name)
@@ -332,22 +342,35 @@ class ServerLink:
             self._retry_later(name, ns, ListenerState.RETRYING, _SERVER_LEFT)
 
     def _retry_later(self, name: str, ns: _Namespace, state: ListenerState, reason: str) -> None:
+        now = asyncio.get_running_loop().time()
+        if ns.live_since is not None and now - ns.live_since >= self._ns_backoff.cap:
+            ns.attempt = 0
         ns.attempt += 1
-        ns.retry_at = asyncio.get_running_loop().time() + self._ns_backoff.delay(ns.attempt)
+        ns.live_since = None
+        ns.retry_at = now + self._ns_backoff.delay(ns.attempt)
         self._set_ns(name, ns, state, reason)
         self._wake()
 
     def _on_close(self, info: CloseInfo) -> None:
+        if info.error is not None:
+            # Queued here, not when the loop gets to it: a close of this link may come
+            # first, and it must still find the gap to end.
+            lost_at = self._last_alive(info.error)
+            for name, ns in self._ns.items():
+                if ns.state is ListenerState.LIVE:
+                    self._gap_ops.append((True, name, lost_at))
         self._wake()
 
-    async def _lost(self, reason: str) -> None:
-        if self._closing:
-            return
+    def _last_alive(self, error: EvodeskError) -> datetime:
+        """When the peer was last heard from: a dead peer is found only after it has been
+        silent for the whole ping interval and timeout; any other end is heard at once."""
         now = self._clock.now()
+        if isinstance(error, ServerTimeout):
+            return now - timedelta(seconds=self._silence_limit)
+        return now
+
+    async def _lost(self, reason: str) -> None:
         self._needs_resync = True
-        for name, ns in self._ns.items():
-            if ns.state is ListenerState.LIVE:
-                self._gap_ops.append((True, name, now))
         log.info("Live connection to %s lost: %s", self.server.name, reason)
         await self._record_gaps()
 
@@ -370,12 +393,14 @@ class ServerLink:
         """Write the queued gap changes, in order, one writer at a time."""
         async with self._gap_lock:
             while self._gap_ops:
-                # Left in the queue while it is written, so that `_gap_ends` sees it.
+                # Left in the queue while it is written, so that `_gap_ends` sees it, and
+                # after a cancelled write, so that `aclose` writes it.
                 opens, name, when = self._gap_ops[0]
                 instance_id = self._ids.get(name)
+                if instance_id is None or (name in self._gap_open) is opens:
+                    self._gap_ops.popleft()
+                    continue  # unknown, already open, or nothing open to close
                 try:
-                    if instance_id is None or (name in self._gap_open) is opens:
-                        continue  # unknown, already open, or nothing open to close
                     if opens:
                         await self._gaps.open_gap(instance_id, when)
                         self._gap_open.add(name)
@@ -385,8 +410,7 @@ class ServerLink:
                 except Exception:
                     log.exception("Could not %s a gap for %s", "record" if opens else "close",
                                   name)
-                finally:
-                    self._gap_ops.popleft()
+                self._gap_ops.popleft()
 
     def _start_resync(self) -> None:
         # Only after a loss: the first connection has nothing to catch up on.

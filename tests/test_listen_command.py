@@ -1,0 +1,177 @@
+"""`evodesk listen` with a reader of its output that falls behind or stops reading: the
+connections and the store go on, lines are left out and counted, signals still end it."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import os
+import re
+import signal
+import sqlite3
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from evodesk.sandbox import Sandbox
+from evodesk.services.listen_cmd import run_listen
+from tests.cli_support import Cli, cli_env
+from tests.fakes import MemoryEventStore
+from tests.sio_servers import API_KEY, EvoLikeServer
+
+NOT_PRINTED = re.compile(
+    r"evodesk listen: (\d+) events? not printed: "
+    r"the output is not being read fast enough \(they are stored\)"
+)
+
+
+async def static_key(server: object) -> str:
+    return API_KEY
+
+
+class Err(io.StringIO):
+    """stderr that lets a test wait for a line."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._poke = asyncio.Event()
+
+    def write(self, text: str) -> int:
+        self._poke.set()
+        return super().write(text)
+
+    async def until(self, pattern: re.Pattern[str], timeout: float = 5.0) -> None:
+        async def wait() -> None:
+            while not pattern.search(self.getvalue()):
+                self._poke.clear()
+                await self._poke.wait()
+
+        await asyncio.wait_for(wait(), timeout)
+
+    def not_printed(self) -> list[int]:
+        return [int(n) for n in NOT_PRINTED.findall(self.getvalue())]
+
+
+def drain(fd: int) -> bytes:
+    """What the pipe holds, up to its last whole line."""
+    os.set_blocking(fd, False)
+    data = b""
+    try:
+        while chunk := os.read(fd, 1 << 20):
+            data += chunk
+    except BlockingIOError:
+        pass
+    return data[: data.rfind(b"\n") + 1]
+
+
+@pytest.mark.timeout(30)  # it used to block the event loop for good, this test with it
+async def test_a_reader_that_stops_reading_costs_lines_not_events() -> None:
+    read_end, write_end = os.pipe()
+    out = open(write_end, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    async with EvoLikeServer() as evo:
+        store = MemoryEventStore()
+        server = store.add_server("main", evo.url)
+        store.add_instance(server, "a")
+        await evo.emit("a", "connection.update", {})
+        err, stop = Err(), asyncio.Event()
+        task = asyncio.create_task(run_listen(
+            store, static_key, None, out, err, stop,
+            pending_limit=16 * 1024, report_every=0.1, drain_timeout=0.2,
+        ))
+        await evo.wait_until(lambda: bool(evo.members.get("/a")))
+        big = "x" * 8000  # the pipe holds 64 KiB: a few of these fill it
+        for n in range(30):
+            await evo.emit("a", "messages.upsert", {"key": {"id": f"m{n}"}, "text": big})
+        await store.wait_until(lambda: len(store.events) == 30)
+        await err.until(NOT_PRINTED)  # reported while it goes on listening
+        for n in range(30, 60):
+            await evo.emit("a", "messages.upsert", {"key": {"id": f"m{n}"}, "text": big})
+        await store.wait_until(lambda: len(store.events) == 60)
+        assert not task.done()
+        loop = asyncio.get_running_loop()
+        stopped_at = loop.time()
+        stop.set()
+        assert await asyncio.wait_for(task, 5) == 0
+        assert loop.time() - stopped_at < 2  # the output stays blocked: it is not waited for
+    try:
+        printed = drain(read_end)  # the writer's last lines may follow now
+    finally:
+        os.close(read_end)
+        out.close()
+    lines = [json.loads(line) for line in printed.splitlines()]
+    reports = err.not_printed()
+    assert 2 <= len(reports) < 20  # a line now and then, not one per event
+    missed = sum(reports)
+    assert missed >= 30 and missed + len(lines) >= 60
+    assert all(line["event"] == "messages.upsert" for line in lines)
+    assert len({e.duplicate_key for e in store.events}) == 60  # every event stored
+
+
+# --- the command ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def cli(secret_service: object, tmp_path: Path) -> Cli:
+    return Cli(data_dir=tmp_path / "data", env=cli_env(secret_service.env))  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[Sandbox]:
+    async with Sandbox(api_key="listen-key-canary-7070", instances=["loja-sp"]) as sb:
+        yield sb
+
+
+async def line_with(stderr: asyncio.StreamReader, text: bytes, timeout: float = 10) -> None:
+    async def read() -> None:
+        while text not in await stderr.readline():
+            assert not stderr.at_eof(), "listen ended early"
+
+    await asyncio.wait_for(read(), timeout)
+
+
+@pytest.mark.keyring
+async def test_listen_ends_on_sigterm_while_nobody_reads_its_output(
+    cli: Cli, sandbox: Sandbox
+) -> None:
+    added = await cli.run("server", "add", "Main", "--url", sandbox.url, api_key=sandbox.api_key)
+    assert added.code == 0, added.err
+    assert (await cli.run("sync")).code == 0
+    enabled = await cli.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")
+    assert enabled.code == 0, enabled.err
+    read_end, write_end = os.pipe()
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "evodesk", "--data-dir", str(cli.data_dir), "listen",
+        stdin=asyncio.subprocess.DEVNULL, stdout=write_end, stderr=asyncio.subprocess.PIPE,
+        env=cli.env,
+    )
+    os.close(write_end)
+    assert process.stderr is not None
+    try:
+        await sandbox.send_text("loja-sp", "creates the namespace")
+        await line_with(process.stderr, b"instance 'loja-sp': live")
+        for n in range(100):  # far more than the pipe holds; nobody reads it
+            await sandbox.send_text("loja-sp", f"fill-{n} " + "x" * 4000)
+        # The connection is still looked after: its loss is seen and reported.
+        await sandbox.drop_sockets()
+        await line_with(process.stderr, b"connection: retrying")
+        process.send_signal(signal.SIGTERM)
+        code = await asyncio.wait_for(process.wait(), 3)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+        printed = drain(read_end)
+        os.close(read_end)
+    rest = (await process.stderr.read()).decode()
+    assert code == 0, rest
+    [missed] = [int(n) for n in NOT_PRINTED.findall(rest)]
+    printed_fills = printed.count(b"fill-")
+    with sqlite3.connect(cli.data_dir / "evodesk.sqlite3") as db:
+        query = db.execute("select count(*) from events where payload like '%fill-%'")
+        stored: int = query.fetchone()[0]
+    # Whatever was received is stored, printed or not (the drop may have cut a few short).
+    assert printed_fills + missed >= stored >= missed > 0
+    assert printed_fills < 30  # what the pipe could take
