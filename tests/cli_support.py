@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import socket
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,23 +70,42 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@asynccontextmanager
-async def failing_proxy(
+def failing_proxy(
     target: str, fails: Callable[[web.Request], bool]
-) -> AsyncIterator[str]:
+) -> contextlib.AbstractAsyncContextManager[str]:
     """The URL of a proxy to `target` that answers HTTP 500 to the requests `fails`
     picks, and passes every other request on as it is."""
+    return _proxy(target, fails=fails)
+
+
+def undoing_proxy(
+    target: str, after: Callable[[web.Request], Awaitable[None]]
+) -> contextlib.AbstractAsyncContextManager[str]:
+    """The URL of a proxy to `target` that passes every request on, then runs `after`
+    before answering: another tool changing the server right behind evodesk."""
+    return _proxy(target, after=after)
+
+
+@asynccontextmanager
+async def _proxy(
+    target: str,
+    *,
+    fails: Callable[[web.Request], bool] | None = None,
+    after: Callable[[web.Request], Awaitable[None]] | None = None,
+) -> AsyncIterator[str]:
     session = aiohttp.ClientSession()
 
     async def forward(request: web.Request) -> web.Response:
-        if fails(request):
+        if fails is not None and fails(request):
             return web.json_response({"status": 500, "error": "Internal Server Error",
                                       "response": {"message": "proxy: injected"}}, status=500)
         headers = {k: v for k, v in request.headers.items() if k.lower() != "host"}
         async with session.request(request.method, target + request.path_qs,
                                    headers=headers, data=await request.read()) as answer:
-            return web.Response(status=answer.status, body=await answer.read(),
-                                content_type=answer.content_type)
+            body, status, kind = await answer.read(), answer.status, answer.content_type
+        if after is not None:
+            await after(request)
+        return web.Response(status=status, body=body, content_type=kind)
 
     app = web.Application()
     app.router.add_route("*", "/{tail:.*}", forward)

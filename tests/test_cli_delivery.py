@@ -16,7 +16,7 @@ import pytest
 from aiohttp import web
 
 from evodesk.sandbox import Sandbox
-from tests.cli_support import Cli, cli_env, failing_proxy, free_port
+from tests.cli_support import Cli, cli_env, failing_proxy, free_port, undoing_proxy
 from tests.manager_support import SandboxRows
 
 pytestmark = pytest.mark.keyring
@@ -332,3 +332,28 @@ async def test_listen_with_a_refused_key_exits_non_zero(ready: Cli, sandbox: San
     result = await ready.run("listen", timeout=60)
     assert result.code != 0
     assert "refused the API key" in result.err.splitlines()[-1]
+
+
+async def test_a_change_that_ends_with_both_modes_on_exits_1(
+    ready: Cli, sandbox: Sandbox
+) -> None:
+    # Another tool puts the webhook back right after evodesk turned it off.
+    rows = SandboxRows(sandbox)
+    hook = {"enabled": True, "url": "http://127.0.0.1:9/h", "events": ["MESSAGES_UPSERT"]}
+
+    async def put_back(request: web.Request) -> None:
+        if request.method == "POST" and request.path == "/webhook/set/loja-sp":
+            await rows.set_webhook("loja-sp", **hook)
+
+    async with undoing_proxy(sandbox.url, put_back) as url:
+        assert (await ready.run("server", "edit", "Main", "--url", url)).code == 0
+        enabled = await ready.run("webhook", "enable", "loja-sp", "--url", hook["url"],
+                                  "--event", "MESSAGES_UPSERT")
+        assert enabled.code == 0, enabled.err
+        switched = await ready.run("websocket", "enable", "loja-sp", "--all-events")
+    assert await rows.enabled("loja-sp") == (True, True)
+    assert switched.code == 1
+    lines = switched.out.splitlines()
+    assert lines[0] == "WebSocket enabled. The webhook is still enabled on the server."
+    assert any(line.startswith("Note: Webhook and WebSocket are both enabled") for line in lines)
+    assert (await state(ready))["conflict"] is True

@@ -119,7 +119,9 @@ def _events(args: argparse.Namespace, remembered: tuple[str, ...]) -> tuple[list
     raise CliError("No events remembered for this instance: give --event EVENT or --all-events.")
 
 
-def _print_outcome(outcome: ChangeOutcome, out: TextIO) -> None:
+def _print_outcome(outcome: ChangeOutcome, out: TextIO) -> int:
+    """Print what the change did; the exit code is 1 when it ended with both modes on at
+    the server (which kept, or got back, the mode it was told to turn off)."""
     print(outcome.message, file=out)
     for note in outcome.notes:
         print(f"Note: {note}", file=out)
@@ -127,6 +129,7 @@ def _print_outcome(outcome: ChangeOutcome, out: TextIO) -> None:
         command = ["evodesk", "restart", outcome.status.instance.name,
                    "--server", outcome.status.server.name]
         print(f"Run: {shlex.join(command)}", file=out)
+    return 1 if outcome.status.instance.conflict else 0
 
 
 async def _known(app: AppServices, args: argparse.Namespace) -> Instance | None:
@@ -212,21 +215,18 @@ async def _webhook_enable(app: AppServices, args: argparse.Namespace, out: TextI
                    else bool(known and known.webhook_by_events)),
         headers=headers,
     )
-    _print_outcome(await app.manager.enable_webhook(_ref(args), config), out)
-    return 0
+    return _print_outcome(await app.manager.enable_webhook(_ref(args), config), out)
 
 
 async def _websocket_enable(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
     known = await _known(app, args)
     events, all_events = _events(args, known.websocket_events if known else ())
     outcome = await app.manager.enable_websocket(_ref(args), events, all_events=all_events)
-    _print_outcome(outcome, out)
-    return 0
+    return _print_outcome(outcome, out)
 
 
 async def _disable(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
-    _print_outcome(await app.manager.disable_both(_ref(args)), out)
-    return 0
+    return _print_outcome(await app.manager.disable_both(_ref(args)), out)
 
 
 async def _fix(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
@@ -234,8 +234,7 @@ async def _fix(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
         outcome = await app.manager.keep_webhook(_ref(args))
     else:
         outcome = await app.manager.keep_websocket(_ref(args))
-    _print_outcome(outcome, out)
-    return 0
+    return _print_outcome(outcome, out)
 
 
 async def _restart(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
