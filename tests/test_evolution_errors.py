@@ -560,3 +560,38 @@ async def test_status_wording_is_made_from_a_listed_template(
         await make().list_instances()
     made = TemplateMatcher(read_templates()).match(str(caught.value))
     assert made == Text(template, args)
+
+
+@pytest.mark.parametrize(
+    ("status", "location", "address"),
+    [
+        # http:// to https:// on the same path: the address is the part before it.
+        (301, "https://evo.test/api/instance/fetchInstances", "https://evo.test/api"),
+        (308, "/v2/instance/fetchInstances", "https://evo.test/v2"),  # relative, a prefix
+        (302, "https://login.example.com/sso?next=1", "https://login.example.com/sso?next=1"),
+    ],
+)
+async def test_a_redirect_says_where_the_server_is(
+    router: respx.MockRouter, make: MakeClient, status: int, location: str, address: str
+):
+    # evodesk follows no redirect (its key would go along); it says where to go instead
+    # of calling the answer plain text or an HTML page.
+    router.get("/instance/fetchInstances").respond(
+        status, headers={"Location": location}, html="<html><title>Moved</title></html>")
+    with pytest.raises(UnexpectedResponse) as caught:
+        await make().list_instances()
+    assert str(caught.value) == (
+        f"The server at {SHOWN} redirects to {address} (HTTP {status}): "
+        "use that address for the server.")
+    made = TemplateMatcher(read_templates()).match(str(caught.value))
+    assert made == Text("The server at %1 redirects to %2 (HTTP %3): use that address for "
+                        "the server.", (SHOWN, address, str(status)))
+
+
+async def test_a_redirect_to_nowhere_says_so(router: respx.MockRouter, make: MakeClient):
+    router.get("/").respond(302)
+    with pytest.raises(UnexpectedResponse) as caught:
+        await make().server_info()
+    assert str(caught.value) == (
+        f"The server at {SHOWN} answered with a redirect (HTTP 302) that names no address. "
+        "Check the URL.")

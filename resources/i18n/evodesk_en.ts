@@ -1868,6 +1868,14 @@
         <source>WebSocket events updated.</source>
         <translation>WebSocket events updated.</translation>
     </message>
+    <message>
+        <source>The server at %1 redirects to %2 (HTTP %3): use that address for the server.</source>
+        <translation>The server at %1 redirects to %2 (HTTP %3): use that address for the server.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered with a redirect (HTTP %2) that names no address.</source>
+        <translation>The server at %1 answered with a redirect (HTTP %2) that names no address.</translation>
+    </message>
 </context>
 <context>
     <name>evodesk.notifications</name>

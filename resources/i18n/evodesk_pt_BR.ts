@@ -1868,6 +1868,14 @@
         <source>WebSocket events updated.</source>
         <translation>Eventos do WebSocket atualizados.</translation>
     </message>
+    <message>
+        <source>The server at %1 redirects to %2 (HTTP %3): use that address for the server.</source>
+        <translation>O servidor em %1 redireciona para %2 (HTTP %3): use esse endereço para o servidor.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered with a redirect (HTTP %2) that names no address.</source>
+        <translation>O servidor em %1 respondeu com um redirecionamento (HTTP %2) que não indica nenhum endereço.</translation>
+    </message>
 </context>
 <context>
     <name>evodesk.notifications</name>

@@ -12,6 +12,7 @@ import ssl
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -95,6 +96,7 @@ class Reply:
     kind: BodyKind
     data: object = None
     hint: str = ""  # HTML title or first line of text, already redacted
+    location: str = ""  # where a redirect points, already redacted
 
     @property
     def ok(self) -> bool:
@@ -125,6 +127,10 @@ def read_reply(
     text = _text_of(raw, response.charset_encoding).strip()
     content_type = response.headers.get("content-type", "").lower()
     status = response.status_code
+    if 300 <= status < 400:
+        # Whatever the body, the answer is where to go (http:// to https://, a prefix).
+        location = _clip(redact(response.headers.get("location", "").strip()), 300)
+        return Reply(status, BodyKind.EMPTY, location=location)
     if not text:
         return Reply(status, BodyKind.EMPTY)
     if "html" in content_type or text.startswith("<"):
@@ -197,6 +203,8 @@ def _sentence(text: str) -> str:
 
 def error_for(reply: Reply, call: Call, redact: Redactor) -> ServerError:
     """The domain error for a reply that is not a usable success."""
+    if 300 <= reply.status < 400:
+        return _redirect_error(reply, call)
     if reply.kind is BodyKind.HTML:
         return _html_error(reply, call)
     if reply.kind in (BodyKind.TEXT, BodyKind.MALFORMED):
@@ -267,6 +275,25 @@ def _instance_in(reason: str) -> str | None:
         if match is not None:
             return match.group("name")
     return None
+
+
+def _redirect_error(reply: Reply, call: Call) -> UnexpectedResponse:
+    """evodesk follows no redirect (the key would go along): it says where to."""
+    detail = f"{call.where(reply.status)}: redirect to {reply.location or 'nowhere'}"
+    if not reply.location:
+        message = (f"The server at {call.server} answered with a redirect (HTTP "
+                   f"{reply.status}) that names no address. Check the URL.")
+        return UnexpectedResponse(message, status=reply.status, detail=detail)
+    target = urljoin(f"{call.server}{call.path}", reply.location)
+    # Asked for /instance/fetchInstances, sent to https://host/prefix/instance/…: the
+    # server's address is what comes before the path.
+    route = urlsplit(call.path).path
+    parts = urlsplit(target)
+    if route not in ("", "/") and parts.path.endswith(route):
+        target = urlunsplit((parts.scheme, parts.netloc, parts.path[: -len(route)], "", ""))
+    message = (f"The server at {call.server} redirects to {target} (HTTP {reply.status}): "
+               "use that address for the server.")
+    return UnexpectedResponse(message, status=reply.status, detail=detail)
 
 
 def _html_error(reply: Reply, call: Call) -> UnexpectedResponse:
