@@ -70,12 +70,22 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+Answer = Callable[[web.Request, bytes], Awaitable[web.StreamResponse | None]]
+
+
 def failing_proxy(
     target: str, fails: Callable[[web.Request], bool]
 ) -> contextlib.AbstractAsyncContextManager[str]:
     """The URL of a proxy to `target` that answers HTTP 500 to the requests `fails`
     picks, and passes every other request on as it is."""
-    return _proxy(target, fails=fails)
+
+    async def answer(request: web.Request, _body: bytes) -> web.StreamResponse | None:
+        if not fails(request):
+            return None
+        return web.json_response({"status": 500, "error": "Internal Server Error",
+                                  "response": {"message": "proxy: injected"}}, status=500)
+
+    return proxy(target, answer=answer)
 
 
 def undoing_proxy(
@@ -83,29 +93,31 @@ def undoing_proxy(
 ) -> contextlib.AbstractAsyncContextManager[str]:
     """The URL of a proxy to `target` that passes every request on, then runs `after`
     before answering: another tool changing the server right behind evodesk."""
-    return _proxy(target, after=after)
+    return proxy(target, after=after)
 
 
 @asynccontextmanager
-async def _proxy(
+async def proxy(
     target: str,
     *,
-    fails: Callable[[web.Request], bool] | None = None,
+    answer: Answer | None = None,
     after: Callable[[web.Request], Awaitable[None]] | None = None,
 ) -> AsyncIterator[str]:
+    """The URL of a proxy to `target`: `answer` may answer a request itself (given its
+    body; None passes it on), `after` runs once a passed-on request was answered."""
     session = aiohttp.ClientSession()
 
-    async def forward(request: web.Request) -> web.Response:
-        if fails is not None and fails(request):
-            return web.json_response({"status": 500, "error": "Internal Server Error",
-                                      "response": {"message": "proxy: injected"}}, status=500)
+    async def forward(request: web.Request) -> web.StreamResponse:
+        body = await request.read()
+        if answer is not None and (own := await answer(request, body)) is not None:
+            return own
         headers = {k: v for k, v in request.headers.items() if k.lower() != "host"}
         async with session.request(request.method, target + request.path_qs,
-                                   headers=headers, data=await request.read()) as answer:
-            body, status, kind = await answer.read(), answer.status, answer.content_type
+                                   headers=headers, data=body) as passed:
+            status, kind, content = passed.status, passed.content_type, await passed.read()
         if after is not None:
             await after(request)
-        return web.Response(status=status, body=body, content_type=kind)
+        return web.Response(status=status, body=content, content_type=kind)
 
     app = web.Application()
     app.router.add_route("*", "/{tail:.*}", forward)

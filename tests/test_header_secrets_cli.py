@@ -7,53 +7,35 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
-import aiohttp
 import pytest
 from aiohttp import web
 
 from evodesk.domain.secrets import MASK
 from evodesk.sandbox import Sandbox
-from tests.cli_support import Cli, cli_env
+from tests.cli_support import Cli, cli_env, proxy
 
 pytestmark = pytest.mark.keyring
 
 
-@asynccontextmanager
-async def echoing_proxy(target: str, received: list[str]) -> AsyncIterator[str]:
+def echoing_proxy(
+    target: str, received: list[str]
+) -> contextlib.AbstractAsyncContextManager[str]:
     """The URL of a proxy to `target` that answers every webhook change with a 400
     quoting its body, as a server validating it may."""
-    session = aiohttp.ClientSession()
 
-    async def forward(request: web.Request) -> web.Response:
-        body = await request.read()
-        if request.method == "POST" and request.path.startswith("/webhook/set/"):
-            received.append(body.decode())
-            return web.json_response(
-                {"status": 400, "error": "Bad Request",
-                 "response": {"message": [f"invalid body: {body.decode()}"]}},
-                status=400,
-            )
-        headers = {k: v for k, v in request.headers.items() if k.lower() != "host"}
-        async with session.request(request.method, target + request.path_qs,
-                                   headers=headers, data=body) as answer:
-            return web.Response(status=answer.status, body=await answer.read(),
-                                content_type=answer.content_type)
+    async def answer(request: web.Request, body: bytes) -> web.StreamResponse | None:
+        if request.method != "POST" or not request.path.startswith("/webhook/set/"):
+            return None
+        received.append(body.decode())
+        return web.json_response(
+            {"status": 400, "error": "Bad Request",
+             "response": {"message": [f"invalid body: {body.decode()}"]}},
+            status=400,
+        )
 
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", forward)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    try:
-        yield f"http://127.0.0.1:{runner.addresses[0][1]}"
-    finally:
-        await runner.cleanup()
-        await session.close()
+    return proxy(target, answer=answer)
 
 
 async def test_an_echoed_header_value_stays_secret(
