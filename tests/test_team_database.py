@@ -394,3 +394,44 @@ async def test_a_workstation_keeps_its_name_when_its_host_name_changes(
     alone = await AppServices.open(own, secrets=MemorySecretStore())
     await alone.aclose()
     assert load_settings(own.settings_file).workstation is None
+
+
+async def test_the_shared_log_keeps_what_its_most_generous_workstation_asks(
+    pg_url: str, pg_cluster: PgCluster, clean_pg_database: str
+) -> None:
+    # One workstation set to keep few events pruned everyone's log to its own number.
+    keeper = await Store.open(pg_url, workstation="recepcao")
+    pruner = await Store.open(pg_url, workstation="caixa")
+    try:
+        server = await keeper.add_server(Server(name="Main", base_url="https://e.example"))
+        assert server.id is not None
+        await keeper.note_retention(100_000)
+        await keeper.add_events([event(server.id, f"ID{n}") for n in range(5)])
+        assert await pruner.prune_events(2) == 0  # the other asks for 100,000
+        assert await keeper.count_events() == 5
+
+        await keeper.note_retention(3)  # lowered there too: the most now asked is 3
+        assert await pruner.prune_events(2) == 2
+        assert await keeper.count_events() == 3
+
+        await keeper.note_retention(100_000)
+        with pg_cluster.connect(clean_pg_database) as connection:  # not seen for 31 days
+            connection.execute("UPDATE workstations SET seen_at = seen_at - interval '31 days'"
+                               " WHERE name = 'recepcao'")
+        assert await pruner.prune_events(2) == 1
+        assert await keeper.count_events() == 2
+    finally:
+        await keeper.aclose()
+        await pruner.aclose()
+
+
+async def test_a_sqlite_log_keeps_what_this_computer_asks(tmp_path: Path) -> None:
+    store = await Store.open(f"sqlite:///{tmp_path / 'e.sqlite3'}", workstation="recepcao")
+    try:
+        server = await store.add_server(Server(name="Main", base_url="https://e.example"))
+        assert server.id is not None
+        await store.note_retention(100_000)  # nothing to note: the file is this computer's
+        await store.add_events([event(server.id, f"ID{n}") for n in range(5)])
+        assert await store.prune_events(2) == 3
+    finally:
+        await store.aclose()

@@ -75,6 +75,9 @@ class AppServices:
             except OSError as exc:
                 log.warning("Could not keep this computer's name in %s (%s)",
                             paths.settings_file, exc.strerror or exc)
+        # A team's log keeps what its most generous workstation asks, this one included
+        # even if it never listens (and so never prunes).
+        await store.note_retention(settings.event_retention)
         # One keyring serves every database: each keeps its secrets under its own id.
         secret_store: SecretStore = ScopedSecretStore(
             secrets if secrets is not None else KeyringSecretStore(), store.database_id)

@@ -176,3 +176,14 @@ class DatabaseIdentityRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # always 1
     database_id: Mapped[str] = mapped_column(String(36))
+
+
+class WorkstationRow(Base):
+    """What a workstation of a team asks the shared event log to keep (revision 0006):
+    the log keeps as many events as the most generous one seen lately asks."""
+
+    __tablename__ = "workstations"
+
+    name: Mapped[str] = mapped_column(String(255), primary_key=True)
+    event_retention: Mapped[int] = mapped_column()
+    seen_at: Mapped[datetime] = mapped_column(UtcDateTime)

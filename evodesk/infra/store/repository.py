@@ -12,7 +12,7 @@ import sqlite3
 import typing
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -55,6 +55,7 @@ from evodesk.infra.store.models import (
     GapRow,
     InstanceRow,
     ServerRow,
+    WorkstationRow,
 )
 
 log = logging.getLogger(__name__)
@@ -377,9 +378,32 @@ def clear_events(session: Session, *, instance_id: int | None) -> int:
     return _affected(session, statement)
 
 
-def prune_events(session: Session, keep: int) -> int:
+# A workstation not seen for this long no longer holds the shared log to what it asked.
+WORKSTATION_FORGOTTEN = timedelta(days=30)
+
+
+def note_retention(session: Session, workstation: str, keep: int, now: datetime) -> int:
+    """Note that `workstation` asks the shared log to keep `keep` events; returns what
+    the log keeps: the most any workstation seen lately asks for."""
+    row = session.get(WorkstationRow, workstation)
+    if row is None:
+        session.add(WorkstationRow(name=workstation, event_retention=keep, seen_at=now))
+    else:
+        row.event_retention, row.seen_at = keep, now
+    session.flush()
+    wanted = session.scalar(select(func.max(WorkstationRow.event_retention)).where(
+        WorkstationRow.seen_at >= now - WORKSTATION_FORGOTTEN))
+    return max(keep, wanted or 0)
+
+
+def prune_events(session: Session, keep: int, workstation: str | None = None,
+                 now: datetime | None = None) -> int:
+    """Delete all but the newest `keep` events; with `workstation` (a shared database),
+    all but as many as the most generous workstation seen lately asks."""
     if keep < 0:
         raise ValueError(f"keep must be zero or more, not {keep}")
+    if workstation is not None:
+        keep = note_retention(session, workstation, keep, now or datetime.now(UTC))
     # The newest `keep` events are those above the keep-th highest id.
     boundary = session.scalar(
         select(EventRow.id).order_by(EventRow.id.desc()).offset(keep).limit(1)

@@ -10,7 +10,7 @@ import socket
 from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import partial
 from typing import Concatenate, ParamSpec, TypeVar
 
@@ -311,8 +311,18 @@ class Store:
         return await self._run(repository.clear_events, instance_id=instance_id)
 
     async def prune_events(self, keep: int) -> int:
-        """Delete all but the newest `keep` events; returns how many went."""
-        return await self._run(repository.prune_events, keep)
+        """Delete all but the newest `keep` events; returns how many went. On a shared
+        database `keep` is what this workstation asks for, and the log keeps as many as
+        the most generous workstation seen in the last 30 days asks."""
+        return await self._run(repository.prune_events, keep,
+                               self.workstation if self.shared else None)
+
+    async def note_retention(self, keep: int) -> None:
+        """On a shared database: this workstation asks the log to keep `keep` events
+        (whether or not it listens, and before it first prunes)."""
+        if self.shared:
+            await self._run(repository.note_retention, self.workstation, keep,
+                            datetime.now(UTC))
 
     # --- gaps ---------------------------------------------------------------------
 
