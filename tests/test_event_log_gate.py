@@ -1,12 +1,14 @@
-"""One writer of the event log per data folder: the window and `evodesk listen` both
-listening on one SQLite database store each event once, and the second takes over
-when the first stops, with what only it heard."""
+"""One writer of a SQLite event log at a time: the window and `evodesk listen` (or two
+data folders) on one database store each event once, and the second takes over when
+the first stops, with what only it heard."""
 
 from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
+import signal
+import sys
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,8 +21,8 @@ from evodesk.infra.secrets import MemorySecretStore, server_key_ref
 from evodesk.infra.store import Store
 from evodesk.sandbox import Sandbox
 from evodesk.services.app import AppServices
-from evodesk.services.event_log_gate import FolderEventLog
-from evodesk.services.instances import InstanceRef
+from evodesk.services.event_log_gate import OneWriterEventLog
+from tests.cli_support import Cli, cli_env
 
 T0 = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
 
@@ -36,48 +38,103 @@ async def _numbers(store: Store) -> list[int]:
     return sorted(e.payload["n"] for e in await store.list_events())
 
 
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    opened = await Store.open(f"sqlite:///{tmp_path / 'e.sqlite3'}")
+    yield opened
+    await opened.aclose()
+
+
 async def test_the_second_writer_waits_then_writes_only_what_the_first_did_not(
-    tmp_path: Path,
+    store: Store, tmp_path: Path
 ) -> None:
-    store = await Store.open(f"sqlite:///{tmp_path / 'e.sqlite3'}")
-    try:
-        server = await store.add_server(Server(name="Main", base_url="https://e.example"))
-        lock_path = tmp_path / "locks" / "event-log.lock"
-        first = FolderEventLog(store, FolderLock(lock_path))
-        second = FolderEventLog(store, FolderLock(lock_path))
-        assert await first.add_events([_event(server, 1)]) == 1
-        assert first.writing
-        # Both hear 2; only the second hears 3 (the first was stopping).
-        assert await second.add_events([_event(server, 2), _event(server, 3)]) == 0
-        assert not second.writing
-        assert await second.prune_events(0) == 0  # nor does it prune
-        assert await first.add_events([_event(server, 2)]) == 1
-        assert await _numbers(store) == [1, 2]
+    server = await store.add_server(Server(name="Main", base_url="https://e.example"))
+    assert store.writer_lock_path == tmp_path / "e.sqlite3.writer.lock"
+    first = OneWriterEventLog(store, FolderLock(tmp_path / "w.lock"))
+    second = OneWriterEventLog(store, FolderLock(tmp_path / "w.lock"))
+    assert await first.add_events([_event(server, 1)]) == 1
+    assert first.writing
+    # Both hear 2; only the second hears 3 (the first was stopping).
+    assert await second.add_events([_event(server, 2), _event(server, 3)]) == 0
+    assert not second.writing
+    assert await second.prune_events(0) == 0  # nor does it prune
+    assert await first.add_events([_event(server, 2)]) == 1
+    assert await _numbers(store) == [1, 2]
 
-        first.close()
-        assert await second.add_events([_event(server, 4)]) == 2  # 3 and 4
-        assert second.writing
-        assert await _numbers(store) == [1, 2, 3, 4]
-        assert await second.add_events([_event(server, 5)]) == 1
-        second.close()
-    finally:
-        await store.aclose()
+    await first.aclose()
+    assert await second.add_events([_event(server, 4)]) == 2  # 3 and 4
+    assert second.writing
+    assert await _numbers(store) == [1, 2, 3, 4]
+    assert await second.add_events([_event(server, 5)]) == 1
+    await second.aclose()
 
 
-async def test_what_waits_is_bounded_and_the_overflow_counted(tmp_path: Path) -> None:
-    store = await Store.open(f"sqlite:///{tmp_path / 'e.sqlite3'}")
-    try:
-        server = await store.add_server(Server(name="Main", base_url="https://e.example"))
-        holder = FolderLock(tmp_path / "l")
-        assert holder.try_take()
-        waiting = FolderEventLog(store, FolderLock(tmp_path / "l"), keep=3)
-        await waiting.add_events([_event(server, n) for n in range(1, 6)])
-        assert waiting.overflow == 2
-        holder.release()
-        assert await waiting.add_events([]) == 3
-        assert await _numbers(store) == [3, 4, 5]
-    finally:
-        await store.aclose()
+async def test_what_waits_is_bounded_and_the_overflow_counted(
+    store: Store, tmp_path: Path
+) -> None:
+    server = await store.add_server(Server(name="Main", base_url="https://e.example"))
+    holder = FolderLock(tmp_path / "l")
+    assert holder.try_take()
+    waiting = OneWriterEventLog(store, FolderLock(tmp_path / "l"), keep=3)
+    await waiting.add_events([_event(server, n) for n in range(1, 6)])
+    assert waiting.overflow == 2
+    holder.release()
+    assert await waiting.add_events([]) == 3
+    assert await _numbers(store) == [3, 4, 5]
+    await waiting.aclose()
+
+
+async def test_a_failed_take_over_keeps_what_waits_for_the_next_try(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = await store.add_server(Server(name="Main", base_url="https://e.example"))
+    holder = FolderLock(tmp_path / "l")
+    assert holder.try_take()
+    waiting = OneWriterEventLog(store, FolderLock(tmp_path / "l"))
+    await waiting.add_events([_event(server, n) for n in range(1, 51)])
+    holder.release()
+    real = store.add_events
+
+    async def locked(events: object) -> int:
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(store, "add_events", locked)
+    with pytest.raises(RuntimeError):
+        await waiting.add_events([_event(server, 51)])
+    monkeypatch.setattr(store, "add_events", real)
+    assert await waiting.add_events([_event(server, 52)]) == 52
+    assert await _numbers(store) == list(range(1, 53))
+    await waiting.aclose()
+
+
+async def test_what_waits_is_written_once_the_writer_is_gone_with_no_new_event(
+    store: Store, tmp_path: Path
+) -> None:
+    # The writer crashed or quit; nothing more arrives here, and this one quits too.
+    server = await store.add_server(Server(name="Main", base_url="https://e.example"))
+    holder = FolderLock(tmp_path / "l")
+    assert holder.try_take()
+    waiting = OneWriterEventLog(store, FolderLock(tmp_path / "l"))
+    await waiting.add_events([_event(server, 1), _event(server, 2)])
+    holder.release()
+    await waiting.aclose()
+    assert await _numbers(store) == [1, 2]
+    assert FolderLock(tmp_path / "l").try_take()  # and let go
+
+
+async def test_what_waits_is_written_by_itself_once_the_writer_is_gone(
+    store: Store, tmp_path: Path
+) -> None:
+    server = await store.add_server(Server(name="Main", base_url="https://e.example"))
+    holder = FolderLock(tmp_path / "l")
+    assert holder.try_take()
+    waiting = OneWriterEventLog(store, FolderLock(tmp_path / "l"))
+    waiting.start()
+    await waiting.add_events([_event(server, 1)])
+    holder.release()
+    await asyncio.wait_for(waiting.took_over.wait(), 10)
+    assert waiting.writing and await _numbers(store) == [1]
+    await waiting.aclose()
 
 
 @pytest.fixture
@@ -86,87 +143,94 @@ async def sandbox() -> AsyncIterator[Sandbox]:
         yield sb
 
 
-async def _listening(paths_dir: Path, sandbox: Sandbox, *, first: bool) -> AppServices:
-    app = await AppServices.open(resolve_paths(paths_dir), secrets=MemorySecretStore(),
+@pytest.fixture
+def cli(secret_service: object, tmp_path: Path) -> Cli:
+    return Cli(data_dir=tmp_path / "data", env=cli_env(secret_service.env))  # type: ignore[attr-defined]
+
+
+async def _window(cli: Cli, sandbox: Sandbox) -> AppServices:
+    """The window's services on the command's data folder, listening."""
+    app = await AppServices.open(resolve_paths(cli.data_dir), secrets=MemorySecretStore(),
                                  listen=True)
-    if first:
-        await app.servers.add("Main", sandbox.url, sandbox.api_key)
-        await app.sync.sync_all()
-        await app.manager.enable_websocket(InstanceRef("loja-sp", "Main"), ["MESSAGES_UPSERT"])
-    else:
-        await app.secrets.set(server_key_ref("Main"), sandbox.api_key)
+    await app.secrets.set(server_key_ref("Main"), sandbox.api_key)
     await app.start_listening()
+    assert app.listener is not None
+    listener = app.listener
+    changed = asyncio.Event()
+    stop = listener.on_state_changed(lambda _c: changed.set())
+    try:
+        while listener.namespace_state(1, "loja-sp") is not ListenerState.LIVE:
+            changed.clear()
+            await asyncio.wait_for(changed.wait(), 20)
+    finally:
+        stop()
     return app
 
 
-async def _until_live(apps: list[AppServices], sandbox: Sandbox) -> None:
-    async def live(app: AppServices) -> None:
-        assert app.listener is not None
-        listener = app.listener
-        changed = asyncio.Event()
-        stop = listener.on_state_changed(lambda _c: changed.set())
-        try:
-            while listener.namespace_state(1, "loja-sp") is not ListenerState.LIVE:
-                changed.clear()
-                await changed.wait()
-        finally:
-            stop()
+async def _lines_until(stream: asyncio.StreamReader, done: Callable[[bytes], bool]) -> None:
+    async def read() -> None:
+        while not done(line := await stream.readline()):
+            assert line, "listen ended early"
 
+    await asyncio.wait_for(read(), 20)
+
+
+@pytest.mark.keyring
+async def test_the_window_and_evodesk_listen_store_each_event_once(
+    cli: Cli, sandbox: Sandbox
+) -> None:
+    assert (await cli.run("server", "add", "Main", "--url", sandbox.url,
+                          api_key=sandbox.api_key)).code == 0
+    assert (await cli.run("sync")).code == 0
+    assert (await cli.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")).code == 0
     await sandbox.send_text("loja-sp", "opens the namespace")
-    await asyncio.wait_for(asyncio.gather(*(live(a) for a in apps)), 20)
+    window = await _window(cli, sandbox)
+    listen = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "evodesk", "--data-dir", str(cli.data_dir), "listen",
+        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE, env=cli.env)
+    assert listen.stdout is not None and listen.stderr is not None
+    window_open = True
+    try:
+        await _lines_until(listen.stderr, lambda line: b"instance 'loja-sp': live" in line)
+        texts = [f"both hear {n}" for n in range(5)]
+        left = set(texts)
+        for text in texts:
+            await sandbox.send_text("loja-sp", text)
+        await _lines_until(listen.stdout, lambda line: not left.difference_update(
+            [t for t in texts if t.encode() in line]) and not left)
+        window_open = False
+        await window.aclose()  # `listen` goes on, and takes over the writing
+        await sandbox.send_text("loja-sp", "after the window")
+        await _lines_until(listen.stdout, lambda line: b"after the window" in line)
+        listen.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(listen.wait(), 10) == 0
+    finally:
+        if listen.returncode is None:
+            listen.kill()
+            await listen.wait()
+        if window_open:
+            await window.aclose()
+    store = await Store.open(f"sqlite:///{cli.data_dir / 'evodesk.sqlite3'}")
+    try:
+        stored = [json.dumps(e.payload, ensure_ascii=False) for e in await store.list_events()]
+    finally:
+        await store.aclose()
+    every = [*texts, "after the window"]
+    assert sorted(t for t in every for s in stored if t in s) == sorted(every)
 
 
-def _hearing(app: AppServices, texts: set[str]) -> asyncio.Future[None]:
-    """Subscribed now: done once `app` has received an event with each of `texts`."""
-    assert app.listener is not None
-    events = app.listener.subscribe()
-    left = set(texts)
-
-    async def drain() -> None:
-        async for event in events:
-            payload = json.dumps(event.payload, ensure_ascii=False)
-            left.difference_update([t for t in left if t in payload])
-            if not left:
-                return
-
-    return asyncio.ensure_future(asyncio.wait_for(drain(), 20))
-
-
-async def _stored_texts(app: AppServices, texts: set[str]) -> list[str]:
-    """Each of `texts` once for every stored event that holds it."""
-    assert app.listener is not None
-    await app.listener.pipeline.flush()
-    stored = [json.dumps(e.payload, ensure_ascii=False) for e in await app.store.list_events()]
-    return sorted(t for t in texts for s in stored if t in s)
-
-
-async def test_the_window_and_listen_on_one_folder_store_each_event_once(
+async def test_two_data_folders_on_one_sqlite_file_have_one_writer(
     tmp_path: Path, sandbox: Sandbox
 ) -> None:
-    window = await _listening(tmp_path / "d", sandbox, first=True)
-    listen = await _listening(tmp_path / "d", sandbox, first=False)
-    open_ = [listen, window]
+    url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    first = await AppServices.open(resolve_paths(tmp_path / "a"), database_url=url,
+                                   secrets=MemorySecretStore(), listen=True)
+    second = await AppServices.open(resolve_paths(tmp_path / "b"), database_url=url,
+                                    secrets=MemorySecretStore(), listen=True)
     try:
-        await _until_live([window, listen], sandbox)
-        texts = {f"both hear {n}" for n in range(5)}
-        heard = [_hearing(app, texts) for app in (window, listen)]
-        for text in sorted(texts):
-            await sandbox.send_text("loja-sp", text)
-        await asyncio.gather(*heard)
-        # Both flushed; one stored row per message (two before: one from each).
-        assert await _stored_texts(window, texts) == sorted(texts)
-        assert await _stored_texts(listen, texts) == sorted(texts)
-        assert window.event_log is not None and window.event_log.writing
-        assert listen.event_log is not None and not listen.event_log.writing
-
-        open_.remove(window)
-        await window.aclose()  # `listen` goes on, and now writes
-        later = _hearing(listen, {"after the window"})
-        await sandbox.send_text("loja-sp", "after the window")
-        await later
-        every = texts | {"after the window"}
-        assert await _stored_texts(listen, every) == sorted(every)
-        assert listen.event_log.writing
+        assert first.event_log is not None and first.event_log.writing
+        assert second.event_log is not None and not second.event_log.writing
     finally:
-        for app in open_:
-            await app.aclose()
+        await second.aclose()
+        await first.aclose()

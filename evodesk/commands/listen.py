@@ -10,6 +10,7 @@ import sys
 from typing import TextIO
 
 from evodesk.services.app import AppServices
+from evodesk.services.event_log_gate import one_writer_event_log
 from evodesk.services.listen_cmd import run_listen
 
 
@@ -29,6 +30,11 @@ async def _listen(app: AppServices, args: argparse.Namespace, out: TextIO) -> in
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    return await run_listen(
-        app.store, app.servers.api_key, args.instances or None, out, sys.stderr, stop
-    )
+    # The window may be listening to the same SQLite file: one of the two writes.
+    gate = one_writer_event_log(app.store)
+    try:
+        return await run_listen(app.store, app.servers.api_key, args.instances or None, out,
+                                sys.stderr, stop, sink=gate)
+    finally:
+        if gate is not None:
+            await gate.aclose()

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from evodesk.domain.models import Server
 from evodesk.infra.paths import Paths, resolve_database_url
-from evodesk.infra.process_locks import FolderLock, ProcessLocks
+from evodesk.infra.process_locks import ProcessLocks
 from evodesk.infra.secrets import KeyringSecretStore, ScopedSecretStore, SecretStore
 from evodesk.infra.settings import Settings, load_settings, save_settings
-from evodesk.services.event_log_gate import FolderEventLog
+from evodesk.services.event_log_gate import OneWriterEventLog, one_writer_event_log
 from evodesk.services.listener import ListenerSupervisor
 from evodesk.services.manager import DeliveryManager
 from evodesk.services.ports import EvolutionPort, NamedLocks, StorePort
@@ -43,7 +43,7 @@ class AppServices:
     database_url: str = ""
     listener: ListenerSupervisor | None = None
     # On a database of this computer alone: whether this process writes the event log.
-    event_log: FolderEventLog | None = None
+    event_log: OneWriterEventLog | None = None
 
     @classmethod
     async def open(
@@ -83,13 +83,11 @@ class AppServices:
             secrets if secrets is not None else KeyringSecretStore(), store.database_id)
         servers = ServerService(store, secret_store, client_factory)
         supervisor: ListenerSupervisor | None = None
-        event_log: FolderEventLog | None = None
+        event_log: OneWriterEventLog | None = None
         resync_target: list[SyncService] = []
         if listen:
-            if not store.shared:
-                # The window and `evodesk listen` on one folder both hear every event.
-                event_log = FolderEventLog(
-                    store, FolderLock(paths.data_dir / "locks" / "event-log.lock"))
+            # The window and `evodesk listen` on one SQLite file both hear every event.
+            event_log = one_writer_event_log(store)
 
             async def resync(server: Server, names: list[str]) -> None:
                 await resync_target[0].sync_instances(server, names)
@@ -135,6 +133,8 @@ class AppServices:
                 await self.listener.aclose()
             await self.servers.aclose()
         finally:
-            if self.event_log is not None:
-                self.event_log.close()  # what was pending is written: another may write
-            await self.store.aclose()
+            try:
+                if self.event_log is not None:
+                    await self.event_log.aclose()  # written: another process may write
+            finally:
+                await self.store.aclose()

@@ -1,10 +1,10 @@
-"""One writer of the event log per data folder.
+"""One writer of a SQLite event log at a time.
 
-The window and `evodesk listen` may listen on the same data folder at the same time,
-each with its own connection: both receive every event. On SQLite, which keeps no
-index over what is stored, both would write it, and the log would hold everything
-twice. The process holding the folder's event-log lock writes; another keeps what it
-receives (the newest few thousand), shows it live as usual, and takes over when the
+The window and `evodesk listen` may listen to the same database at the same time, each
+with its own connection: both receive every event. SQLite keeps no index over what is
+stored, so both would write it, and the log would hold everything twice. The process
+holding the database's writer lock (a file next to it) writes; another keeps what it
+receives (the newest few thousand), shows it live as usual, and takes over once the
 lock comes free, writing what it kept that the first one had not stored.
 
 A database a team shares keeps each event once by itself, so it needs none of this.
@@ -12,8 +12,12 @@ A database a team shares keeps each event once by itself, so it needs none of th
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import Sequence
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Protocol
 
 from evodesk.domain.models import Event
@@ -22,47 +26,82 @@ from evodesk.services.event_pipeline import EventSink
 
 log = logging.getLogger(__name__)
 
+# How often a process that does not write tries to take over.
+TAKE_OVER_EVERY = 1.0
+# The same event reaches two processes of one computer within this of each other.
+RECEIPT_SPREAD = timedelta(minutes=1)
+
 
 class KeyedEventLog(EventSink, Protocol):
-    async def recent_event_keys(self, limit: int) -> set[tuple[int, str]]: ...
+    async def event_keys_since(self, since: datetime) -> set[tuple[int, str]]: ...
 
 
-class FolderEventLog:
-    """An `EventSink` that writes only while this process holds the folder's lock."""
+class OneWriterEventLog:
+    """An `EventSink` that writes only while this process holds the writer lock."""
 
     def __init__(self, store: KeyedEventLog, lock: FolderLock, *, keep: int = 20_000) -> None:
         self._store = store
         self._lock = lock
         self._keep = keep
         self._kept: list[Event] = []
+        self._writing = asyncio.Lock()
         self._told = False
+        self._watch: asyncio.Task[None] | None = None
         self.overflow = 0  # kept events pushed out before this process could write them
+        self.took_over = asyncio.Event()  # set once this process writes after another did
         lock.try_take()  # the first to start writes, from the start
 
     @property
     def writing(self) -> bool:
-        """Whether this process is the one writing the folder's event log."""
+        """Whether this process is the one writing the event log."""
         return self._lock.held
 
+    def start(self) -> None:
+        """Take over by itself once the writer is gone, even with no event arriving (its
+        last events may be among those kept here)."""
+        if self._watch is None and not self._lock.held:
+            self._watch = asyncio.get_running_loop().create_task(
+                self._take_over_when_free(), name="event-log-take-over")
+
     async def add_events(self, events: Sequence[Event]) -> int:
-        if self._lock.held:
-            return await self._store.add_events(events)
-        if not self._lock.try_take():
+        async with self._writing:
+            if self._lock.held and not self._kept:
+                return await self._store.add_events(events)
             self._keep_for_later(events)
+            if self._lock.try_take():
+                return await self._write_kept()
+            if not self._told:
+                self._told = True
+                log.warning("Another evodesk writes this event log; this one shows the "
+                            "events and writes them once the other stops")
             return 0
-        log.info("This evodesk now writes the event log of its data folder")
-        waiting, self._kept = self._kept + list(events), []
-        # What the other one stored is among the newest rows; twice what waits leaves
-        # room for the events it heard and this one did not.
-        stored = await self._store.recent_event_keys(2 * len(waiting) + 1000)
-        missing = [e for e in waiting if (e.server_id, e.duplicate_key) not in stored]
-        return await self._store.add_events(missing)
+
+    async def _take_over_when_free(self) -> None:
+        while not self._lock.held:
+            await asyncio.sleep(TAKE_OVER_EVERY)
+            async with self._writing:
+                if self._lock.try_take():
+                    await self._write_kept()
+
+    async def _write_kept(self) -> int:
+        """This process just took the lock: write what it kept that is not stored."""
+        log.info("This evodesk now writes the event log")
+        waiting, self._kept = self._kept, []
+        try:
+            written = 0
+            if waiting:
+                since = min(e.received_at for e in waiting) - RECEIPT_SPREAD
+                stored = await self._store.event_keys_since(since)
+                missing = [e for e in waiting if (e.server_id, e.duplicate_key) not in stored]
+                written = await self._store.add_events(missing)
+        except BaseException:
+            # Kept for the next try (the pipeline retries only its own batch).
+            self._kept = waiting + self._kept
+            raise
+        self.took_over.set()
+        return written
 
     def _keep_for_later(self, events: Sequence[Event]) -> None:
-        if not self._told:
-            self._told = True
-            log.warning("Another evodesk on this data folder writes the event log; this one "
-                        "shows the events and writes them once the other stops")
         self._kept.extend(events)
         overflow = len(self._kept) - self._keep
         if overflow > 0:
@@ -74,6 +113,35 @@ class FolderEventLog:
             return 0
         return await self._store.prune_events(keep)
 
-    def close(self) -> None:
-        """Let another process write (after the pipeline wrote what it had)."""
-        self._lock.release()
+    async def aclose(self) -> None:
+        """After the pipeline wrote what it had: write what is kept if the writer is gone
+        meanwhile, then let another process write."""
+        if self._watch is not None:
+            self._watch.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._watch
+        try:
+            async with self._writing:
+                if self._kept and self._lock.try_take():
+                    await self._write_kept()
+        finally:
+            self._lock.release()
+
+
+class LockedStore(KeyedEventLog, Protocol):
+    @property
+    def shared(self) -> bool: ...
+
+    @property
+    def writer_lock_path(self) -> Path | None: ...
+
+
+def one_writer_event_log(store: LockedStore) -> OneWriterEventLog | None:
+    """The gate for a database of this computer's (a SQLite file); None for one a team
+    shares, which keeps each event once by itself, or one in memory."""
+    path = store.writer_lock_path
+    if store.shared or path is None:
+        return None
+    gate = OneWriterEventLog(store, FolderLock(path))
+    gate.start()
+    return gate

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from evodesk.domain.models import Event, Instance, ListenerState, Server
-from evodesk.services.event_pipeline import EventSubscription
+from evodesk.services.event_pipeline import EventSink, EventSubscription
 from evodesk.services.listener import EventStorePort, ListenerSupervisor, StateChange
 from evodesk.services.listener_link import KeyFor
 
@@ -36,11 +36,13 @@ async def run_listen(
     pending_limit: int = PENDING_LIMIT,
     report_every: float = 5.0,
     drain_timeout: float = 0.5,
+    sink: EventSink | None = None,
 ) -> int:
     """Listen to `instances` (by name, on any server) or to every websocket-mode instance.
 
     Lines are written by a thread: a reader of `out` that falls behind never holds up
-    the connections or the store, it misses lines (counted on `err`) instead.
+    the connections or the store, it misses lines (counted on `err`) instead. Events
+    are written to `sink` (the store unless given).
     """
     servers: dict[int | None, Server] = {s.id: s for s in await store.list_servers()}
     chosen = _choose(await store.list_instances(), instances, err)
@@ -59,7 +61,7 @@ async def run_listen(
             refused.append(name)
             refusal.set()
 
-    supervisor = ListenerSupervisor(store, key_for=key_for)
+    supervisor = ListenerSupervisor(store, key_for=key_for, sink=sink)
     supervisor.on_state_changed(on_state)
     writer = _LineWriter(out, pending_limit)
     printer = _Printer(supervisor.subscribe(maxsize=10_000), servers, writer, err, report_every)

@@ -357,10 +357,10 @@ def list_events(
     return [event_from_row(row) for row in session.scalars(query)]
 
 
-def recent_event_keys(session: Session, limit: int) -> set[tuple[int, str]]:
-    """(server id, duplicate key) of the newest `limit` events stored."""
-    query = (select(EventRow.server_id, EventRow.duplicate_key)
-             .order_by(EventRow.id.desc()).limit(limit))
+def event_keys_since(session: Session, since: datetime) -> set[tuple[int, str]]:
+    """(server id, duplicate key) of the events received at or after `since`."""
+    query = select(EventRow.server_id, EventRow.duplicate_key).where(
+        EventRow.received_at >= since)
     return {(server_id, key) for server_id, key in session.execute(query)}
 
 

@@ -12,6 +12,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from functools import partial
+from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Connection, Engine, func, select
@@ -222,6 +223,13 @@ class Store:
         (PostgreSQL), not a file of this computer's."""
         return self._engine.dialect.name != "sqlite"
 
+    @property
+    def writer_lock_path(self) -> Path | None:
+        """The file whose lock makes one process at a time write this SQLite database's
+        event log (next to it, whichever data folder opened it); None when not a file."""
+        path = sqlite_path(self._engine.url)
+        return None if path is None else path.with_name(path.name + ".writer.lock")
+
     def shared_locks(self, *, timeout: float = 60.0) -> SharedLocks | None:
         """Locks that every evodesk using this database sees, on any workstation:
         PostgreSQL's advisory locks. None for SQLite, whose users share one machine."""
@@ -300,9 +308,9 @@ class Store:
             before_id=before_id,
         )
 
-    async def recent_event_keys(self, limit: int) -> set[tuple[int, str]]:
-        """(server id, duplicate key) of the newest `limit` events stored."""
-        return await self._run(repository.recent_event_keys, limit)
+    async def event_keys_since(self, since: datetime) -> set[tuple[int, str]]:
+        """(server id, duplicate key) of the events received at or after `since`."""
+        return await self._run(repository.event_keys_since, since)
 
     async def count_events(self, *, instance_id: int | None = None) -> int:
         return await self._run(repository.count_events, instance_id=instance_id)
