@@ -266,3 +266,59 @@ async def test_the_status_says_when_the_server_could_not_be_read(
         "The server's live state could not be read (shown: the last one read): ")
     assert "HTML" in second
     assert dialog.status_panel.kind == "warning"
+
+
+async def test_a_dialog_opened_again_during_a_change_gets_the_headers_back(
+    services: AppServices, sandbox: Sandbox, qtbot: object
+) -> None:
+    # The change's end cancelled the reopened dialog's read, headers and all: applying
+    # from that dialog then deleted them.
+    from evodesk.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.reload()
+    await next_emission(window.instances_loaded)
+    server = await services.store.get_server("Main")
+    instance = await services.store.get_instance(server.id or 0, "loja-sp")
+    dialog = window.open_config(instance)
+    await next_emission(dialog.presenter.state_loaded)
+    dialog.url.setText(HOOK)
+    tick(dialog, "MESSAGES_UPSERT")
+    dialog.headers.set_headers({"Authorization": "Bearer kept-1234"})
+    presenter = dialog.presenter
+    sandbox.latency = 0.3  # the reopened dialog's read starts before the change ends
+    dialog.webhook_toggle.click()
+    dialog.close()
+    again = window.open_config(instance)
+    await next_emission(presenter.change_succeeded, timeout=30)
+    sandbox.latency = 0.0
+    kept = {"Authorization": "Bearer kept-1234"}
+    while again.headers.headers() != kept:  # the read after the change, if not in yet
+        await next_emission(presenter.headers_loaded)
+    await click_and_wait(again, again.webhook_apply)
+    row = await SandboxRows(sandbox).webhook("loja-sp")
+    assert row is not None and row["headers"] == {"Authorization": "Bearer kept-1234"}
+    again.close()
+
+
+async def test_a_restart_that_ends_after_its_dialog_closed_shows_nothing_anywhere(
+    services: AppServices, sandbox: Sandbox, qtbot: object
+) -> None:
+    from evodesk.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.reload()
+    await next_emission(window.instances_loaded)
+    server = await services.store.get_server("Main")
+    instance = await services.store.get_instance(server.id or 0, "loja-sp")
+    dialog = window.open_config(instance)
+    await next_emission(dialog.presenter.state_loaded)
+    presenter = dialog.presenter
+    shown = expect(presenter.message_shown, timeout=30)
+    dialog.restart_button.click()
+    dialog.close()
+    (message,) = await shown  # delivered to no dialog, without an error
+    assert "restarting" in message
+    assert window.config_presenters == {}

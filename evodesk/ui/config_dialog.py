@@ -60,8 +60,9 @@ class ConfigDialog(QDialog):
         presenter.probe_finished.connect(self._on_presenter_probe_finished)
         presenter.headers_loaded.connect(self.headers.set_headers)
         presenter.reverted.connect(self._on_presenter_reverted)
-        presenter.message_shown.connect(
-            lambda text: self.outcome.show_text(translate_message(text), "info"))
+        # Bound methods, not lambdas: the presenter may outlive this dialog (a change or
+        # restart still running), and Qt drops a bound method's connection with it.
+        presenter.message_shown.connect(self._on_presenter_message_shown)
         # Esc, the Close button and the window's own close all end here (done()); with
         # WA_DeleteOnClose, Esc deletes the dialog without a closeEvent.
         self.finished.connect(self._on_finished)
@@ -414,6 +415,9 @@ class ConfigDialog(QDialog):
                           *(translate_message(n) for n in outcome.notes)])
         self.outcome.show_text(text, "ok")
         self.restart_button.setVisible(outcome.restart_advised)
+
+    def _on_presenter_message_shown(self, text: str) -> None:
+        self.outcome.show_text(translate_message(text), "info")
 
     def _on_presenter_change_failed(self, message: str) -> None:
         self.outcome.show_text(translate_message(message), "error")

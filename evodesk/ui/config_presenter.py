@@ -130,6 +130,16 @@ class ConfigPresenter(QObject):
         self._set_busy(False)
         self.state_loaded.emit(outcome.status)
         self.change_succeeded.emit(outcome)
+        # The headers as the change saved them: a dialog opened while it ran read them
+        # before (or never, its read cancelled above), and applying from it would
+        # otherwise send none and delete them.
+        self.tasks.start("headers", self._headers(outcome.status.instance.webhook_headers_ref),
+                         self.headers_loaded.emit)
+
+    async def _headers(self, ref: str | None) -> dict[str, str]:
+        from evodesk.infra.secrets import get_headers
+
+        return await get_headers(self.app.secrets, ref)
 
     def _on_tasks_failed(self, name: str, message: str) -> None:
         if name in ("change", "restart"):
@@ -155,4 +165,4 @@ class ConfigPresenter(QObject):
     def close(self) -> None:
         """The dialog is going away: stop reads; a running change or restart goes on to
         its end and still reports it (the main window listens)."""
-        self.tasks.cancel("load", "probe")
+        self.tasks.cancel("load", "probe", "headers")

@@ -206,7 +206,11 @@ class MainWindow(QMainWindow):
     # --- loading -------------------------------------------------------------------
 
     def reload(self) -> None:
+        if self._shut_down:  # a change ending while evodesk quits: the store is closing
+            return
         self.presenter.reload()
+
+    _shut_down = False
 
     def _on_presenter_instances_loaded(self, instances: list[Instance],
                                        names: dict[int, str]) -> None:
@@ -436,6 +440,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
+        self._shut_down = True
         for dialog in list(self.dialogs.values()):
             dialog.close()
         self.presenter.close()
