@@ -145,3 +145,21 @@ async def test_a_refused_connection_tries_again_when_a_sync_reads_with_the_key(
     [summary] = await app.sync.sync_all()
     assert summary.error is None
     await until(app, lambda: all(namespace(app, n) is ListenerState.LIVE for n in NAMES))
+
+
+async def test_a_removal_the_keyring_refuses_leaves_the_server_listened_to(
+    app: AppServices, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from evodesk.domain.errors import SecretStoreUnavailable
+    from evodesk.infra.secrets import ScopedSecretStore
+
+    assert isinstance(app.secrets, ScopedSecretStore)
+
+    async def refuse(ref: str) -> None:
+        raise SecretStoreUnavailable("The keyring is locked.")
+
+    monkeypatch.setattr(app.secrets.inner, "delete", refuse)
+    with pytest.raises(SecretStoreUnavailable):
+        await app.servers.remove("Main")
+    assert (await app.store.get_server("Main")).id == 1  # still there
+    await until(app, lambda: all(namespace(app, n) is ListenerState.LIVE for n in NAMES))

@@ -133,13 +133,20 @@ class ServerService:
             # Its live connection first, and what it received written while the server
             # row is still there to hold it.
             await self.listener.forget_server(server.id)
-        await self._drop_client(server)
-        # The secrets first: a keyring that refuses leaves the server in place, so the
-        # removal can be tried again (deleting a secret already gone is no error).
-        await self._secrets.delete(server_key_ref(name))
-        for instance in instances:
-            await self._secrets.delete(webhook_headers_ref(name, instance.name))
-        await self._store.remove_server(name)
+        try:
+            await self._drop_client(server)
+            # The secrets first: a keyring that refuses leaves the server in place, so
+            # the removal can be tried again (deleting a secret already gone is no error).
+            await self._secrets.delete(server_key_ref(name))
+            for instance in instances:
+                await self._secrets.delete(webhook_headers_ref(name, instance.name))
+            await self._store.remove_server(name)
+        except BaseException:
+            if self.listener is not None:
+                # Still there: it is listened to again.
+                with contextlib.suppress(Exception):
+                    await self.listener.server_changed(server.id)
+            raise
 
     async def api_key(self, server: Server) -> str:
         key = await self._secrets.get(server_key_ref(server.name))
