@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -236,6 +237,53 @@ async def test_a_key_saved_before_databases_had_an_id_still_works(
     assert await keyring.get(f"database/{database_id}/{server_key_ref('loja')}") == (
         "key-saved-by-0004")
     assert await keyring.get(server_key_ref("loja")) == "key-saved-by-0004"
+
+
+def _legacy_flags(store_target: StoreTarget) -> list[tuple[str, bool]]:
+    rows = store_target.rows("SELECT name, legacy_secret_names FROM servers ORDER BY name")
+    return [(name, bool(flag)) for name, flag in rows]
+
+
+async def test_servers_of_before_revision_0007_may_read_bare_secret_names(
+    store_target: StoreTarget,
+) -> None:
+    from evodesk.domain.models import Server
+
+    _move_to(store_target, "0006")
+    store_target.execute("INSERT INTO servers (name, base_url) VALUES ('old', 'https://o.example')")
+
+    store = await Store.open(store_target.url)
+    try:
+        await store.add_server(Server(name="new", base_url="https://n.example"))
+        assert _legacy_flags(store_target) == [("new", False), ("old", True)]
+        assert [await store.server_predates_secret_scopes(name)
+                for name in ("old", "new", "absent")] == [True, False, False]
+        # A change to the server keeps what it is.
+        old = await store.get_server("old")
+        await store.update_server(replace(old, base_url="https://o2.example"))
+        assert await store.server_predates_secret_scopes("old")
+        # Removed and added again: another server, which never saved a bare entry.
+        await store.remove_server("old")
+        await store.add_server(Server(name="old", base_url="https://o.example"))
+        assert not await store.server_predates_secret_scopes("old")
+    finally:
+        await store.aclose()
+    # A row written without the column, as plain SQL would, is a new server too.
+    store_target.execute("INSERT INTO servers (name, base_url) VALUES ('raw', 'https://r.example')")
+    assert _legacy_flags(store_target) == [("new", False), ("old", False), ("raw", False)]
+
+    _move_to(store_target, "0006", down=True)
+    assert store_target.rows("SELECT version_num FROM alembic_version") == [("0006",)]
+    assert store_target.rows("SELECT name, base_url FROM servers ORDER BY name") == [
+        ("new", "https://n.example"), ("old", "https://o.example"),
+        ("raw", "https://r.example")]
+    if store_target.kind == "sqlite":
+        columns = {row[1] for row in store_target.rows("PRAGMA table_info(servers)")}
+    else:
+        columns = {name for (name,) in store_target.rows(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = 'servers'")}
+    assert "name" in columns and "legacy_secret_names" not in columns
 
 
 async def test_a_database_that_lost_its_id_is_given_a_new_one(store_target: StoreTarget) -> None:

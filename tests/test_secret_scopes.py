@@ -3,6 +3,7 @@ same name keep two keys in the one keyring, and neither reads or deletes the oth
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import cast
 
 import pytest
 
-from evodesk.domain.errors import SecretStoreUnavailable
+from evodesk.domain.errors import SecretMissing, SecretStoreUnavailable
 from evodesk.domain.models import Server
 from evodesk.infra.paths import resolve_paths
 from evodesk.infra.secrets import (
@@ -43,10 +44,16 @@ async def test_each_scope_keeps_its_own_secret_under_one_ref() -> None:
     assert await keyring.get(KEY) is None  # nothing under the bare reference
 
 
+async def predates_scopes(server: str) -> bool:
+    """The servers of the wrapper tests: 'loja' existed before secrets were scoped."""
+    return server == "loja"
+
+
 async def test_a_secret_saved_before_scopes_is_adopted_and_left_for_others() -> None:
     keyring = MemorySecretStore()
     await keyring.set(KEY, "old-key")
-    first, second = ScopedSecretStore(keyring, "one"), ScopedSecretStore(keyring, "two")
+    first = ScopedSecretStore(keyring, "one", predates_scopes=predates_scopes)
+    second = ScopedSecretStore(keyring, "two", predates_scopes=predates_scopes)
     assert await first.get(KEY) == "old-key"
     assert await keyring.get(first.scoped(KEY)) == "old-key"
     # Another folder that still needs the old entry finds it.
@@ -56,24 +63,57 @@ async def test_a_secret_saved_before_scopes_is_adopted_and_left_for_others() -> 
     assert await keyring.get(KEY) == "old-key"
 
 
-async def test_a_deleted_secret_does_not_come_back_from_its_old_place() -> None:
+async def test_a_bare_entry_is_not_adopted_for_a_server_added_since_scopes() -> None:
+    keyring = MemorySecretStore()
+    headers = webhook_headers_ref("caixa", "sp")
+    for ref in (KEY, server_key_ref("caixa"), headers):
+        await keyring.set(ref, f"another-database's {ref}")
+    # Without a say on which servers are old, none are.
+    assert await ScopedSecretStore(keyring, "one").get(KEY) is None
+    scoped = ScopedSecretStore(keyring, "two", predates_scopes=predates_scopes)
+    assert await scoped.get(server_key_ref("caixa")) is None
+    assert await scoped.get(headers) is None
+    assert await keyring.get(scoped.scoped(server_key_ref("caixa"))) is None
+    assert await scoped.get(KEY) == f"another-database's {KEY}"
+
+
+async def test_deleting_leaves_the_bare_entry_an_older_folder_reads() -> None:
     keyring = MemorySecretStore()
     ref = webhook_headers_ref("loja", "sp")
     await keyring.set(ref, '{"X-Tenant": "old"}')
     scoped = ScopedSecretStore(keyring, "one")
+    await scoped.set(ref, '{"X-Tenant": "new"}')
     await scoped.delete(ref)
+    assert await keyring.get(scoped.scoped(ref)) is None
     assert await scoped.get(ref) is None
-    assert await keyring.get(ref) is None
+    assert await keyring.get(ref) == '{"X-Tenant": "old"}'
+
+
+class ReadOnly(MemorySecretStore):
+    async def set(self, ref: str, value: str) -> None:
+        raise SecretStoreUnavailable("The keyring refused to store a secret: Locked.")
 
 
 async def test_a_keyring_that_refuses_the_copy_still_gives_the_old_secret() -> None:
-    class ReadOnly(MemorySecretStore):
-        async def set(self, ref: str, value: str) -> None:
-            raise SecretStoreUnavailable("The keyring refused to store a secret: Locked.")
-
     keyring = ReadOnly()
     await MemorySecretStore.set(keyring, KEY, "old-key")  # saved while it still could
-    assert await ScopedSecretStore(keyring, "one").get(KEY) == "old-key"
+    scoped = ScopedSecretStore(keyring, "one", predates_scopes=predates_scopes)
+    assert await scoped.get(KEY) == "old-key"
+
+
+async def test_a_refused_copy_is_reported_once_per_secret(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    keyring = ReadOnly()
+    headers = webhook_headers_ref("loja", "sp")
+    for ref in (KEY, headers):
+        await MemorySecretStore.set(keyring, ref, "old")
+    scoped = ScopedSecretStore(keyring, "one", predates_scopes=predates_scopes)
+    with caplog.at_level(logging.WARNING, logger="evodesk.infra.secrets"):
+        for _ in range(3):
+            assert (await scoped.get(KEY), await scoped.get(headers)) == ("old", "old")
+    warned = [r for r in caplog.records if "Could not copy a saved secret" in r.getMessage()]
+    assert len(warned) == 2
 
 
 def test_a_scope_cannot_reach_into_another() -> None:
@@ -153,6 +193,100 @@ async def test_workstations_sharing_a_database_see_one_id(
     finally:
         for store in (first, second, other):
             await store.aclose()
+
+
+def _database_before_scopes(store_target: StoreTarget, *servers: str) -> None:
+    """The target's database as evodesk left it before secrets were scoped (revision
+    0004), holding `servers`."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from evodesk.infra.store import migrate
+
+    if store_target.path is not None:
+        store_target.path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(store_target.url)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(migrate.alembic_config(connection), "0004")
+    finally:
+        engine.dispose()
+    for name in servers:
+        store_target.execute(
+            f"INSERT INTO servers (name, base_url) VALUES ('{name}', 'https://{name}.example')")
+
+
+async def test_a_team_database_does_not_adopt_a_personal_folders_key(
+    store_target: StoreTarget, tmp_path: Path
+) -> None:
+    colleague = await AppServices.open(
+        resolve_paths(tmp_path / "ws1"), database_url=store_target.url,
+        secrets=MemorySecretStore())
+    await colleague.servers.add("loja", "https://team.example", "TEAM-KEY")
+    await colleague.aclose()
+    # This workstation's keyring still holds the key of its own, older folder's 'loja'.
+    keyring, recorded = MemorySecretStore(), Recorded()
+    await keyring.set(KEY, "PERSONAL-KEY")
+    await keyring.set(webhook_headers_ref("loja", "sp"), '{"X-Tenant": "personal"}')
+    joined = await AppServices.open(
+        resolve_paths(tmp_path / "ws2"), database_url=store_target.url, secrets=keyring,
+        client_factory=recorded)
+    try:
+        with pytest.raises(SecretMissing):
+            await joined.servers.client(await joined.servers.get("loja"))
+        assert await joined.secrets.get(webhook_headers_ref("loja", "sp")) is None
+    finally:
+        await joined.aclose()
+    assert recorded.sent == []
+    [(database_id,)] = store_target.rows("SELECT database_id FROM database_identity")
+    for ref in (KEY, webhook_headers_ref("loja", "sp")):
+        assert await keyring.get(f"database/{database_id}/{ref}") is None
+
+
+async def test_removing_a_server_keeps_the_key_an_older_folder_reads(
+    store_target: StoreTarget, tmp_path: Path
+) -> None:
+    keyring = MemorySecretStore()
+    await keyring.set(KEY, "OLD-FOLDER-KEY")  # the older folder's, under the bare name
+    newer = await AppServices.open(resolve_paths(tmp_path / "newer"), secrets=keyring)
+    try:
+        await newer.servers.add("loja", "https://test.example", "NEWER-KEY")
+        await newer.servers.remove("loja")
+    finally:
+        await newer.aclose()
+    assert await keyring.get(KEY) == "OLD-FOLDER-KEY"
+
+    # The older folder, upgraded at last, still has its key.
+    _database_before_scopes(store_target, "loja")
+    older = await AppServices.open(
+        resolve_paths(tmp_path / "older"), database_url=store_target.url, secrets=keyring)
+    try:
+        assert await older.servers.api_key(await older.servers.get("loja")) == "OLD-FOLDER-KEY"
+    finally:
+        await older.aclose()
+
+
+async def test_a_server_added_again_after_removal_reads_no_bare_entry(
+    store_target: StoreTarget, tmp_path: Path
+) -> None:
+    headers = webhook_headers_ref("loja", "sp")
+    keyring = MemorySecretStore()
+    await keyring.set(KEY, "OLD-KEY")
+    _database_before_scopes(store_target, "loja")
+    services = await AppServices.open(
+        resolve_paths(tmp_path / "data"), database_url=store_target.url, secrets=keyring)
+    try:
+        assert await services.servers.api_key(await services.servers.get("loja")) == "OLD-KEY"
+        await services.servers.remove("loja")
+        await services.servers.add("loja", "https://elsewhere.example", "NEW-KEY")
+        # An older folder, or an older evodesk, still writes under the bare name.
+        await keyring.set(headers, '{"X-Tenant": "old"}')
+        assert await services.secrets.get(headers) is None
+        assert await services.servers.api_key(await services.servers.get("loja")) == "NEW-KEY"
+    finally:
+        await services.aclose()
+    assert (await keyring.get(KEY), await keyring.get(headers)) == (
+        "OLD-KEY", '{"X-Tenant": "old"}')
 
 
 # --- the command line, the real keyring -------------------------------------------------

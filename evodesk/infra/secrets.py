@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from evodesk.domain.errors import SecretStoreUnavailable
@@ -78,16 +79,23 @@ class ScopedSecretStore:
     its id, so two databases holding a server of the same name never read, overwrite or
     delete each other's key. One keyring serves every data folder of the user.
 
-    Secrets saved before scopes existed, under the bare reference, are adopted on first
-    read: copied under the scope and left in place, where another data folder may still
-    need them. Deleting removes both, so a deleted secret cannot come back from there.
+    A server that existed before scopes (`predates_scopes` says which) may have its
+    secrets only under the bare reference: they are copied under the scope on first read
+    and left in place, where an older data folder may still need them. Any other server
+    never reads a bare entry, which may belong to another database's server of that name.
+    Deleting removes the scoped entry only, for the same reason.
     """
 
-    def __init__(self, inner: SecretStore, scope: str) -> None:
+    def __init__(
+        self, inner: SecretStore, scope: str, *,
+        predates_scopes: Callable[[str], Awaitable[bool]] | None = None,
+    ) -> None:
         if not scope or "/" in scope:
             raise ValueError(f"not a usable secret scope: {scope!r}")
         self.inner = inner
         self._prefix = f"database/{scope}/"
+        self._predates_scopes = predates_scopes
+        self._copy_refused: set[str] = set()
 
     def scoped(self, ref: str) -> str:
         """The reference `ref` is kept under in the inner store."""
@@ -95,24 +103,40 @@ class ScopedSecretStore:
 
     async def get(self, ref: str) -> str | None:
         value = await self.inner.get(self.scoped(ref))
-        if value is not None:
+        if value is not None or not await self._may_adopt(ref):
             return value
         legacy = await self.inner.get(ref)
         if legacy is not None:
             try:
                 await self.inner.set(self.scoped(ref), legacy)
             except SecretStoreUnavailable as exc:
-                # Reading still works; the copy is tried again on the next read.
-                log.warning("Could not copy a saved secret under this database's id (%s); "
-                            "it is read from where it was meanwhile.", exc)
+                # Reading still works and the copy is tried again on the next read; a
+                # locked keyring would otherwise repeat this on every read.
+                if ref not in self._copy_refused:
+                    self._copy_refused.add(ref)
+                    log.warning("Could not copy a saved secret under this database's id "
+                                "(%s); it is read from where it was meanwhile.", exc)
         return legacy
+
+    async def _may_adopt(self, ref: str) -> bool:
+        server = _server_of(ref)
+        if server is None or self._predates_scopes is None:
+            return False
+        return await self._predates_scopes(server)
 
     async def set(self, ref: str, value: str) -> None:
         await self.inner.set(self.scoped(ref), value)
 
     async def delete(self, ref: str) -> None:
         await self.inner.delete(self.scoped(ref))
-        await self.inner.delete(ref)
+
+
+def _server_of(ref: str) -> str | None:
+    """The server a reference of server_key_ref or webhook_headers_ref belongs to."""
+    parts = ref.split("/")
+    if len(parts) >= 3 and parts[0] == "server" and parts[1]:
+        return parts[1]
+    return None
 
 
 class MemorySecretStore:

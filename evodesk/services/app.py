@@ -80,7 +80,8 @@ class AppServices:
         await store.note_retention(settings.event_retention)
         # One keyring serves every database: each keeps its secrets under its own id.
         secret_store: SecretStore = ScopedSecretStore(
-            secrets if secrets is not None else KeyringSecretStore(), store.database_id)
+            secrets if secrets is not None else KeyringSecretStore(), store.database_id,
+            predates_scopes=store.server_predates_secret_scopes)
         servers = ServerService(store, secret_store, client_factory)
         supervisor: ListenerSupervisor | None = None
         event_log: OneWriterEventLog | None = None

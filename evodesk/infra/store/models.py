@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -92,6 +93,9 @@ class ServerRow(Base):
     websocket_available: Mapped[bool | None]
     last_check_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_check_error: Mapped[str | None] = mapped_column(Text)
+    # Whether the server existed before keyring entries were named by the database's id
+    # (revision 0007): only such a server's secrets may still be under the bare name.
+    legacy_secret_names: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class InstanceRow(Base):

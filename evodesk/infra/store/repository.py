@@ -128,6 +128,13 @@ def list_servers(session: Session) -> list[Server]:
     return [server_from_row(row) for row in rows]
 
 
+def server_predates_secret_scopes(session: Session, name: str) -> bool:
+    """Whether server `name` was in the database when revision 0007 ran, so its secrets
+    may still be under the bare keyring name; False when there is no such server."""
+    query = select(ServerRow.legacy_secret_names).where(ServerRow.name == name)
+    return bool(session.scalar(query))
+
+
 def update_server(session: Session, server: Server) -> Server:
     if server.id is None:
         raise ValueError("update_server needs a server read from the store (id is None)")

@@ -251,6 +251,11 @@ class Store:
     async def list_servers(self) -> list[Server]:
         return await self._run(repository.list_servers)
 
+    async def server_predates_secret_scopes(self, name: str) -> bool:
+        """Whether server `name` existed before secrets were named by the database's id
+        (its secrets may still be under the bare keyring name)."""
+        return await self._run(repository.server_predates_secret_scopes, name)
+
     async def update_server(self, server: Server) -> Server:
         return await self._run(repository.update_server, server)
 
