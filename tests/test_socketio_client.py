@@ -462,9 +462,11 @@ async def test_dead_peer_is_detected_within_interval_plus_timeout() -> None:
         opened = loop.time()
         info = await asyncio.wait_for(client.conn.wait_closed(), 2.0)
         elapsed = loop.time() - opened
+        silent = client.conn.silent_for  # what a gap's start is taken from
     assert "dead peer" in info.reason
     assert isinstance(info.error, ServerTimeout)
     assert 0.28 <= elapsed < 0.3 + 0.25  # the margin is only for a busy machine
+    assert elapsed - 0.05 <= silent <= elapsed + 0.05  # nothing was heard after the open
 
 
 async def test_raw_pings_are_answered_with_pongs_in_time() -> None:

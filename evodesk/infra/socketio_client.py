@@ -322,6 +322,13 @@ class SocketIOConnection:
                 except Exception:
                     log.exception("Close handler failed")
 
+    @property
+    def silent_for(self) -> float:
+        """Seconds since the server was last heard from (0 before the connection is up)."""
+        if self.open_info is None:
+            return 0.0
+        return max(0.0, asyncio.get_running_loop().time() - self._last_rx)
+
     def _arm_watchdog(self, delay: float) -> None:
         loop = asyncio.get_running_loop()
         self._watchdog = loop.call_later(delay, self._check_alive)

@@ -363,10 +363,12 @@ class ServerLink:
 
     def _last_alive(self, error: EvodeskError) -> datetime:
         """When the peer was last heard from: a dead peer is found only after it has been
-        silent for the whole ping interval and timeout; any other end is heard at once."""
+        silent for the whole ping interval and timeout (the connection says how long,
+        even with the loop held up meanwhile); any other end is heard at once."""
         now = self._clock.now()
         if isinstance(error, ServerTimeout):
-            return now - timedelta(seconds=self._silence_limit)
+            silent = self._conn.silent_for if self._conn is not None else self._silence_limit
+            return now - timedelta(seconds=silent)
         return now
 
     async def _lost(self, reason: str) -> None:
