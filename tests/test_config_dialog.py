@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from evodesk.domain.models import DeliveryMode
+from evodesk.domain.models import DeliveryMode, WebhookConfig
 from evodesk.infra.paths import resolve_paths
 from evodesk.infra.secrets import MemorySecretStore
 from evodesk.sandbox import Sandbox
@@ -322,3 +322,35 @@ async def test_a_restart_that_ends_after_its_dialog_closed_shows_nothing_anywher
     (message,) = await shown  # delivered to no dialog, without an error
     assert "restarting" in message
     assert window.config_presenters == {}
+
+
+async def test_a_dialog_opened_again_during_a_change_that_fails_keeps_its_form(
+    services: AppServices, sandbox: Sandbox, qtbot: object
+) -> None:
+    from evodesk.ui.main_window import MainWindow
+
+    kept = {"Authorization": "Bearer kept-5678"}
+    await services.manager.enable_webhook(
+        InstanceRef("loja-sp", "Main"),
+        WebhookConfig(url=HOOK, events=("MESSAGES_UPSERT",), headers=kept))
+    window = MainWindow(services)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.reload()
+    await next_emission(window.instances_loaded)
+    server = await services.store.get_server("Main")
+    instance = await services.store.get_instance(server.id or 0, "loja-sp")
+    dialog = window.open_config(instance)
+    await next_emission(dialog.presenter.state_loaded)
+    presenter = dialog.presenter
+    sandbox.latency = 0.3
+    sandbox.error_rate, sandbox.error_kind = 1.0, "html"
+    dialog.websocket_toggle.click()  # fails at the server
+    dialog.close()
+    failed = expect(presenter.change_failed, timeout=30)
+    again = window.open_config(instance)
+    await failed
+    sandbox.error_rate, sandbox.latency = 0.0, 0.0
+    while again.headers.headers() != kept:  # its own read, not cancelled by the revert
+        await next_emission(presenter.headers_loaded, timeout=30)
+    assert again.url.text() == HOOK
+    again.close()

@@ -99,11 +99,13 @@ async def test_a_failed_take_over_keeps_what_waits_for_the_next_try(
         raise RuntimeError("database is locked")
 
     monkeypatch.setattr(store, "add_events", locked)
-    with pytest.raises(RuntimeError):
-        await waiting.add_events([_event(server, 51)])
+    batch = [_event(server, 51), _event(server, 52)]
+    for attempt in (batch, batch[:1], batch[1:]):  # the pipeline's own retries, in parts
+        with pytest.raises(RuntimeError):
+            await waiting.add_events(attempt)
     monkeypatch.setattr(store, "add_events", real)
-    assert await waiting.add_events([_event(server, 52)]) == 52
-    assert await _numbers(store) == list(range(1, 53))
+    assert await waiting.add_events(batch) == 52
+    assert await _numbers(store) == list(range(1, 53))  # each once
     await waiting.aclose()
 
 
@@ -231,6 +233,19 @@ async def test_two_data_folders_on_one_sqlite_file_have_one_writer(
     try:
         assert first.event_log is not None and first.event_log.writing
         assert second.event_log is not None and not second.event_log.writing
+    finally:
+        await second.aclose()
+        await first.aclose()
+
+
+async def test_one_file_reached_by_two_paths_has_one_lock(tmp_path: Path) -> None:
+    real = tmp_path / "real.sqlite3"
+    (tmp_path / "link.sqlite3").symlink_to(real)
+    first = await Store.open(f"sqlite:///{real}")
+    second = await Store.open(f"sqlite:///{tmp_path / 'link.sqlite3'}")
+    try:
+        assert first.writer_lock_path == second.writer_lock_path == tmp_path / (
+            "real.sqlite3.writer.lock")
     finally:
         await second.aclose()
         await first.aclose()

@@ -175,3 +175,22 @@ async def test_listen_ends_on_sigterm_while_nobody_reads_its_output(
     # Whatever was received is stored, printed or not (the drop may have cut a few short).
     assert printed_fills + missed >= stored >= missed > 0
     assert printed_fills < 30  # what the pipe could take
+
+
+async def test_listen_keeps_the_retention_it_is_given() -> None:
+    # `evodesk listen` passes the user's event_retention: the default would cut a log
+    # set to keep more, and note the default as this workstation's ask on a team.
+    async with EvoLikeServer() as evo:
+        store = MemoryEventStore()
+        server = store.add_server("main", evo.url)
+        store.add_instance(server, "a")
+        await evo.emit("a", "connection.update", {})
+        stop = asyncio.Event()
+        task = asyncio.create_task(run_listen(
+            store, static_key, None, io.StringIO(), Err(), stop, retention=1_234_567))
+        await evo.wait_until(lambda: bool(evo.members.get("/a")))
+        await evo.emit("a", "messages.upsert", {"key": {"id": "m1"}})
+        await store.wait_until(lambda: len(store.events) == 1)
+        stop.set()
+        assert await asyncio.wait_for(task, 5) == 0
+    assert store.prunes and set(store.prunes) == {1_234_567}

@@ -34,7 +34,8 @@ async def _listen(app: AppServices, args: argparse.Namespace, out: TextIO) -> in
     gate = one_writer_event_log(app.store)
     try:
         return await run_listen(app.store, app.servers.api_key, args.instances or None, out,
-                                sys.stderr, stop, sink=gate)
+                                sys.stderr, stop, sink=gate,
+                                retention=app.settings.event_retention)
     finally:
         if gate is not None:
             await gate.aclose()

@@ -67,36 +67,41 @@ class OneWriterEventLog:
         async with self._writing:
             if self._lock.held and not self._kept:
                 return await self._store.add_events(events)
-            self._keep_for_later(events)
-            if self._lock.try_take():
-                return await self._write_kept()
-            if not self._told:
-                self._told = True
-                log.warning("Another evodesk writes this event log; this one shows the "
-                            "events and writes them once the other stops")
-            return 0
+            if not self._lock.try_take():
+                self._keep_for_later(events)
+                if not self._told:
+                    self._told = True
+                    log.warning("Another evodesk writes this event log; this one shows the "
+                                "events and writes them once the other stops")
+                return 0
+            return await self._write_kept(events)
 
     async def _take_over_when_free(self) -> None:
         while not self._lock.held:
             await asyncio.sleep(TAKE_OVER_EVERY)
             async with self._writing:
                 if self._lock.try_take():
-                    await self._write_kept()
+                    try:
+                        await self._write_kept(())
+                    except Exception:  # kept, and written before the next batch
+                        log.exception("Could not write the events kept for the event log")
 
-    async def _write_kept(self) -> int:
-        """This process just took the lock: write what it kept that is not stored."""
+    async def _write_kept(self, events: Sequence[Event]) -> int:
+        """This process holds the lock, and kept events while it did not: write those,
+        and `events`, that the other writer has not stored. Should the write fail, what
+        was kept is kept again; the pipeline tries `events` again itself."""
         log.info("This evodesk now writes the event log")
-        waiting, self._kept = self._kept, []
+        kept, self._kept = self._kept, []
         try:
             written = 0
+            waiting = [*kept, *events]
             if waiting:
                 since = min(e.received_at for e in waiting) - RECEIPT_SPREAD
                 stored = await self._store.event_keys_since(since)
                 missing = [e for e in waiting if (e.server_id, e.duplicate_key) not in stored]
                 written = await self._store.add_events(missing)
         except BaseException:
-            # Kept for the next try (the pipeline retries only its own batch).
-            self._kept = waiting + self._kept
+            self._kept = kept + self._kept
             raise
         self.took_over.set()
         return written
@@ -105,6 +110,10 @@ class OneWriterEventLog:
         self._kept.extend(events)
         overflow = len(self._kept) - self._keep
         if overflow > 0:
+            if not self.overflow:
+                log.warning("More than %d events wait for the other evodesk to stop "
+                            "writing the event log; the oldest are no longer kept here",
+                            self._keep)
             self.overflow += overflow
             del self._kept[:overflow]
 
@@ -123,7 +132,7 @@ class OneWriterEventLog:
         try:
             async with self._writing:
                 if self._kept and self._lock.try_take():
-                    await self._write_kept()
+                    await self._write_kept(())
         finally:
             self._lock.release()
 

@@ -37,12 +37,13 @@ async def run_listen(
     report_every: float = 5.0,
     drain_timeout: float = 0.5,
     sink: EventSink | None = None,
+    retention: int | None = 100_000,
 ) -> int:
     """Listen to `instances` (by name, on any server) or to every websocket-mode instance.
 
     Lines are written by a thread: a reader of `out` that falls behind never holds up
     the connections or the store, it misses lines (counted on `err`) instead. Events
-    are written to `sink` (the store unless given).
+    are written to `sink` (the store unless given), which keeps the newest `retention`.
     """
     servers: dict[int | None, Server] = {s.id: s for s in await store.list_servers()}
     chosen = _choose(await store.list_instances(), instances, err)
@@ -61,7 +62,7 @@ async def run_listen(
             refused.append(name)
             refusal.set()
 
-    supervisor = ListenerSupervisor(store, key_for=key_for, sink=sink)
+    supervisor = ListenerSupervisor(store, key_for=key_for, sink=sink, retention=retention)
     supervisor.on_state_changed(on_state)
     writer = _LineWriter(out, pending_limit)
     printer = _Printer(supervisor.subscribe(maxsize=10_000), servers, writer, err, report_every)

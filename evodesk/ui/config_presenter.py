@@ -127,14 +127,15 @@ class ConfigPresenter(QObject):
     def _on_changed(self, outcome: ChangeOutcome) -> None:
         # A read started while the change ran would show the state from before it.
         self.tasks.cancel("load")
+        # The headers as the change saved them: a dialog opened while it ran read them
+        # before (or never, its read cancelled above), and applying from it would
+        # otherwise send none and delete them. Started while still busy: going idle
+        # with no dialog open lets the presenter go, and cancels this with it.
+        self.tasks.start("headers", self._headers(outcome.status.instance.webhook_headers_ref),
+                         self.headers_loaded.emit)
         self._set_busy(False)
         self.state_loaded.emit(outcome.status)
         self.change_succeeded.emit(outcome)
-        # The headers as the change saved them: a dialog opened while it ran read them
-        # before (or never, its read cancelled above), and applying from it would
-        # otherwise send none and delete them.
-        self.tasks.start("headers", self._headers(outcome.status.instance.webhook_headers_ref),
-                         self.headers_loaded.emit)
 
     async def _headers(self, ref: str | None) -> dict[str, str]:
         from evodesk.infra.secrets import get_headers
@@ -145,7 +146,9 @@ class ConfigPresenter(QObject):
         if name in ("change", "restart"):
             self.change_failed.emit(message)
             # Whatever happened, show what the database now holds (the server's answer).
-            self.tasks.start("load", self._stored(), self.reverted.emit)
+            # Its own name: a dialog opened while the change ran is still reading the
+            # form's contents (headers included) under "load".
+            self.tasks.start("revert", self._stored(), self.reverted.emit)
             self._set_busy(False)
         elif name == "probe":
             self.change_failed.emit(message)
@@ -165,4 +168,4 @@ class ConfigPresenter(QObject):
     def close(self) -> None:
         """The dialog is going away: stop reads; a running change or restart goes on to
         its end and still reports it (the main window listens)."""
-        self.tasks.cancel("load", "probe", "headers")
+        self.tasks.cancel("load", "probe", "headers", "revert")

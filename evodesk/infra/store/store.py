@@ -228,7 +228,10 @@ class Store:
         """The file whose lock makes one process at a time write this SQLite database's
         event log (next to it, whichever data folder opened it); None when not a file."""
         path = sqlite_path(self._engine.url)
-        return None if path is None else path.with_name(path.name + ".writer.lock")
+        if path is None:
+            return None
+        path = path.resolve()  # one file reached by two paths has one lock
+        return path.with_name(path.name + ".writer.lock")
 
     def shared_locks(self, *, timeout: float = 60.0) -> SharedLocks | None:
         """Locks that every evodesk using this database sees, on any workstation:
