@@ -9,12 +9,13 @@ import json
 import signal
 import sys
 from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from evodesk.domain.models import Event, ListenerState, Server
+from evodesk.domain.models import Event, Instance, ListenerState, Server
 from evodesk.infra.paths import resolve_paths
 from evodesk.infra.process_locks import FolderLock
 from evodesk.infra.secrets import MemorySecretStore, server_key_ref
@@ -249,3 +250,27 @@ async def test_one_file_reached_by_two_paths_has_one_lock(tmp_path: Path) -> Non
     finally:
         await second.aclose()
         await first.aclose()
+
+
+async def test_what_was_cleared_while_one_waited_is_not_written_back(
+    store: Store, tmp_path: Path
+) -> None:
+    server = await store.add_server(Server(name="Main", base_url="https://e.example"))
+    other = await store.add_server(Server(name="Other", base_url="https://o.example"))
+    [loja] = await store.save_instances([Instance(server_id=server.id or 0, name="loja")])
+    assert loja.id is not None
+    first = OneWriterEventLog(store, FolderLock(tmp_path / "w.lock"))
+    second = OneWriterEventLog(store, FolderLock(tmp_path / "w.lock"))
+    heard = [_event(server, 1), _event(server, 2)]
+    elsewhere = replace(_event(other, 3), instance="loja")
+    await first.add_events([*heard, elsewhere])
+    await second.add_events([*heard, elsewhere])  # kept: the first writes
+    assert await store.clear_events(instance_id=loja.id) == 2  # Main/loja only
+    await first.aclose()
+    await second.add_events([replace(_event(server, 4), received_at=datetime.now(UTC))])
+    assert await _numbers(store) == [3, 4]  # 1 and 2 stay cleared; Other/loja stays
+    assert await store.clear_events() == 2
+    await second.aclose()
+    third = OneWriterEventLog(store, FolderLock(tmp_path / "w.lock"))
+    assert third.writing and await _numbers(store) == []
+    await third.aclose()

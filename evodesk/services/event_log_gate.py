@@ -35,6 +35,8 @@ RECEIPT_SPREAD = timedelta(minutes=1)
 class KeyedEventLog(EventSink, Protocol):
     async def event_keys_since(self, since: datetime) -> set[tuple[int, str]]: ...
 
+    def clear_marks(self) -> dict[str, datetime]: ...
+
 
 class OneWriterEventLog:
     """An `EventSink` that writes only while this process holds the writer lock."""
@@ -94,7 +96,9 @@ class OneWriterEventLog:
         kept, self._kept = self._kept, []
         try:
             written = 0
-            waiting = [*kept, *events]
+            # Not what someone cleared from the log while this one waited.
+            marks = self._store.clear_marks()
+            waiting = [e for e in [*kept, *events] if not _cleared(e, marks)]
             if waiting:
                 since = min(e.received_at for e in waiting) - RECEIPT_SPREAD
                 stored = await self._store.event_keys_since(since)
@@ -135,6 +139,14 @@ class OneWriterEventLog:
                     await self._write_kept(())
         finally:
             self._lock.release()
+
+
+def _cleared(event: Event, marks: dict[str, datetime]) -> bool:
+    for scope in ("*", f"{event.server_id}/{event.instance}"):
+        mark = marks.get(scope)
+        if mark is not None and event.received_at <= mark:
+            return True
+    return False
 
 
 class LockedStore(KeyedEventLog, Protocol):

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import logging
+import os
 import socket
 from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -324,7 +326,49 @@ class Store:
         return await self._run(repository.count_events, instance_id=instance_id)
 
     async def clear_events(self, *, instance_id: int | None = None) -> int:
-        return await self._run(repository.clear_events, instance_id=instance_id)
+        """Delete the stored events (of one instance); another process that waits to
+        write this SQLite log is told, so that it does not write them again."""
+        scope = "*"
+        if instance_id is not None:
+            instance = await self.get_instance_by_id(instance_id)
+            scope = f"{instance.server_id}/{instance.name}"
+        cleared_at = datetime.now(UTC)
+        removed = await self._run(repository.clear_events, instance_id=instance_id)
+        self._mark_cleared(scope, cleared_at)
+        return removed
+
+    def _clear_marks_path(self) -> Path | None:
+        lock = self.writer_lock_path
+        return None if lock is None else lock.with_name(lock.name.replace(".writer.lock",
+                                                                          ".cleared.json"))
+
+    def _mark_cleared(self, scope: str, when: datetime) -> None:
+        path = self._clear_marks_path()
+        if path is None:
+            return
+        marks = {k: v.isoformat() for k, v in self.clear_marks().items()}
+        marks[scope] = when.isoformat()
+        try:
+            tmp = path.with_name(path.name + ".tmp")
+            tmp.write_text(json.dumps(marks), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.warning("Could not note the clearing of the event log in %s (%s)", path, exc)
+
+    def clear_marks(self) -> dict[str, datetime]:
+        """When the log was last cleared: "*" for all of it, "<server id>/<instance>" for
+        one instance. Empty for a database that is not a file, or never cleared."""
+        path = self._clear_marks_path()
+        if path is None:
+            return {}
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            return {str(k): datetime.fromisoformat(v) for k, v in raw.items()}
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError, TypeError, AttributeError) as exc:
+            log.warning("Unreadable notes of clearing in %s (%s); ignored", path, exc)
+            return {}
 
     async def prune_events(self, keep: int) -> int:
         """Delete all but the newest `keep` events; returns how many went. On a shared
