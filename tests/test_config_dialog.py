@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from evodesk.domain.models import DeliveryMode, WebhookConfig
+from evodesk.domain.models import DeliveryMode, Instance, WebhookConfig
 from evodesk.infra.paths import resolve_paths
 from evodesk.infra.secrets import MemorySecretStore
 from evodesk.sandbox import Sandbox
@@ -18,6 +18,7 @@ from evodesk.services.app import AppServices
 from evodesk.services.instances import InstanceRef
 from evodesk.ui.config_dialog import ConfigDialog
 from evodesk.ui.config_presenter import ConfigPresenter
+from evodesk.ui.main_window import MainWindow
 from tests.manager_support import SandboxRows
 from tests.support.qt import expect, next_emission
 
@@ -51,6 +52,22 @@ async def open_dialog(services: AppServices, qtbot: object) -> ConfigDialog:
     presenter.load()
     await next_emission(presenter.state_loaded)
     return dialog
+
+
+async def from_the_window(
+    services: AppServices, qtbot: object
+) -> tuple[MainWindow, Instance, ConfigDialog]:
+    """The main window, loja-sp, and its dialog opened from the window (whose presenter
+    outlives the dialog while a change runs), loaded."""
+    window = MainWindow(services)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.reload()
+    await next_emission(window.instances_loaded)
+    server = await services.store.get_server("Main")
+    instance = await services.store.get_instance(server.id or 0, "loja-sp")
+    dialog = window.open_config(instance)
+    await next_emission(dialog.presenter.state_loaded)
+    return window, instance, dialog
 
 
 def tick(dialog: ConfigDialog, *events: str) -> None:
@@ -273,16 +290,7 @@ async def test_a_dialog_opened_again_during_a_change_gets_the_headers_back(
 ) -> None:
     # The change's end cancelled the reopened dialog's read, headers and all: applying
     # from that dialog then deleted them.
-    from evodesk.ui.main_window import MainWindow
-
-    window = MainWindow(services)
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
-    window.reload()
-    await next_emission(window.instances_loaded)
-    server = await services.store.get_server("Main")
-    instance = await services.store.get_instance(server.id or 0, "loja-sp")
-    dialog = window.open_config(instance)
-    await next_emission(dialog.presenter.state_loaded)
+    window, instance, dialog = await from_the_window(services, qtbot)
     dialog.url.setText(HOOK)
     tick(dialog, "MESSAGES_UPSERT")
     dialog.headers.set_headers({"Authorization": "Bearer kept-1234"})
@@ -305,16 +313,7 @@ async def test_a_dialog_opened_again_during_a_change_gets_the_headers_back(
 async def test_a_restart_that_ends_after_its_dialog_closed_shows_nothing_anywhere(
     services: AppServices, sandbox: Sandbox, qtbot: object
 ) -> None:
-    from evodesk.ui.main_window import MainWindow
-
-    window = MainWindow(services)
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
-    window.reload()
-    await next_emission(window.instances_loaded)
-    server = await services.store.get_server("Main")
-    instance = await services.store.get_instance(server.id or 0, "loja-sp")
-    dialog = window.open_config(instance)
-    await next_emission(dialog.presenter.state_loaded)
+    window, _instance, dialog = await from_the_window(services, qtbot)
     presenter = dialog.presenter
     shown = expect(presenter.message_shown, timeout=30)
     dialog.restart_button.click()
@@ -327,20 +326,11 @@ async def test_a_restart_that_ends_after_its_dialog_closed_shows_nothing_anywher
 async def test_a_dialog_opened_again_during_a_change_that_fails_keeps_its_form(
     services: AppServices, sandbox: Sandbox, qtbot: object
 ) -> None:
-    from evodesk.ui.main_window import MainWindow
-
     kept = {"Authorization": "Bearer kept-5678"}
     await services.manager.enable_webhook(
         InstanceRef("loja-sp", "Main"),
         WebhookConfig(url=HOOK, events=("MESSAGES_UPSERT",), headers=kept))
-    window = MainWindow(services)
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
-    window.reload()
-    await next_emission(window.instances_loaded)
-    server = await services.store.get_server("Main")
-    instance = await services.store.get_instance(server.id or 0, "loja-sp")
-    dialog = window.open_config(instance)
-    await next_emission(dialog.presenter.state_loaded)
+    window, instance, dialog = await from_the_window(services, qtbot)
     presenter = dialog.presenter
     sandbox.latency = 0.3
     sandbox.error_rate, sandbox.error_kind = 1.0, "html"
