@@ -194,3 +194,38 @@ async def test_listen_keeps_the_retention_it_is_given() -> None:
         stop.set()
         assert await asyncio.wait_for(task, 5) == 0
     assert store.prunes and set(store.prunes) == {1_234_567}
+
+
+@pytest.mark.timeout(30)
+async def test_a_non_blocking_stdout_is_waited_for_not_given_up() -> None:
+    # A descriptor left non-blocking answers "would block" when the pipe is full; that
+    # is a reader behind, not a closed pipe.
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    out = open(write_end, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    async with EvoLikeServer() as evo:
+        store = MemoryEventStore()
+        server = store.add_server("main", evo.url)
+        store.add_instance(server, "a")
+        await evo.emit("a", "connection.update", {})
+        err, stop = Err(), asyncio.Event()
+        task = asyncio.create_task(run_listen(store, static_key, None, out, err, stop))
+        await evo.wait_until(lambda: bool(evo.members.get("/a")))
+        big = "x" * 8000  # 20 of these are more than the 64 KiB the pipe holds
+        for n in range(20):
+            await evo.emit("a", "messages.upsert", {"key": {"id": f"m{n}"}, "text": big})
+        await store.wait_until(lambda: len(store.events) == 20)
+        printed = b""
+        os.set_blocking(read_end, True)
+        loop = asyncio.get_running_loop()
+        while printed.count(b"\n") < 20:  # reading makes room; the writer goes on
+            read = loop.run_in_executor(None, os.read, read_end, 1 << 16)
+            printed += await asyncio.wait_for(read, 10)
+            assert not task.done(), err.getvalue()
+        stop.set()
+        assert await asyncio.wait_for(task, 5) == 0
+    os.close(read_end)
+    out.close()
+    assert [json.loads(line)["payload"]["data"]["key"]["id"] for line in printed.splitlines()] \
+        == [f"m{n}" for n in range(20)]
+    assert err.not_printed() == []

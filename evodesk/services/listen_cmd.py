@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import json
 import os
+import select
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -159,7 +160,17 @@ class _LineWriter:
 
             return write_text
         out.flush()  # whatever went through the stream's buffer comes first
-        return lambda data: os.write(fd, data)
+
+        def write_fd(data: memoryview) -> int:
+            while True:
+                try:
+                    return os.write(fd, data)
+                except BlockingIOError:
+                    # A descriptor someone left non-blocking (a shared pipe, some
+                    # terminals): this thread may wait for room as a blocking one would.
+                    select.select([], [fd], [])
+
+        return write_fd
 
     def offer(self, line: bytes) -> bool:
         """Queue `line`, or drop it (and count it) when the reader is too far behind."""
