@@ -52,27 +52,17 @@ class ProcessLocks:
     async def hold(self, name: str, *, busy_message: str) -> AsyncIterator[None]:
         """Hold the lock called `name`; LockTimeout(`busy_message`) when another process
         keeps it past the timeout. Waiting never blocks the event loop."""
-        if fcntl is None:
-            yield
-            return
-        self._folder.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256(name.encode()).hexdigest()[:32]
-        fd = os.open(self._folder / f"{digest}.lock", os.O_RDWR | os.O_CREAT, 0o600)
-        async def try_once() -> bool:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                return False
-            return True
+        lock = FolderLock(self._folder / f"{digest}.lock")
 
+        async def try_once() -> bool:
+            return lock.try_take()
+
+        await take_polling(try_once, timeout=self._timeout, busy_message=busy_message)
         try:
-            await take_polling(try_once, timeout=self._timeout, busy_message=busy_message)
-            try:
-                yield
-            finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
+            yield
         finally:
-            os.close(fd)
+            lock.release()
 
 
 class FolderLock:
