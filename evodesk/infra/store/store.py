@@ -225,15 +225,20 @@ class Store:
         (PostgreSQL), not a file of this computer's."""
         return self._engine.dialect.name != "sqlite"
 
-    @property
-    def writer_lock_path(self) -> Path | None:
-        """The file whose lock makes one process at a time write this SQLite database's
-        event log (next to it, whichever data folder opened it); None when not a file."""
+    def _beside(self, suffix: str) -> Path | None:
+        """A file next to this SQLite database, whichever data folder opened it; None
+        when the database is not a file."""
         path = sqlite_path(self._engine.url)
         if path is None:
             return None
-        path = path.resolve()  # one file reached by two paths has one lock
-        return path.with_name(path.name + ".writer.lock")
+        path = path.resolve()  # one file reached by two paths has one of each
+        return path.with_name(path.name + suffix)
+
+    @property
+    def writer_lock_path(self) -> Path | None:
+        """The file whose lock makes one process at a time write this SQLite database's
+        event log; None when not a file."""
+        return self._beside(".writer.lock")
 
     def shared_locks(self, *, timeout: float = 60.0) -> SharedLocks | None:
         """Locks that every evodesk using this database sees, on any workstation:
@@ -337,13 +342,8 @@ class Store:
         self._mark_cleared(scope, cleared_at)
         return removed
 
-    def _clear_marks_path(self) -> Path | None:
-        lock = self.writer_lock_path
-        return None if lock is None else lock.with_name(lock.name.replace(".writer.lock",
-                                                                          ".cleared.json"))
-
     def _mark_cleared(self, scope: str, when: datetime) -> None:
-        path = self._clear_marks_path()
+        path = self._beside(".cleared.json")
         if path is None:
             return
         marks = {k: v.isoformat() for k, v in self.clear_marks().items()}
@@ -358,7 +358,7 @@ class Store:
     def clear_marks(self) -> dict[str, datetime]:
         """When the log was last cleared: "*" for all of it, "<server id>/<instance>" for
         one instance. Empty for a database that is not a file, or never cleared."""
-        path = self._clear_marks_path()
+        path = self._beside(".cleared.json")
         if path is None:
             return {}
         try:
