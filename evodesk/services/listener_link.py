@@ -116,8 +116,6 @@ class ServerLink:
         # namespace may go and come back before the database has answered.
         self._gap_ops: deque[tuple[bool, str, datetime]] = deque()
         self._gap_lock = asyncio.Lock()
-        # How long the current connection may stay silent before it counts as dead.
-        self._silence_limit = 0.0
         self._needs_resync = False
         self._conn: SocketIOConnection | None = None
         self._task: asyncio.Task[None] | None = None
@@ -242,9 +240,6 @@ class ServerLink:
 
     async def _session(self, conn: SocketIOConnection) -> CloseInfo:
         self._conn = conn
-        timings = conn.open_info
-        self._silence_limit = 0.0 if timings is None else (
-            timings.ping_interval + timings.ping_timeout)
         self._leaving.clear()
         for ns in self._ns.values():
             ns.joined, ns.retry_at, ns.attempt, ns.live_since = False, None, 0, None
@@ -367,7 +362,8 @@ class ServerLink:
         even with the loop held up meanwhile); any other end is heard at once."""
         now = self._clock.now()
         if isinstance(error, ServerTimeout):
-            silent = self._conn.silent_for if self._conn is not None else self._silence_limit
+            # The close comes from the session's own connection, still `_conn` here.
+            silent = self._conn.silent_for if self._conn is not None else 0.0
             return now - timedelta(seconds=silent)
         return now
 
