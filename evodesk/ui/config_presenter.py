@@ -53,10 +53,7 @@ class ConfigPresenter(QObject):
 
     async def _load(self, live: bool) -> InstanceStatus:
         status = await self.app.manager.get_connection_state(self.ref, live=live)
-        from evodesk.infra.secrets import get_headers
-
-        headers = await get_headers(self.app.secrets, status.instance.webhook_headers_ref)
-        self.headers_loaded.emit(headers)
+        self.headers_loaded.emit(await self._headers(status.instance.webhook_headers_ref))
         return status
 
     async def _stored(self) -> InstanceStatus:
