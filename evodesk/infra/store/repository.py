@@ -180,8 +180,12 @@ def get_instance_by_id(session: Session, instance_id: int) -> Instance:
     return instance_from_row(row)
 
 
+def _existing_servers(session: Session, server_ids: set[int]) -> set[int]:
+    return set(session.scalars(select(ServerRow.id).where(ServerRow.id.in_(server_ids))))
+
+
 def _require_servers(session: Session, server_ids: set[int]) -> None:
-    found = set(session.scalars(select(ServerRow.id).where(ServerRow.id.in_(server_ids))))
+    found = _existing_servers(session, server_ids)
     missing = sorted(server_ids - found)
     if missing:
         raise NotFound(f"There is no server #{missing[0]}; it may have been removed.")
@@ -310,7 +314,7 @@ def add_events(session: Session, events: Sequence[Event]) -> int:
     if not events:
         return 0
     wanted = {event.server_id for event in events}
-    found = set(session.scalars(select(ServerRow.id).where(ServerRow.id.in_(wanted))))
+    found = _existing_servers(session, wanted)
     if found != wanted:
         events = [event for event in events if event.server_id in found]
         log.info("Left out events of removed server(s) %s", sorted(wanted - found))
