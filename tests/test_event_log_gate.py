@@ -46,6 +46,17 @@ async def store(tmp_path: Path) -> AsyncIterator[Store]:
     await opened.aclose()
 
 
+async def _behind_a_writer(
+    store: Store, tmp_path: Path, **options: int
+) -> tuple[Server, FolderLock, OneWriterEventLog]:
+    """Server "Main", the writer lock held as another process's writer holds it, and a
+    gate waiting behind it."""
+    server = await store.add_server(Server(name="Main", base_url="https://e.example"))
+    holder = FolderLock(tmp_path / "l")
+    assert holder.try_take()
+    return server, holder, OneWriterEventLog(store, FolderLock(tmp_path / "l"), **options)
+
+
 async def test_the_second_writer_waits_then_writes_only_what_the_first_did_not(
     store: Store, tmp_path: Path
 ) -> None:
@@ -73,10 +84,7 @@ async def test_the_second_writer_waits_then_writes_only_what_the_first_did_not(
 async def test_what_waits_is_bounded_and_the_overflow_counted(
     store: Store, tmp_path: Path
 ) -> None:
-    server = await store.add_server(Server(name="Main", base_url="https://e.example"))
-    holder = FolderLock(tmp_path / "l")
-    assert holder.try_take()
-    waiting = OneWriterEventLog(store, FolderLock(tmp_path / "l"), keep=3)
+    server, holder, waiting = await _behind_a_writer(store, tmp_path, keep=3)
     await waiting.add_events([_event(server, n) for n in range(1, 6)])
     assert waiting.overflow == 2
     holder.release()
@@ -88,10 +96,7 @@ async def test_what_waits_is_bounded_and_the_overflow_counted(
 async def test_a_failed_take_over_keeps_what_waits_for_the_next_try(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    server = await store.add_server(Server(name="Main", base_url="https://e.example"))
-    holder = FolderLock(tmp_path / "l")
-    assert holder.try_take()
-    waiting = OneWriterEventLog(store, FolderLock(tmp_path / "l"))
+    server, holder, waiting = await _behind_a_writer(store, tmp_path)
     await waiting.add_events([_event(server, n) for n in range(1, 51)])
     holder.release()
     real = store.add_events
@@ -114,10 +119,7 @@ async def test_what_waits_is_written_once_the_writer_is_gone_with_no_new_event(
     store: Store, tmp_path: Path
 ) -> None:
     # The writer crashed or quit; nothing more arrives here, and this one quits too.
-    server = await store.add_server(Server(name="Main", base_url="https://e.example"))
-    holder = FolderLock(tmp_path / "l")
-    assert holder.try_take()
-    waiting = OneWriterEventLog(store, FolderLock(tmp_path / "l"))
+    server, holder, waiting = await _behind_a_writer(store, tmp_path)
     await waiting.add_events([_event(server, 1), _event(server, 2)])
     holder.release()
     await waiting.aclose()
@@ -128,10 +130,7 @@ async def test_what_waits_is_written_once_the_writer_is_gone_with_no_new_event(
 async def test_what_waits_is_written_by_itself_once_the_writer_is_gone(
     store: Store, tmp_path: Path
 ) -> None:
-    server = await store.add_server(Server(name="Main", base_url="https://e.example"))
-    holder = FolderLock(tmp_path / "l")
-    assert holder.try_take()
-    waiting = OneWriterEventLog(store, FolderLock(tmp_path / "l"))
+    server, holder, waiting = await _behind_a_writer(store, tmp_path)
     waiting.start()
     await waiting.add_events([_event(server, 1)])
     holder.release()
