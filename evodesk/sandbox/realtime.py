@@ -68,6 +68,8 @@ class Realtime:
         )
         self.sio.on("connect", self._on_connect, namespace="*")
         self.emitted = 0
+        self._joins: dict[str, int] = {}
+        self._joined = asyncio.Condition()
 
     def attach(self, app: web.Application) -> None:
         self.sio.attach(app, socketio_path="socket.io")
@@ -76,8 +78,16 @@ class Realtime:
         self, namespace: str, sid: str, environ: dict[str, Any], auth: Any = None
     ) -> bool:
         if namespace == "/" or namespace[1:] in self.live:
+            async with self._joined:
+                self._joins[namespace] = self._joins.get(namespace, 0) + 1
+                self._joined.notify_all()
             return True
         raise socketio.exceptions.ConnectionRefusedError("Invalid namespace")
+
+    async def joined(self, namespace: str, total: int) -> None:
+        """Returns once clients have joined `namespace` `total` times in all."""
+        async with self._joined:
+            await self._joined.wait_for(lambda: self._joins.get(namespace, 0) >= total)
 
     # ---- handshake gate ----------------------------------------------------------------
 

@@ -294,6 +294,11 @@ class Sandbox:
     def live_namespaces(self) -> set[str]:
         return set(self._realtime.live)
 
+    async def wait_for_joins(self, instance: str, total: int) -> None:
+        """Returns once Socket.IO clients have joined `instance`'s namespace `total`
+        times since the sandbox started (no polling needed)."""
+        await self._realtime.joined("/" + instance, total)
+
     async def webhooks_idle(self) -> None:
         """Returns once every queued webhook delivery has finished or given up."""
         await self.webhooks.idle()
