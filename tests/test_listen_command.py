@@ -33,15 +33,17 @@ async def static_key(server: object) -> str:
 
 
 class Err(io.StringIO):
-    """stderr that lets a test wait for a line."""
+    """stderr that lets a test wait for a line (written from the command's thread)."""
 
     def __init__(self) -> None:
         super().__init__()
+        self._loop = asyncio.get_running_loop()
         self._poke = asyncio.Event()
 
     def write(self, text: str) -> int:
-        self._poke.set()
-        return super().write(text)
+        written = super().write(text)
+        self._loop.call_soon_threadsafe(self._poke.set)
+        return written
 
     async def until(self, pattern: re.Pattern[str], timeout: float = 5.0) -> None:
         async def wait() -> None:
@@ -53,6 +55,17 @@ class Err(io.StringIO):
 
     def not_printed(self) -> list[int]:
         return [int(n) for n in NOT_PRINTED.findall(self.getvalue())]
+
+
+def fill(fd: int) -> None:
+    """Fill the pipe behind `fd` so that the next write to it blocks."""
+    os.set_blocking(fd, False)
+    try:
+        while True:
+            os.write(fd, b"#" * 4096)
+    except BlockingIOError:
+        pass
+    os.set_blocking(fd, True)
 
 
 def drain(fd: int) -> bytes:
@@ -229,3 +242,50 @@ async def test_a_non_blocking_stdout_is_waited_for_not_given_up() -> None:
     assert [json.loads(line)["payload"]["data"]["key"]["id"] for line in printed.splitlines()] \
         == [f"m{n}" for n in range(20)]
     assert err.not_printed() == []
+
+
+@pytest.mark.keyring
+async def test_a_stderr_nobody_reads_holds_up_neither_events_nor_the_exit(
+    cli: Cli, sandbox: Sandbox
+) -> None:
+    # `evodesk listen 2>&1 | less`, paused: the state lines wait, the events go on.
+    added = await cli.run("server", "add", "Main", "--url", sandbox.url, api_key=sandbox.api_key)
+    assert added.code == 0, added.err
+    assert (await cli.run("sync")).code == 0
+    enabled = await cli.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")
+    assert enabled.code == 0, enabled.err
+    err_read, err_write = os.pipe()
+    fill(err_write)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "evodesk", "--data-dir", str(cli.data_dir), "listen",
+        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=err_write,
+        env=cli.env,
+    )
+    os.close(err_write)
+    assert process.stdout is not None
+    noted = b""
+    try:
+        await sandbox.send_text("loja-sp", "creates the namespace")
+        await asyncio.wait_for(sandbox.wait_for_joins("loja-sp", 1), 10)
+        await sandbox.drop_sockets()  # a few more state lines for stderr
+        await asyncio.wait_for(sandbox.wait_for_joins("loja-sp", 2), 10)
+        for n in range(3):
+            await sandbox.send_text("loja-sp", f"after-drop-{n}")
+        texts = b""
+        while texts.count(b"after-drop-") < 3:
+            texts += await asyncio.wait_for(process.stdout.readline(), 10)
+        loop = asyncio.get_running_loop()
+        # What waited is written once there is room.
+        while b"connection: retrying" not in noted:
+            read = loop.run_in_executor(None, os.read, err_read, 1 << 16)
+            chunk = await asyncio.wait_for(read, 5)
+            assert chunk, "stderr closed early"
+            noted += chunk
+        process.send_signal(signal.SIGTERM)
+        code = await asyncio.wait_for(process.wait(), 3)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+        os.close(err_read)
+    assert code == 0, noted.replace(b"#", b"").decode()

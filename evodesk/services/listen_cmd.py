@@ -1,5 +1,8 @@
 """`evodesk listen`: live events as JSON lines on stdout, listener states on stderr,
-until `stop` is set or a server refuses the key."""
+until `stop` is set or a server refuses the key.
+
+Both streams are written by threads of their own: a reader that pauses (`2>&1 | less`)
+or goes away holds up neither the connections nor the store."""
 
 from __future__ import annotations
 
@@ -24,6 +27,8 @@ EXIT_REFUSED = 3
 
 # What may wait for a slow reader of stdout before lines are left out (they are stored).
 PENDING_LIMIT = 4 * 2**20
+# The same for stderr's state lines, which are far fewer.
+NOTES_LIMIT = 256 * 2**10
 
 
 async def run_listen(
@@ -52,13 +57,14 @@ async def run_listen(
         return EXIT_NOTHING_TO_LISTEN
     refused: list[str] = []
     refusal = asyncio.Event()
+    notes = _LineWriter(err, NOTES_LIMIT)
 
     def on_state(change: StateChange) -> None:
         server = servers.get(change.server_id)
         name = server.name if server is not None else str(change.server_id)
         what = "connection" if change.instance is None else f"instance '{change.instance}'"
         reason = f" ({change.reason})" if change.reason else ""
-        print(f"[{name}] {what}: {change.state}{reason}", file=err, flush=True)
+        notes.say(f"[{name}] {what}: {change.state}{reason}")
         if change.state is ListenerState.REFUSED and change.instance is None:
             refused.append(name)
             refusal.set()
@@ -66,7 +72,8 @@ async def run_listen(
     supervisor = ListenerSupervisor(store, key_for=key_for, sink=sink, retention=retention)
     supervisor.on_state_changed(on_state)
     writer = _LineWriter(out, pending_limit)
-    printer = _Printer(supervisor.subscribe(maxsize=10_000), servers, writer, err, report_every)
+    printer = _Printer(supervisor.subscribe(maxsize=10_000), servers, writer, notes.say,
+                       report_every)
     printing = asyncio.create_task(printer.run())
     waiters = [asyncio.create_task(stop.wait()), asyncio.create_task(refusal.wait()),
                asyncio.create_task(writer.failed.wait())]
@@ -86,16 +93,14 @@ async def run_listen(
         finally:
             await writer.aclose(drain_timeout)
             printer.report_final()
+            if refused:
+                notes.say(f"evodesk listen: server '{refused[0]}' refused the API key. "
+                          "Check the key stored for it.")
+            # A stderr nobody reads any more costs its last lines, never the exit.
+            await notes.aclose(drain_timeout)
     if writer.error is not None:
         raise writer.error  # a closed pipe: the command ends as SIGPIPE would end it
-    if refused:
-        print(
-            f"evodesk listen: server '{refused[0]}' refused the API key. "
-            "Check the key stored for it.",
-            file=err,
-        )
-        return EXIT_REFUSED
-    return EXIT_OK
+    return EXIT_REFUSED if refused else EXIT_OK
 
 
 def _choose(rows: list[Instance], names: list[str] | None, err: TextIO) -> list[Instance]:
@@ -185,6 +190,10 @@ class _LineWriter:
             self._cond.notify()
         return True
 
+    def say(self, text: str) -> None:
+        """Queue `text` as a line; characters the stream cannot show are escaped."""
+        self.offer((text + "\n").encode(self.encoding, "backslashreplace"))
+
     async def aclose(self, timeout: float) -> None:
         """Let the thread write what waits, for at most `timeout` seconds; a reader who
         has stopped reading for good gets no more (the thread is left blocked)."""
@@ -232,7 +241,7 @@ class _LineWriter:
 
 
 class _Printer:
-    """Turns events into lines for the writer and says on `err`, at most once every
+    """Turns events into lines for the writer and says, at most once every
     `report_every` seconds, how many were not printed."""
 
     def __init__(
@@ -240,13 +249,13 @@ class _Printer:
         events: EventSubscription,
         servers: dict[int | None, Server],
         writer: _LineWriter,
-        err: TextIO,
+        say: Callable[[str], None],
         report_every: float,
     ) -> None:
         self._events = events
         self._servers = servers
         self._writer = writer
-        self._err = err
+        self._say = say
         self._report_every = report_every
         self._reported = 0
         self._timer: asyncio.TimerHandle | None = None
@@ -280,8 +289,8 @@ class _Printer:
         count, self._reported = missed - self._reported, missed
         if count > 0 and self._writer.error is None:
             noun = "event" if count == 1 else "events"
-            print(f"evodesk listen: {count} {noun} not printed: the output is not being read "
-                  "fast enough (they are stored)", file=self._err, flush=True)
+            self._say(f"evodesk listen: {count} {noun} not printed: the output is not being "
+                      "read fast enough (they are stored)")
 
 
 def _as_json(event: Event, servers: dict[int | None, Server]) -> dict[str, object]:
