@@ -150,6 +150,39 @@ async def test_by_events_and_base64_can_be_turned_off_again(
     assert both.code == 2 and "not allowed with" in both.err
 
 
+async def test_enable_keeps_what_another_tool_set_unless_told_otherwise(
+    cli: Cli, sandbox: Sandbox
+) -> None:
+    # A folder that has not synced since another tool set the webhook up: what the
+    # command is not given stays as the server has it.
+    rows = SandboxRows(sandbox)
+    await rows.set_webhook("loja-sp", enabled=True, url="http://127.0.0.1:9/other",
+                           events=["MESSAGES_UPSERT"], base64=True, byEvents=True,
+                           headers={"authorization": "Bearer other-tool-canary"})
+    added = await cli.run("server", "add", "Main", "--url", sandbox.url, api_key=sandbox.api_key)
+    assert added.code == 0, added.err
+    hook = ("webhook", "enable", "loja-sp", "--server", "Main", "--url",
+            "http://127.0.0.1:9/mine", "--event", "MESSAGES_UPSERT", "--event", "SEND_MESSAGE")
+    kept = await cli.run(*hook)
+    assert kept.code == 0, kept.err
+    row = await rows.webhook("loja-sp")
+    assert row is not None
+    assert row["url"] == "http://127.0.0.1:9/mine"
+    assert sorted(row["events"]) == ["MESSAGES_UPSERT", "SEND_MESSAGE"]
+    assert (row["webhookBase64"], row["webhookByEvents"]) == (True, True)
+    assert row["headers"] == {"authorization": "Bearer other-tool-canary"}
+    assert "other-tool-canary" not in kept.out + kept.err
+    # Kept means remembered too: the next change without flags keeps them as well.
+    data = await state(cli)
+    assert data["webhook"]["base64"] is True  # type: ignore[index]
+    assert data["webhook"]["by_events"] is True  # type: ignore[index]
+    told = await cli.run(*hook, "--no-base64", "--no-by-events", "--no-headers")
+    assert told.code == 0, told.err
+    row = await rows.webhook("loja-sp")
+    assert row is not None
+    assert (row["webhookBase64"], row["webhookByEvents"], row["headers"]) == (False, False, {})
+
+
 async def test_an_empty_event_name_is_refused(ready: Cli, sandbox: Sandbox) -> None:
     rows = SandboxRows(sandbox)
     hook = ("webhook", "enable", "loja-sp", "--url", "http://127.0.0.1:9/h")

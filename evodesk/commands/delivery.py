@@ -200,12 +200,20 @@ async def _webhook_enable(app: AppServices, args: argparse.Namespace, out: TextI
     if not url:
         raise CliError("No webhook URL remembered for this instance: give --url URL.")
     events, all_events = _events(args, known.webhook_events if known else ())
+    # What is not given stays as the instance has it: on the server when its webhook is
+    # on (another tool may have set it), else as remembered here.
+    unset: list[str] = []
     if args.no_headers:
         headers: dict[str, str] = {}
     elif header_names:
         headers = {name: _read_header(name) for name in header_names}
     else:
         headers = await get_headers(app.secrets, known.webhook_headers_ref if known else None)
+        unset.append("headers")
+    if args.base64 is None:
+        unset.append("base64")
+    if args.by_events is None:
+        unset.append("by_events")
     config = WebhookConfig(
         url=url,
         events=tuple(events),
@@ -215,7 +223,8 @@ async def _webhook_enable(app: AppServices, args: argparse.Namespace, out: TextI
                    else bool(known and known.webhook_by_events)),
         headers=headers,
     )
-    return _print_outcome(await app.manager.enable_webhook(_ref(args), config), out)
+    outcome = await app.manager.enable_webhook(_ref(args), config, as_the_server_has=unset)
+    return _print_outcome(outcome, out)
 
 
 async def _websocket_enable(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:

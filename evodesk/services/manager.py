@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -36,6 +36,9 @@ from evodesk.services.status import ChangeOutcome, InstanceStatus
 from evodesk.services.truth import Rows, fold_rows, read_rows
 
 log = logging.getLogger(__name__)
+
+# What `enable_webhook` can take from the server's row instead of the request.
+_KEEPABLE = frozenset({"base64", "by_events", "headers"})
 
 WEBSOCKET_OFF = (
     "This server has websockets switched off; websocket mode is not available. "
@@ -108,10 +111,33 @@ class DeliveryManager:
 
     # --- the three switches --------------------------------------------------------
 
-    async def enable_webhook(self, ref: InstanceRef, config: WebhookConfig) -> ChangeOutcome:
+    async def enable_webhook(
+        self, ref: InstanceRef, config: WebhookConfig, *, as_the_server_has: Collection[str] = ()
+    ) -> ChangeOutcome:
+        """Webhook on with `config`. The fields named in `as_the_server_has` ("base64",
+        "by_events", "headers": what the person did not give) follow the server's enabled
+        webhook row read when the change starts, so that another tool's setting stays; with
+        no such row, or for headers with some remembered, `config`'s stand."""
+        unknown = set(as_the_server_has) - _KEEPABLE
+        if unknown:
+            raise ValueError(f"not kept from the server: {sorted(unknown)}")
         target = await self._target(ref)
         _CheckedWebhook.of(config, target.version)  # refuse bad input before any request
-        return await self._switch_to_webhook(target, lambda _before: config)
+
+        def config_for(before: Rows) -> WebhookConfig:
+            row = before.webhook
+            if row is None or not row.enabled:
+                return config
+            kept = set(as_the_server_has)
+            return replace(
+                config,
+                base64=row.base64 if "base64" in kept else config.base64,
+                by_events=row.by_events if "by_events" in kept else config.by_events,
+                headers=(dict(row.headers) if "headers" in kept and not config.headers
+                         else config.headers),
+            )
+
+        return await self._switch_to_webhook(target, config_for)
 
     async def _switch_to_webhook(
         self, target: _Target, config_for: Callable[[Rows], WebhookConfig]
