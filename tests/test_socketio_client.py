@@ -440,6 +440,38 @@ async def test_other_handshake_answers(status: int, body: bytes, error: type[Exc
     assert type(caught.value) is error
 
 
+@pytest.mark.parametrize("scheme", ["ws", "http"])
+async def test_a_redirect_is_not_followed_with_the_key(scheme: str) -> None:
+    # The key travels in the handshake's header and query: a redirect elsewhere would
+    # hand it to another host. The message names the address to use instead.
+    async with EvoLikeServer() as elsewhere:
+        location = (f"{scheme}://127.0.0.1:{elsewhere.port}/socket.io/"
+                    f"?EIO=4&transport=websocket&apikey={API_KEY}")
+
+        def process_request(conn: ServerConnection, request: Request) -> Response:
+            return Response(302, "Found", Headers([("Location", location),
+                                                   ("Content-Length", "0")]), b"")
+
+        async with RawServer(lambda ws: asyncio.sleep(0),
+                             process_request=process_request) as raw:
+            with pytest.raises(ServerUnreachable) as caught:
+                await Client(raw.url).conn.connect()
+        assert elsewhere.handshakes == 0
+    assert str(caught.value) == (
+        f"The server redirects the live connection to http://127.0.0.1:{elsewhere.port} "
+        "(HTTP 302): evodesk does not follow it with the API key; use that address for "
+        "the server.")
+    assert API_KEY not in f"{caught.value} {caught.value.detail}"
+
+
+async def test_a_redirect_to_nowhere_says_so() -> None:
+    async with _http_answer(307, b"") as raw:
+        with pytest.raises(ServerUnreachable) as caught:
+            await Client(raw.url).conn.connect()
+    assert str(caught.value) == ("The server answered the live connection with a redirect "
+                                 "(HTTP 307) that names no address. Check the URL.")
+
+
 async def test_nothing_listening_is_unreachable() -> None:
     async with EvoLikeServer() as evo:
         url = evo.url

@@ -23,7 +23,7 @@ import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote_plus, urlencode, urlsplit, urlunsplit
+from urllib.parse import quote_plus, urlencode, urljoin, urlsplit, urlunsplit
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
@@ -205,7 +205,7 @@ class SocketIOConnection:
                     f"The CA bundle {self._tls_ca} cannot be read.", detail=str(exc)
                 ) from None
         try:
-            return await connect(
+            return await _ConnectWithoutRedirects(
                 self._url,
                 additional_headers={"apikey": self._api_key},
                 compression=None,  # JSON events are small and media is base64: not worth the CPU
@@ -218,6 +218,8 @@ class SocketIOConnection:
                 logger=_RedactingLogger(logging.getLogger(f"{__name__}.ws"), self._api_key),
             )
         except InvalidStatus as exc:
+            if 300 <= exc.response.status_code < 400:
+                raise _redirect_error(exc, self._url) from None
             raise _refusal(exc) from None
         except ssl.SSLCertVerificationError as exc:
             raise TlsFailure(
@@ -373,6 +375,38 @@ _ENGINEIO_REASONS = (
     "unsupported protocol version",
 )
 _KEY_REASONS = ("forbidden", "unauthorized", "invalid global token", "apikey is required")
+
+
+class _ConnectWithoutRedirects(connect):
+    """websockets' `connect`, which follows a redirect and sends the `apikey` header (and
+    the key in the query) to wherever it points: here a redirect is an answer."""
+
+    def process_redirect(self, exc: Exception) -> Exception | str:
+        return exc
+
+
+def _redirect_error(exc: InvalidStatus, url: str) -> EvodeskError:
+    """Where the server sends the live connection, as a server address to use instead:
+    the Socket.IO path and the query (which would carry the key) left out."""
+    status = exc.response.status_code
+    location = exc.response.headers.get("Location")
+    if not location:
+        return ServerUnreachable(
+            f"The server answered the live connection with a redirect (HTTP {status}) that "
+            "names no address. Check the URL."
+        )
+    parts = urlsplit(urljoin(url, location))
+    scheme = {"ws": "http", "wss": "https"}.get(parts.scheme.lower(), parts.scheme.lower())
+    path = parts.path
+    if path.rstrip("/").endswith("/socket.io"):
+        path = path.rstrip("/")[: -len("/socket.io")]
+    netloc = parts.netloc.rpartition("@")[2]  # never repeat credentials
+    target = urlunsplit((scheme, netloc, path, "", ""))
+    return ServerUnreachable(
+        f"The server redirects the live connection to {target} (HTTP {status}): evodesk "
+        "does not follow it with the API key; use that address for the server.",
+        detail=f"HTTP {status} to the Socket.IO handshake",
+    )
 
 
 def _refusal(exc: InvalidStatus) -> EvodeskError:

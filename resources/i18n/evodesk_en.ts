@@ -9,125 +9,125 @@
         <translation>Configure %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="82"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="83"/>
         <source>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</source>
         <translation>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="85"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="86"/>
         <source>Keep webhook</source>
         <translation>Keep webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="87"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="88"/>
         <source>Keep WebSocket</source>
         <translation>Keep WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="96"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="97"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="108"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="109"/>
         <source>Restart instance now</source>
         <translation>Restart instance now</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="136"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="198"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="137"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="199"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="139"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="202"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="140"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="203"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="151"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="152"/>
         <source>One URL per event (byEvents)</source>
         <translation>One URL per event (byEvents)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="153"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="154"/>
         <source>Base64 media (recommended)</source>
         <translation>Base64 media (recommended)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="155"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="156"/>
         <source>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</source>
         <translation>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="158"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="159"/>
         <source>Test webhook</source>
         <translation>Test webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="160"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="294"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="161"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="295"/>
         <source>Apply webhook</source>
         <translation>Apply webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="173"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="174"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="177"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="178"/>
         <source>Headers</source>
         <translation>Headers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="184"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="185"/>
         <source>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</source>
         <translation>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="187"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="188"/>
         <source>Apply events</source>
         <translation>Apply events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="199"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="200"/>
         <source>Evolution POSTs each event to your URL.</source>
         <translation>Evolution POSTs each event to your URL.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="203"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="204"/>
         <source>evodesk holds a live connection and receives the events itself.</source>
         <translation>evodesk holds a live connection and receives the events itself.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="294"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="295"/>
         <source>Activate webhook</source>
         <translation>Activate webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="306"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="307"/>
         <source>Live connection: %1</source>
         <translation>Live connection: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="317"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="318"/>
         <source>Events go to %1 and so on.</source>
         <translation>Events go to %1 and so on.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="350"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="351"/>
         <source>Enter the webhook URL and choose events, then press “Activate webhook”.</source>
         <translation>Enter the webhook URL and choose events, then press “Activate webhook”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="366"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="367"/>
         <source>Choose the events to receive (or tick “All events”), then turn WebSocket on.</source>
         <translation>Choose the events to receive (or tick “All events”), then turn WebSocket on.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="387"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="388"/>
         <source>Sending a test event…</source>
         <translation>Sending a test event…</translation>
     </message>
@@ -679,7 +679,7 @@
     </message>
     <message>
         <location filename="../../evodesk/ui/main_window.py" line="181"/>
-        <location filename="../../evodesk/ui/main_window.py" line="260"/>
+        <location filename="../../evodesk/ui/main_window.py" line="264"/>
         <source>All servers</source>
         <translation>All servers</translation>
     </message>
@@ -729,17 +729,17 @@
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="354"/>
+        <location filename="../../evodesk/ui/main_window.py" line="358"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="366"/>
+        <location filename="../../evodesk/ui/main_window.py" line="370"/>
         <source>Sync did not finish.</source>
         <translation>Sync did not finish.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="372"/>
+        <location filename="../../evodesk/ui/main_window.py" line="376"/>
         <source>Sync finished.</source>
         <translation>Sync finished.</translation>
     </message>
@@ -1875,6 +1875,14 @@
     <message>
         <source>The server at %1 answered with a redirect (HTTP %2) that names no address.</source>
         <translation>The server at %1 answered with a redirect (HTTP %2) that names no address.</translation>
+    </message>
+    <message>
+        <source>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</source>
+        <translation>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</translation>
+    </message>
+    <message>
+        <source>The server answered the live connection with a redirect (HTTP %1) that names no address.</source>
+        <translation>The server answered the live connection with a redirect (HTTP %1) that names no address.</translation>
     </message>
 </context>
 <context>

@@ -9,125 +9,125 @@
         <translation>Configurar %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="82"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="83"/>
         <source>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</source>
         <translation>Webhook e WebSocket não podem ficar ativos ao mesmo tempo: ativar um desativa o outro.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="85"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="86"/>
         <source>Keep webhook</source>
         <translation>Manter webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="87"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="88"/>
         <source>Keep WebSocket</source>
         <translation>Manter WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="96"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="97"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="108"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="109"/>
         <source>Restart instance now</source>
         <translation>Reiniciar instância agora</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="136"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="198"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="137"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="199"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="139"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="202"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="140"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="203"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="151"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="152"/>
         <source>One URL per event (byEvents)</source>
         <translation>Uma URL por evento (byEvents)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="153"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="154"/>
         <source>Base64 media (recommended)</source>
         <translation>Mídia em base64 (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="155"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="156"/>
         <source>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</source>
         <translation>A Evolution coloca imagens, áudios e documentos dentro do próprio evento. O servidor aplica a mudança depois que a instância reinicia.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="158"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="159"/>
         <source>Test webhook</source>
         <translation>Testar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="160"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="294"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="161"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="295"/>
         <source>Apply webhook</source>
         <translation>Aplicar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="173"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="174"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="177"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="178"/>
         <source>Headers</source>
         <translation>Cabeçalhos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="184"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="185"/>
         <source>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</source>
         <translation>No modo WebSocket a mídia chega sem base64: o base64 é só do webhook.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="187"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="188"/>
         <source>Apply events</source>
         <translation>Aplicar eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="199"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="200"/>
         <source>Evolution POSTs each event to your URL.</source>
         <translation>A Evolution envia (POST) cada evento para a sua URL.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="203"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="204"/>
         <source>evodesk holds a live connection and receives the events itself.</source>
         <translation>O evodesk mantém uma conexão em tempo real e recebe os eventos diretamente.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="294"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="295"/>
         <source>Activate webhook</source>
         <translation>Ativar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="306"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="307"/>
         <source>Live connection: %1</source>
         <translation>Conexão em tempo real: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="317"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="318"/>
         <source>Events go to %1 and so on.</source>
         <translation>Os eventos vão para %1 e assim por diante.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="350"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="351"/>
         <source>Enter the webhook URL and choose events, then press “Activate webhook”.</source>
         <translation>Informe a URL do webhook e escolha os eventos; depois clique em “Ativar webhook”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="366"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="367"/>
         <source>Choose the events to receive (or tick “All events”), then turn WebSocket on.</source>
         <translation>Escolha os eventos a receber (ou marque “Todos os eventos”) e depois ative o WebSocket.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="387"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="388"/>
         <source>Sending a test event…</source>
         <translation>Enviando um evento de teste…</translation>
     </message>
@@ -679,7 +679,7 @@
     </message>
     <message>
         <location filename="../../evodesk/ui/main_window.py" line="181"/>
-        <location filename="../../evodesk/ui/main_window.py" line="260"/>
+        <location filename="../../evodesk/ui/main_window.py" line="264"/>
         <source>All servers</source>
         <translation>Todos os servidores</translation>
     </message>
@@ -729,17 +729,17 @@
         <translation>desconectado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="354"/>
+        <location filename="../../evodesk/ui/main_window.py" line="358"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="366"/>
+        <location filename="../../evodesk/ui/main_window.py" line="370"/>
         <source>Sync did not finish.</source>
         <translation>A sincronização não terminou.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="372"/>
+        <location filename="../../evodesk/ui/main_window.py" line="376"/>
         <source>Sync finished.</source>
         <translation>Sincronização concluída.</translation>
     </message>
@@ -1875,6 +1875,14 @@
     <message>
         <source>The server at %1 answered with a redirect (HTTP %2) that names no address.</source>
         <translation>O servidor em %1 respondeu com um redirecionamento (HTTP %2) que não indica nenhum endereço.</translation>
+    </message>
+    <message>
+        <source>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</source>
+        <translation>O servidor redireciona a conexão ao vivo para %1 (HTTP %2): o evodesk não a segue com a chave de API; use esse endereço para o servidor.</translation>
+    </message>
+    <message>
+        <source>The server answered the live connection with a redirect (HTTP %1) that names no address.</source>
+        <translation>O servidor respondeu à conexão ao vivo com um redirecionamento (HTTP %1) que não indica endereço.</translation>
     </message>
 </context>
 <context>
