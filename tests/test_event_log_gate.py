@@ -273,3 +273,23 @@ async def test_what_was_cleared_while_one_waited_is_not_written_back(
     third = OneWriterEventLog(store, FolderLock(tmp_path / "w.lock"))
     assert third.writing and await _numbers(store) == []
     await third.aclose()
+
+
+async def test_what_the_writer_pruned_is_not_written_back(store: Store, tmp_path: Path) -> None:
+    # Both hear 1..20; the writer keeps the newest 5. Taking over, the other writes only
+    # what is newer than the oldest event left, so the next prune keeps the newest.
+    server = await store.add_server(Server(name="Main", base_url="https://e.example"))
+    first = OneWriterEventLog(store, FolderLock(tmp_path / "w.lock"))
+    second = OneWriterEventLog(store, FolderLock(tmp_path / "w.lock"))
+    for start in range(1, 21, 5):
+        batch = [_event(server, n) for n in range(start, start + 5)]
+        for gate in (first, second):
+            await gate.add_events(batch)
+            await gate.prune_events(5)
+    assert await _numbers(store) == [16, 17, 18, 19, 20]
+    await first.aclose()
+    # Only the second hears 21 (the first had stopped).
+    assert await second.add_events([_event(server, 21)]) == 1
+    await second.prune_events(5)
+    assert await _numbers(store) == [17, 18, 19, 20, 21]
+    await second.aclose()

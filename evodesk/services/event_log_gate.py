@@ -35,6 +35,8 @@ RECEIPT_SPREAD = timedelta(minutes=1)
 class KeyedEventLog(EventSink, Protocol):
     async def event_keys_since(self, since: datetime) -> set[tuple[int, str]]: ...
 
+    async def oldest_event_time(self) -> datetime | None: ...
+
     def clear_marks(self) -> dict[str, datetime]: ...
 
 
@@ -99,6 +101,11 @@ class OneWriterEventLog:
             # Not what someone cleared from the log while this one waited.
             marks = self._store.clear_marks()
             waiting = [e for e in [*kept, *events] if not _cleared(e, marks)]
+            # Nor what the writer has pruned: older than the oldest event it still has.
+            # Written again, it would take the newest ids and push newer events out.
+            oldest = await self._store.oldest_event_time()
+            if oldest is not None:
+                waiting = [e for e in waiting if e.received_at >= oldest]
             if waiting:
                 since = min(e.received_at for e in waiting) - RECEIPT_SPREAD
                 stored = await self._store.event_keys_since(since)

@@ -375,6 +375,11 @@ def event_keys_since(session: Session, since: datetime) -> set[tuple[int, str]]:
     return {(server_id, key) for server_id, key in session.execute(query)}
 
 
+def oldest_event_time(session: Session) -> datetime | None:
+    """When the event that a prune removes first (the lowest id) was received."""
+    return session.scalar(select(EventRow.received_at).order_by(EventRow.id).limit(1))
+
+
 def count_events(session: Session, *, instance_id: int | None) -> int:
     query = select(func.count()).select_from(EventRow)
     if instance_id is not None:

@@ -327,6 +327,10 @@ class Store:
         """(server id, duplicate key) of the events received at or after `since`."""
         return await self._run(repository.event_keys_since, since)
 
+    async def oldest_event_time(self) -> datetime | None:
+        """When the event a prune removes first was received; None for an empty log."""
+        return await self._run(repository.oldest_event_time)
+
     async def count_events(self, *, instance_id: int | None = None) -> int:
         return await self._run(repository.count_events, instance_id=instance_id)
 
