@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import os
+import time as system_time
+from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta, timezone
 from typing import Any
 
@@ -220,6 +223,45 @@ def test_what_quiet_hours_held_back_is_summed_up_when_they_end() -> None:
     assert summary.title == "3 new messages while notifications were off"
     assert summary.body == "On loja-sp, loja-rj"
     assert n.tick() == []
+
+
+@pytest.fixture
+def berlin_system_zone() -> Iterator[None]:
+    """The system's local time zone is Berlin's (its rules written out, no tz database)."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "CET-1CEST,M3.5.0,M10.5.0/3"
+    system_time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        system_time.tzset()
+
+
+@pytest.mark.usefixtures("berlin_system_zone")
+@pytest.mark.parametrize(("evening", "end"), [
+    # 23:00 CET the night the clocks go forward: 07:00 CEST.
+    (datetime(2025, 3, 29, 22, tzinfo=UTC), datetime(2025, 3, 30, 5, tzinfo=UTC)),
+    # 23:00 CEST the night they go back: 07:00 CET.
+    (datetime(2025, 10, 25, 21, tzinfo=UTC), datetime(2025, 10, 26, 6, tzinfo=UTC)),
+])
+def test_quiet_hours_end_on_the_wall_clock_across_summer_time(
+    evening: datetime, end: datetime
+) -> None:
+    clock = FakeClock(evening)
+    # No zone given, as the tray builds it: the system's local time.
+    n = Notifier(NotificationPolicy(burst=0.0, quiet_hours=QuietHours(time(22), time(7))),
+                 clock=clock)
+    assert n.handle_event(text("boa noite")) == []
+    assert n.next_due() == end
+    clock.moment = end - timedelta(seconds=1)
+    assert n.tick() == []
+    clock.moment = end
+    [summary] = n.tick()
+    assert summary.kind is K.MISSED and summary.count == 1
 
 
 def test_pause_for_an_hour_ends_by_itself_and_is_reported_as_changed() -> None:

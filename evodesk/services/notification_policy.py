@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from evodesk.domain.text import Text
@@ -70,10 +70,25 @@ class QuietHours:
             return self.start <= moment < self.end
         return moment >= self.start or moment < self.end
 
-    def next_end(self, local_now: datetime) -> datetime:
-        end = local_now.replace(hour=self.end.hour, minute=self.end.minute, second=0,
-                                microsecond=0)
-        return end if end > local_now else end + timedelta(days=1)
+    def next_end(self, now: datetime, zone: tzinfo | None = None) -> datetime:
+        """The first end after `now` in `zone` (None: the system's local time zone).
+        Counted on the wall clock and placed by the zone's rules for that date: an offset
+        fixed at `now` would put the end an hour off across a change of summer time."""
+        wall = now.astimezone(zone).replace(tzinfo=None)
+        end = datetime.combine(wall.date(), time(self.end.hour, self.end.minute))
+        if end <= wall:
+            end += timedelta(days=1)
+        # An end the clock passes twice (summer time ending) is the first pass, unless
+        # that one is over already.
+        first = _on_the_clock(end, zone)
+        if first.astimezone(UTC) > now.astimezone(UTC):
+            return first
+        return _on_the_clock(end.replace(fold=1), zone)
+
+
+def _on_the_clock(wall: datetime, zone: tzinfo | None) -> datetime:
+    """A naive wall-clock time as a moment in `zone`; None: the system's local time."""
+    return wall.astimezone() if zone is None else wall.replace(tzinfo=zone)
 
 
 @dataclass(frozen=True, slots=True)

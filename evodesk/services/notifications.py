@@ -304,7 +304,7 @@ class Notifier:
             times.append(policy.paused_until)
         quiet = policy.quiet_hours
         if quiet is not None and self.in_quiet_hours():
-            times.append(quiet.next_end(self._local(now)))
+            times.append(quiet.next_end(now, self._tz))
         return min(times) if times else None
 
     def seconds_until_due(self) -> float | None:
