@@ -8,6 +8,7 @@ import itertools
 import os
 import time as system_time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta, timezone
 from typing import Any
 
@@ -262,6 +263,25 @@ def test_quiet_hours_end_on_the_wall_clock_across_summer_time(
     clock.moment = end
     [summary] = n.tick()
     assert summary.kind is K.MISSED and summary.count == 1
+
+
+def test_quiet_hours_ending_on_a_second_end_then() -> None:
+    """The settings file accepts seconds; the end is not rounded down to its minute, which
+    found it still quiet and put the summary off by a day, every day."""
+    settings = Settings(quiet_hours={"start": "22:00", "end": "07:00:30"})
+    policy = NotificationPolicy.from_settings(settings)
+    clock = FakeClock(at(23))
+    n = Notifier(replace(policy, burst=0.0), clock=clock, tz=BRT)
+    assert n.handle_event(text("boa noite")) == []
+    end = datetime(2026, 3, 11, 7, 0, 30, tzinfo=BRT)
+    assert n.next_due() == end
+    clock.moment = end - timedelta(seconds=1)
+    assert n.tick() == []
+    assert n.next_due() == end
+    clock.moment = end
+    [summary] = n.tick()
+    assert summary.kind is K.MISSED and summary.count == 1
+    assert n.policy.to_settings(Settings()).quiet_hours == {"start": "22:00", "end": "07:00:30"}
 
 
 def test_pause_for_an_hour_ends_by_itself_and_is_reported_as_changed() -> None:

@@ -75,7 +75,7 @@ class QuietHours:
         Counted on the wall clock and placed by the zone's rules for that date: an offset
         fixed at `now` would put the end an hour off across a change of summer time."""
         wall = now.astimezone(zone).replace(tzinfo=None)
-        end = datetime.combine(wall.date(), time(self.end.hour, self.end.minute))
+        end = datetime.combine(wall.date(), self.end.replace(tzinfo=None))
         if end <= wall:
             end += timedelta(days=1)
         # An end the clock passes twice (summer time ending) is the first pass, unless
@@ -163,8 +163,8 @@ class NotificationPolicy:
                   else self.paused_until.isoformat() if self.paused_until is not None else None)
         return settings.with_changes(
             notification_rules=rules,
-            quiet_hours=({"start": quiet.start.strftime("%H:%M"),
-                          "end": quiet.end.strftime("%H:%M")} if quiet is not None else {}),
+            quiet_hours=({"start": _clock_text(quiet.start), "end": _clock_text(quiet.end)}
+                         if quiet is not None else {}),
             notifications_paused_until=paused,
         )
 
@@ -185,6 +185,12 @@ def _read_quiet_hours(raw: Mapping[str, str]) -> QuietHours | None:
     except (KeyError, ValueError):
         log.warning("Quiet hours in the settings are unreadable; none apply.")
         return None
+
+
+def _clock_text(moment: time) -> str:
+    """Hours and minutes, and seconds only when there are some: "22:00", "07:00:30"."""
+    exact = moment.second == 0 and moment.microsecond == 0
+    return moment.replace(tzinfo=None).isoformat("minutes" if exact else "auto")
 
 
 def _read_pause(raw: object) -> tuple[datetime | None, bool]:
