@@ -401,13 +401,89 @@ def test_a_listener_retrying_for_over_a_minute_alarms_even_when_paused() -> None
     assert all(a.critical and a.kind is K.RETRYING for a in alarms)
     clock.advance(600)
     assert n.tick() == []
-    # Back to live, then retrying again: a new episode, a new minute.
+    # Back to live and its instance heard, then retrying again: a new episode, a new minute.
     n.handle_state(state(1, None, S.LIVE))
+    n.handle_state(state(1, "loja-sp", S.LIVE))
     n.handle_state(state(1, None, S.RETRYING))
     clock.advance(30)
     assert n.tick() == []
     clock.advance(30)
     assert [a.title for a in n.tick()] == ["Lost the live connection to Matriz"]
+
+
+def test_a_connection_dropped_as_soon_as_it_is_accepted_alarms_once() -> None:
+    """Accepted and dropped at once, every 20 s, with none of its instances heard: a live
+    moment is no recovery. One alarm after a minute, none per instance, no busy timer."""
+    clock = FakeClock(at(10))
+    n = notifier(clock)
+    n.set_server_names({1: "Matriz"})
+    S = ListenerState
+    names = [f"loja-{i}" for i in range(20)]
+    shown: list[tuple[datetime, Notification]] = []
+
+    def follow(found: list[Notification]) -> None:
+        shown.extend((clock.moment, found_one) for found_one in found)
+        due = n.next_due()
+        assert due is None or due > clock.moment
+
+    follow(n.handle_state(state(1, None, S.RETRYING, "the connection was lost")))
+    for name in names:
+        follow(n.handle_state(state(1, name, S.RETRYING, "the connection was lost")))
+    for _ in range(30):  # ten minutes
+        clock.advance(19.9)
+        follow(n.tick())
+        follow(n.handle_state(state(1, None, S.LIVE)))
+        clock.advance(0.1)
+        follow(n.handle_state(state(1, None, S.RETRYING, "the server closed the connection")))
+    assert [(when, a.title, a.instance_ref) for when, a in shown] == [
+        (at(10, 1), "Lost the live connection to Matriz", None)]
+    # Back for real: its instances are heard. Lost again, it is a new episode.
+    follow(n.handle_state(state(1, None, S.LIVE)))
+    for name in names:
+        follow(n.handle_state(state(1, name, S.LIVE)))
+    follow(n.handle_state(state(1, None, S.RETRYING, "the connection was lost")))
+    clock.advance(60)
+    follow(n.tick())
+    assert [a.title for _when, a in shown] == ["Lost the live connection to Matriz"] * 2
+
+
+def test_an_instance_still_unheard_once_its_connection_is_back_alarms_a_minute_later() -> None:
+    clock = FakeClock(at(10))
+    n = notifier(clock)
+    S = ListenerState
+    for name in (None, "loja-sp", "loja-rj"):
+        n.handle_state(state(1, name, S.RETRYING, "connection refused"))
+    clock.advance(90)
+    assert [a.instance_ref for a in n.tick()] == [None]  # the connection's alarm only
+    n.handle_state(state(1, None, S.LIVE))
+    n.handle_state(state(1, "loja-rj", S.LIVE))
+    clock.advance(59)
+    assert n.tick() == []
+    clock.advance(1)
+    [unheard] = n.tick()
+    assert (unheard.title, unheard.instance_ref) == ("Not hearing loja-sp", (1, "loja-sp"))
+
+
+def test_a_connection_is_back_once_live_for_as_long_as_the_alarm_waits() -> None:
+    clock = FakeClock(at(10))
+    n = notifier(clock)
+    S = ListenerState
+    n.handle_state(state(1, None, S.RETRYING))
+    clock.advance(30)
+    assert n.handle_state(state(1, None, S.LIVE)) == []
+    clock.advance(59)
+    # Not heard from for 89 s: live for less than a minute, with no instance heard.
+    [lost] = n.handle_state(state(1, None, S.RETRYING))
+    assert lost.kind is K.RETRYING and lost.instance_ref is None
+    n.handle_state(state(1, None, S.LIVE))
+    assert n.next_due() == clock.moment + timedelta(seconds=60)
+    clock.advance(60)
+    assert n.tick() == [] and n.next_due() is None
+    n.handle_state(state(1, None, S.RETRYING))
+    clock.advance(59)
+    assert n.tick() == []
+    clock.advance(1)
+    assert [a.kind for a in n.tick()] == [K.RETRYING]
 
 
 def test_policy_round_trips_through_the_settings_file(tmp_path: Any) -> None:

@@ -160,6 +160,8 @@ class Notifier:
         self._states: dict[tuple[int, str | None], ListenerState] = {}
         self._retrying: dict[tuple[int, str | None], datetime] = {}
         self._alarmed: set[tuple[int, str | None]] = set()
+        # Connections live again after retrying but not counted as back yet: since when.
+        self._back: dict[int, datetime] = {}
 
     # --- policy -----------------------------------------------------------------------
 
@@ -241,14 +243,38 @@ class Notifier:
             self._states[key] = state
         if state is ListenerState.RETRYING:
             self._retrying.setdefault(key, now)
+            if change.instance is None:
+                self._back.pop(change.server_id, None)
+        elif (state is ListenerState.LIVE and change.instance is None
+              and key in self._retrying):
+            # Being accepted proves little: a peer may drop every connection at once. It is
+            # back once one of its instances is heard, or once it stays live as long as the
+            # alarm waits.
+            self._back[change.server_id] = now
         else:
-            self._retrying.pop(key, None)
-            self._alarmed.discard(key)
+            self._recovered(key, now)
+            if state is ListenerState.LIVE:  # an instance heard: its connection works
+                self._recovered((change.server_id, None), now)
         if state is ListenerState.REFUSED and previous is not ListenerState.REFUSED:
             server_refused = self._states.get((change.server_id, None)) is ListenerState.REFUSED
             if change.instance is None or not server_refused:
                 out += self._listener_alarm(key, NotificationKind.REFUSED, change.reason)
         return out + self.tick()
+
+    def _recovered(self, key: tuple[int, str | None], now: datetime) -> None:
+        """`key` is heard again (or no longer listened to): its retry episode is over."""
+        server_id, instance = key
+        self._alarmed.discard(key)
+        was_retrying = self._retrying.pop(key, None) is not None
+        if instance is not None:
+            return
+        back = self._back.pop(server_id, now)
+        if was_retrying:
+            # Its instances were not told about while it was down: their time runs from
+            # when it came back.
+            for other, since in self._retrying.items():
+                if other[0] == server_id:
+                    self._retrying[other] = max(since, back)
 
     def _add_message(self, ref: InstanceKey, sender: str, preview: str) -> None:
         if not self._policy.allows(NotificationKind.MESSAGE, ref):
@@ -297,8 +323,8 @@ class Notifier:
         """When `tick()` may next have something to do."""
         now = self._now()
         times = [group.due for group in self._groups.values()]
-        times += [since + self._retry_alarm for key, since in self._retrying.items()
-                  if key not in self._alarmed]
+        times += self._retry_due().values()
+        times += [back + self._retry_alarm for back in self._back.values()]
         policy = self._policy
         if policy.paused_until is not None:
             times.append(policy.paused_until)
@@ -379,17 +405,30 @@ class Notifier:
                     else Text("Still retrying after a minute."))
         return [Notification(kind, title, body, ref, True)]
 
-    def _retry_alarms(self, now: datetime) -> list[Notification]:
-        out: list[Notification] = []
-        for key, since in list(self._retrying.items()):
-            if key in self._alarmed or now - since < self._retry_alarm:
-                continue
-            self._alarmed.add(key)
+    def _retry_due(self) -> dict[tuple[int, str | None], datetime]:
+        """When each listener retrying, and not alarmed about yet, is due its alarm."""
+        due: dict[tuple[int, str | None], datetime] = {}
+        for key, since in self._retrying.items():
             server_id, instance = key
-            # While the whole connection retries, its instances' alarms would only repeat it.
+            if key in self._alarmed or (instance is None and server_id in self._back):
+                continue
+            # While the whole connection is down, its instances' alarms would only repeat
+            # its own; they wait for it to come back.
             if instance is not None and (server_id, None) in self._retrying:
                 continue
-            out += self._listener_alarm(key, NotificationKind.RETRYING, None)
+            due[key] = since + self._retry_alarm
+        return due
+
+    def _retry_alarms(self, now: datetime) -> list[Notification]:
+        # A connection live for as long as the alarm waits is back, instances heard or not.
+        for server_id, back in list(self._back.items()):
+            if now - back >= self._retry_alarm:
+                self._recovered((server_id, None), now)
+        out: list[Notification] = []
+        for key, due in self._retry_due().items():
+            if due <= now:
+                self._alarmed.add(key)
+                out += self._listener_alarm(key, NotificationKind.RETRYING, None)
         return out
 
 
