@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evodesk.domain import events
+from evodesk.domain import events, rules
 from evodesk.domain.errors import InvalidInput
 from evodesk.domain.models import ConnectionState, DeliveryMode, Instance
 from evodesk.domain.secrets import MASK, mask_secrets
@@ -61,6 +61,16 @@ def test_wire_and_config_names_map_both_ways(config: str, wire: str) -> None:
 def test_every_catalogue_name_round_trips() -> None:
     for name in set(events.EVENTS_2_4) | set(events.EVENTS_1_8):
         assert events.config_name(events.wire_name(name)) == name
+
+
+def test_the_by_events_url_is_joined_as_evolution_joins_it() -> None:
+    assert rules.effective_webhook_url("https://h/in", True, "MESSAGES_UPSERT") \
+        == "https://h/in/messages-upsert"
+    # Evolution does not trim the slash: a test POST elsewhere could pass while its own fail.
+    assert rules.effective_webhook_url("https://h/in/", True, "MESSAGES_UPSERT") \
+        == "https://h/in//messages-upsert"
+    assert rules.effective_webhook_url("https://h/in/", False, "MESSAGES_UPSERT") \
+        == "https://h/in/"
 
 
 def test_by_events_suffix_uses_dashes() -> None:

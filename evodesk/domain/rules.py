@@ -49,10 +49,11 @@ def check_header_names(headers: dict[str, str]) -> dict[str, str]:
 
 
 def effective_webhook_url(url: str, by_events: bool, event: str) -> str:
-    """Where Evolution POSTs an event: with byEvents, the URL plus the event's dashed name."""
+    """Where Evolution POSTs an event: with byEvents, the URL, "/" and the event's dashed
+    name. Evolution joins them as they are, so a URL ending in "/" gets "//"."""
     if not by_events:
         return url
-    return url.rstrip("/") + "/" + by_events_suffix(event)
+    return url + "/" + by_events_suffix(event)
 
 
 def evolution_would_retry(status: int | None) -> bool:
