@@ -91,14 +91,16 @@ def _move_to(store_target: StoreTarget, revision: str, *, down: bool = False) ->
 
 
 def _insert_event(
-    store_target: StoreTarget, n: int, key: str, *, repeat: bool = False
+    store_target: StoreTarget, n: int, key: str, *, repeat: bool = False,
+    server_time: str | None = None,
 ) -> None:
     """An event row written as schema 0001/0002 knows it, payload {"n": n}."""
+    time = "NULL" if server_time is None else f"'{server_time}'"
     store_target.execute(
         "INSERT INTO events (server_id, instance_id, instance_name, wire_event, "
         "received_at, server_time, sender, payload, duplicate_key, is_duplicate) VALUES "
         f"((SELECT id FROM servers), NULL, 'loja-sp', 'messages.upsert', "
-        f"'2026-11-29 10:00:0{n}', NULL, NULL, '{{\"n\": {n}}}', "
+        f"'2026-11-29 10:00:0{n}', {time}, NULL, '{{\"n\": {n}}}', "
         f"'loja-sp|messages.upsert|{key}||', {'true' if repeat else 'false'})"
     )
 
@@ -153,6 +155,33 @@ async def test_copies_of_an_event_from_several_workstations_go_on_postgresql_onl
         # One machine's SQLite file: nothing to merge, and no index to slow its writes.
         assert kept == [1, 2, 3, 4, 5]
         assert "ux_events_first_sighting" not in _indexes(store_target)
+
+
+async def test_copies_of_a_repeat_from_several_workstations_go_on_postgresql_only(
+    store_target: StoreTarget,
+) -> None:
+    # Before 0008 every workstation that heard a repeat wrote it.
+    _move_to(store_target, "0007")
+    store_target.execute("INSERT INTO servers (name, base_url) VALUES ('main', 'https://e.example')")
+    # 2 and 3 are one delivery heard twice; 4 is the server's next repeat of ID1; 5 has
+    # no server time, so it cannot be told from another delivery.
+    for n, key, repeat, server_time in [
+        (1, "ID1", False, "T0"), (2, "ID1", True, "T1"), (3, "ID1", True, "T1"),
+        (4, "ID1", True, "T2"), (5, "ID2", True, None),
+    ]:
+        _insert_event(store_target, n, key, repeat=repeat, server_time=server_time)
+
+    store = await Store.open(store_target.url)
+    try:
+        kept = sorted(event.payload["n"] for event in await store.list_events())
+    finally:
+        await store.aclose()
+    if store_target.kind == "postgresql":
+        assert kept == [1, 2, 4, 5]
+        assert "ux_events_repeat_sighting" in _indexes(store_target)
+    else:
+        assert kept == [1, 2, 3, 4, 5]
+        assert "ux_events_repeat_sighting" not in _indexes(store_target)
 
 
 async def test_gaps_recorded_before_they_named_a_workstation_are_kept_and_closed(

@@ -10,6 +10,7 @@ import contextlib
 import re
 import threading
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -279,6 +280,32 @@ async def test_each_event_is_kept_once_however_many_workstations_write_it(
         "ID0", "ID1", "ID1", "ID2", "ID9"
     ]
     assert [e.is_duplicate for e in stored if e.duplicate_key.endswith("ID1||")].count(True) == 1
+
+
+async def test_each_delivery_of_a_repeat_is_kept_once_however_many_workstations_write_it(
+    workstations: tuple[Store, Store],
+) -> None:
+    first, second = workstations
+    server = await first.add_server(Server(name="Main", base_url="https://e.example"))
+    assert server.id is not None
+
+    def delivery(message_id: str, server_time: str | None, *, repeat: bool) -> Event:
+        return replace(event(server.id or 0, message_id, repeat=repeat),
+                       server_time=server_time)
+
+    heard = [delivery("ID1", "2026-11-29T12:00:00.100Z", repeat=False),
+             delivery("ID1", "2026-11-29T12:00:00.900Z", repeat=True)]
+    assert await first.add_events(heard) == 2
+    # The other workstation heard the same two deliveries, then the server's third
+    # (another server time), and a repeat whose payload had no time, which cannot be
+    # told from another.
+    theirs = [*heard, delivery("ID1", "2026-11-29T12:00:05.000Z", repeat=True),
+              delivery("ID1", None, repeat=True)]
+    assert await second.add_events(theirs) == 2
+    assert sorted((e.is_duplicate, e.server_time or "") for e in await first.list_events()) == [
+        (False, "2026-11-29T12:00:00.100Z"), (True, ""),
+        (True, "2026-11-29T12:00:00.900Z"), (True, "2026-11-29T12:00:05.000Z"),
+    ]
 
 
 async def test_a_write_undone_to_break_a_deadlock_is_run_again(

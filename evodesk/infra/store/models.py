@@ -144,6 +144,12 @@ class EventRow(Base):
             "ux_events_first_sighting", "server_id", "duplicate_key", unique=True,
             postgresql_where=text("NOT is_duplicate"),
         ).ddl_if(dialect="postgresql"),
+        # And each delivery of a repeat once (migration 0008): every listener sees the
+        # same server time in it, the server's own repeats another.
+        Index(
+            "ux_events_repeat_sighting", "server_id", "duplicate_key", "server_time",
+            unique=True, postgresql_where=text("is_duplicate AND server_time IS NOT NULL"),
+        ).ddl_if(dialect="postgresql"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

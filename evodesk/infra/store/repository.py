@@ -258,11 +258,9 @@ class _EventInsert:
         self._group = f"({', '.join(marks)})"
         self._head = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES "
         # A team's workstations each write what they receive: PostgreSQL keeps the
-        # first sighting of an event once (migration 0003) and skips the other copies.
-        self._tail = (
-            " ON CONFLICT (server_id, duplicate_key) WHERE NOT is_duplicate DO NOTHING"
-            if dialect.name == "postgresql" else ""
-        )
+        # first sighting of an event once (migration 0003), and each delivery of a
+        # repeat once (0008), and skips the other copies.
+        self._tail = " ON CONFLICT DO NOTHING" if dialect.name == "postgresql" else ""
         self.rows_per_statement = max(1, min(self.MAX_ROWS, max_parameters // len(marks)))
         # SQLite keeps naive UTC text; PostgreSQL an aware timestamp.
         self.stamp: Callable[[datetime], Any] = sqlite_stamp if dialect.name == "sqlite" else aware
