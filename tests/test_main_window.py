@@ -311,3 +311,38 @@ async def test_the_state_columns_fit_states_that_appear_after_they_were_sized(
     narrow.restore_state()
     assert narrow.table.horizontalHeader().sectionSize(Column.LISTENER) > \
         metrics.horizontalAdvance(listener_text(ListenerState.REFUSED))
+
+
+async def test_a_sync_that_changed_hundreds_names_a_few_and_the_window_stays_small(
+    services: AppServices, qtbot: object
+) -> None:
+    from evodesk.services.sync import SyncSummary
+    from evodesk.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.show()
+    window.reload()
+    await next_emission(window.instances_loaded)
+    names = tuple(f"cliente-{i:04d}" for i in range(200))
+    window.presenter.sync_finished.emit([SyncSummary(
+        server="Matriz", total=400, added=names,
+        changed={name: ("connection_state",) for name in names},
+        failed={name: "No answer." for name in names[:7]}, seconds=2)])
+    lines = window.summary.text().splitlines()
+    assert lines == [
+        "Matriz: 400 instance(s) in 2.0 s",
+        "  new: cliente-0000, cliente-0001, cliente-0002, cliente-0003, cliente-0004"
+        " …and 195 more",
+        *(f"  changed cliente-000{i}: WhatsApp connection" for i in range(5)),
+        "  …and 195 more changed",
+        *(f"  could not read cliente-000{i}: No answer." for i in range(5)),
+        "  …and 2 more could not be read",
+    ]
+    # However long the text, the table keeps its room and the window shrinks as before.
+    assert window.minimumSizeHint().height() < 400
+    assert window.summary.isVisible()
+    assert window.summary.dismiss_button is not None
+    window.summary.dismiss_button.click()
+    assert not window.summary.isVisible()
+    window.close()

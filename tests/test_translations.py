@@ -355,6 +355,34 @@ def test_sync_summary_in_portuguese_names_the_same_facts_as_the_cli(
         "  sem alterações")
 
 
+def test_a_long_sync_summary_names_a_few_and_counts_the_rest_in_portuguese(
+    portuguese: None, qtbot: object
+) -> None:
+    from evodesk.services.sync import SyncSummary
+    from evodesk.ui.main_window import SUMMARY_LIMIT, MainWindow
+
+    names = tuple(f"loja-{i:03d}" for i in range(SUMMARY_LIMIT + 40))
+    summary = SyncSummary(
+        server="Matriz", total=len(names), added=names, returned=names, vanished=names,
+        changed={name: ("webhook_enabled",) for name in names}, conflicts=names,
+        failed={name: "Instance 'x' does not exist on this server." for name in names},
+        seconds=1)
+    lines = MainWindow._summary_lines(None, summary)  # type: ignore[arg-type]
+    first = ", ".join(names[:SUMMARY_LIMIT])
+    assert lines[1:4] == [f"  novas: {first} …e mais 40",
+                          f"  de volta ao servidor: {first} …e mais 40",
+                          f"  não estão mais no servidor (mantidas aqui): {first} …e mais 40"]
+    assert lines[4 + SUMMARY_LIMIT:] == [
+        "  …e mais 40 alteradas",
+        f"  CONFLITO (webhook e websocket ativos ao mesmo tempo): {first} …e mais 40",
+        *[f"  não foi possível ler {name}: A instância 'x' não existe neste servidor."
+          for name in names[:SUMMARY_LIMIT]],
+        "  …e mais 40 não puderam ser lidas",
+    ]
+    # The command line still lists every one.
+    assert len(summary.lines()) == 1 + 3 + 2 * len(names) + 1
+
+
 def test_sync_summary_names_every_change_in_words_in_both_languages(
     portuguese: None, qtbot: object
 ) -> None:

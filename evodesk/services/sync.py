@@ -55,6 +55,21 @@ _CHANGED = (
     Text("changed %1: %2, %3, %4, %5, %6, %7, %8"),
 )
 
+# The facts that name instances: in full, and the first few with how many more.
+_NEW = (Text("new: %1"), Text("new: %1 …and %2 more"))
+_RETURNED = (Text("back on the server: %1"), Text("back on the server: %1 …and %2 more"))
+_VANISHED = (Text("no longer on the server (kept here): %1"),
+             Text("no longer on the server (kept here): %1 …and %2 more"))
+_CONFLICTS = (Text("CONFLICT (webhook and websocket both on): %1"),
+              Text("CONFLICT (webhook and websocket both on): %1 …and %2 more"))
+
+
+def _listing(templates: tuple[Text, Text], names: tuple[str, ...], limit: int | None) -> Text:
+    full, capped = templates
+    if limit is None or len(names) <= limit:
+        return Text(full.template, (", ".join(names),))
+    return Text(capped.template, (", ".join(names[:limit]), str(len(names) - limit)))
+
 
 @dataclass(frozen=True, slots=True)
 class SyncSummary:
@@ -69,10 +84,12 @@ class SyncSummary:
     error: str | None = None  # the whole server could not be read
     seconds: float = 0.0
 
-    def facts(self) -> list[Text]:
+    def facts(self, limit: int | None = None) -> list[Text]:
         """What the sync found, one fact each: the first names the server; the rest are
         indented details under it. Templates are English (see `lines`); a window may
-        translate them and fill in the same arguments."""
+        translate them and fill in the same arguments. With a `limit`, each list names
+        at most that many instances and each kind of detail takes at most that many
+        facts, the rest counted ("…and 190 more"): a window has room for a few."""
         if self.error:
             return [Text("%1: %2", (self.server, self.error))]
         # The seconds' whole and tenths apart: the decimal mark is in the template, so
@@ -80,21 +97,23 @@ class SyncSummary:
         whole, _, tenths = f"{self.seconds:.1f}".partition(".")
         out = [Text("%1: %2 instance(s) in %3.%4 s",
                     (self.server, str(self.total), whole, tenths))]
-        if self.added:
-            out.append(Text("new: %1", (", ".join(self.added),)))
-        if self.returned:
-            out.append(Text("back on the server: %1", (", ".join(self.returned),)))
-        if self.vanished:
-            out.append(Text("no longer on the server (kept here): %1",
-                            (", ".join(self.vanished),)))
-        for name, fields in sorted(self.changed.items()):
+        for names, template in ((self.added, _NEW), (self.returned, _RETURNED),
+                                (self.vanished, _VANISHED)):
+            if names:
+                out.append(_listing(template, names, limit))
+        changed = sorted(self.changed.items())
+        for name, fields in changed[:limit]:
             labels = tuple(_LABELS[f].template if f in _LABELS else f for f in fields)
             out.append(Text(_CHANGED[len(labels) - 1].template, (name, *labels)))
+        if limit is not None and len(changed) > limit:
+            out.append(Text("…and %1 more changed", (str(len(changed) - limit),)))
         if self.conflicts:
-            out.append(Text("CONFLICT (webhook and websocket both on): %1",
-                            (", ".join(self.conflicts),)))
-        for name, message in sorted(self.failed.items()):
+            out.append(_listing(_CONFLICTS, self.conflicts, limit))
+        failed = sorted(self.failed.items())
+        for name, message in failed[:limit]:
             out.append(Text("could not read %1: %2", (name, message)))
+        if limit is not None and len(failed) > limit:
+            out.append(Text("…and %1 more could not be read", (str(len(failed) - limit),)))
         if len(out) == 1:
             out.append(Text("no changes"))
         return out

@@ -48,6 +48,10 @@ log = logging.getLogger(__name__)
 # Rows measured when columns are first sized to their contents (Qt's default, 1,000, costs
 # ~0.5 s on a big table: every cell is several calls into Python).
 SIZE_SAMPLE_ROWS = 100
+# A sync summary names at most this many instances in a list, and this many of each kind
+# of detail line; its banner shows this many lines before it scrolls.
+SUMMARY_LIMIT = 5
+SUMMARY_LINES = 12
 
 
 class _Table(QTableView):
@@ -110,7 +114,7 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar()
         self._build_filters()
-        self.summary = Banner(self)
+        self.summary = Banner(self, dismissible=True, max_lines=SUMMARY_LINES)
         self.summary.setVisible(False)
         self.empty_hint = QLabel(self)
         self.empty_hint.setWordWrap(True)
@@ -381,7 +385,7 @@ class MainWindow(QMainWindow):
         lines = [
             fill(QCoreApplication.translate(MESSAGES, fact.template),
                  tuple(translate_message(arg) for arg in fact.args))
-            for fact in summary.facts()
+            for fact in summary.facts(SUMMARY_LIMIT)
         ]
         return lines[:1] + ["  " + line for line in lines[1:]]
 

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import Property, QPropertyAnimation, QRectF, QSize, Qt
+from PySide6.QtCore import Property, QPropertyAnimation, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
 
 from evodesk.ui.theme import Tone, tone
 
@@ -85,19 +94,53 @@ class Banner(QFrame):
         "error": Tone.ERROR,
     }
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, dismissible: bool = False,
+                 max_lines: int | None = None) -> None:
+        """`dismissible` adds a button that hides the box; with `max_lines`, a longer
+        text scrolls inside the box instead of making it (and its window) taller."""
         super().__init__(parent)
         self.setObjectName("banner")
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
-        layout.addWidget(self.label)
+        if max_lines is None:
+            layout.addWidget(self.label)
+        else:
+            layout.addWidget(self._scrolling(max_lines))
+        self.dismiss_button: QToolButton | None = None
+        if dismissible:
+            self.dismiss_button = QToolButton(self)
+            self.dismiss_button.setAutoRaise(True)
+            self.dismiss_button.setIcon(
+                self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
+            self.dismiss_button.setToolTip(self.tr("Dismiss"))
+            self.dismiss_button.setAccessibleName(self.tr("Dismiss"))
+            self.dismiss_button.clicked.connect(self._on_dismiss_button_clicked)
+            layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
         self.kind = "info"
         self._styled = ""
         self.set_kind("info")
+
+    def _scrolling(self, max_lines: int) -> QScrollArea:
+        area = QScrollArea(self)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidgetResizable(True)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(self.label)
+        # The box's tint shows through, as it does behind a label on its own.
+        area.viewport().setAutoFillBackground(False)
+        self.label.setAutoFillBackground(False)
+        area.setMaximumHeight(self.fontMetrics().lineSpacing() * max_lines + 4)
+        return area
+
+    def _on_dismiss_button_clicked(self) -> None:
+        self.setVisible(False)
+        self.dismissed.emit()
 
     def set_kind(self, kind: str) -> None:
         self.kind = kind

@@ -2,6 +2,15 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../evodesk/ui/widgets.py" line="121"/>
+        <location filename="../../evodesk/ui/widgets.py" line="122"/>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
     <name>ConfigDialog</name>
     <message>
         <location filename="../../evodesk/ui/config_dialog.py" line="53"/>
@@ -628,118 +637,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="83"/>
+        <location filename="../../evodesk/ui/main_window.py" line="87"/>
         <source>evodesk</source>
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="119"/>
+        <location filename="../../evodesk/ui/main_window.py" line="123"/>
         <source>No instances yet. Add an Evolution server with “Servers”, then press “Sync”.</source>
         <translation>No instances yet. Add an Evolution server with “Servers”, then press “Sync”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="134"/>
+        <location filename="../../evodesk/ui/main_window.py" line="138"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="148"/>
+        <location filename="../../evodesk/ui/main_window.py" line="152"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="152"/>
+        <location filename="../../evodesk/ui/main_window.py" line="156"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="154"/>
+        <location filename="../../evodesk/ui/main_window.py" line="158"/>
         <source>Read every instance&apos;s real state from its server</source>
         <translation>Read every instance&apos;s real state from its server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="162"/>
+        <location filename="../../evodesk/ui/main_window.py" line="166"/>
         <source>Configure</source>
         <translation>Configure</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="164"/>
+        <location filename="../../evodesk/ui/main_window.py" line="168"/>
         <source>Servers</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="166"/>
+        <location filename="../../evodesk/ui/main_window.py" line="170"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="177"/>
+        <location filename="../../evodesk/ui/main_window.py" line="181"/>
         <source>Search name, number or profile…</source>
         <translation>Search name, number or profile…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="181"/>
-        <location filename="../../evodesk/ui/main_window.py" line="264"/>
+        <location filename="../../evodesk/ui/main_window.py" line="185"/>
+        <location filename="../../evodesk/ui/main_window.py" line="268"/>
         <source>All servers</source>
         <translation>All servers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="185"/>
+        <location filename="../../evodesk/ui/main_window.py" line="189"/>
         <source>All modes</source>
         <translation>All modes</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="185"/>
+        <location filename="../../evodesk/ui/main_window.py" line="189"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="186"/>
+        <location filename="../../evodesk/ui/main_window.py" line="190"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="186"/>
+        <location filename="../../evodesk/ui/main_window.py" line="190"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="187"/>
+        <location filename="../../evodesk/ui/main_window.py" line="191"/>
         <source>Conflict</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="192"/>
+        <location filename="../../evodesk/ui/main_window.py" line="196"/>
         <source>All states</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="192"/>
+        <location filename="../../evodesk/ui/main_window.py" line="196"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="193"/>
+        <location filename="../../evodesk/ui/main_window.py" line="197"/>
         <source>connecting</source>
         <translation>connecting</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="194"/>
+        <location filename="../../evodesk/ui/main_window.py" line="198"/>
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="358"/>
+        <location filename="../../evodesk/ui/main_window.py" line="362"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="370"/>
+        <location filename="../../evodesk/ui/main_window.py" line="374"/>
         <source>Sync did not finish.</source>
         <translation>Sync did not finish.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="376"/>
+        <location filename="../../evodesk/ui/main_window.py" line="380"/>
         <source>Sync finished.</source>
         <translation>Sync finished.</translation>
     </message>
@@ -1875,6 +1884,30 @@
     <message>
         <source>The server at %1 answered with a redirect (HTTP %2) that names no address.</source>
         <translation>The server at %1 answered with a redirect (HTTP %2) that names no address.</translation>
+    </message>
+    <message>
+        <source>new: %1 …and %2 more</source>
+        <translation>new: %1 …and %2 more</translation>
+    </message>
+    <message>
+        <source>back on the server: %1 …and %2 more</source>
+        <translation>back on the server: %1 …and %2 more</translation>
+    </message>
+    <message>
+        <source>no longer on the server (kept here): %1 …and %2 more</source>
+        <translation>no longer on the server (kept here): %1 …and %2 more</translation>
+    </message>
+    <message>
+        <source>CONFLICT (webhook and websocket both on): %1 …and %2 more</source>
+        <translation>CONFLICT (webhook and websocket both on): %1 …and %2 more</translation>
+    </message>
+    <message>
+        <source>…and %1 more changed</source>
+        <translation>…and %1 more changed</translation>
+    </message>
+    <message>
+        <source>…and %1 more could not be read</source>
+        <translation>…and %1 more could not be read</translation>
     </message>
     <message>
         <source>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</source>

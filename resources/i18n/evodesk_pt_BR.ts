@@ -2,6 +2,15 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../evodesk/ui/widgets.py" line="121"/>
+        <location filename="../../evodesk/ui/widgets.py" line="122"/>
+        <source>Dismiss</source>
+        <translation>Dispensar</translation>
+    </message>
+</context>
+<context>
     <name>ConfigDialog</name>
     <message>
         <location filename="../../evodesk/ui/config_dialog.py" line="53"/>
@@ -628,118 +637,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="83"/>
+        <location filename="../../evodesk/ui/main_window.py" line="87"/>
         <source>evodesk</source>
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="119"/>
+        <location filename="../../evodesk/ui/main_window.py" line="123"/>
         <source>No instances yet. Add an Evolution server with “Servers”, then press “Sync”.</source>
         <translation>Ainda não há instâncias. Adicione um servidor Evolution em “Servidores” e depois clique em “Sincronizar”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="134"/>
+        <location filename="../../evodesk/ui/main_window.py" line="138"/>
         <source>Database: %1</source>
         <translation>Banco de dados: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="148"/>
+        <location filename="../../evodesk/ui/main_window.py" line="152"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="152"/>
+        <location filename="../../evodesk/ui/main_window.py" line="156"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="154"/>
+        <location filename="../../evodesk/ui/main_window.py" line="158"/>
         <source>Read every instance&apos;s real state from its server</source>
         <translation>Lê no servidor o estado real de cada instância</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="162"/>
+        <location filename="../../evodesk/ui/main_window.py" line="166"/>
         <source>Configure</source>
         <translation>Configurar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="164"/>
+        <location filename="../../evodesk/ui/main_window.py" line="168"/>
         <source>Servers</source>
         <translation>Servidores</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="166"/>
+        <location filename="../../evodesk/ui/main_window.py" line="170"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="177"/>
+        <location filename="../../evodesk/ui/main_window.py" line="181"/>
         <source>Search name, number or profile…</source>
         <translation>Buscar nome, número ou perfil…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="181"/>
-        <location filename="../../evodesk/ui/main_window.py" line="264"/>
+        <location filename="../../evodesk/ui/main_window.py" line="185"/>
+        <location filename="../../evodesk/ui/main_window.py" line="268"/>
         <source>All servers</source>
         <translation>Todos os servidores</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="185"/>
+        <location filename="../../evodesk/ui/main_window.py" line="189"/>
         <source>All modes</source>
         <translation>Todos os modos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="185"/>
+        <location filename="../../evodesk/ui/main_window.py" line="189"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="186"/>
+        <location filename="../../evodesk/ui/main_window.py" line="190"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="186"/>
+        <location filename="../../evodesk/ui/main_window.py" line="190"/>
         <source>None</source>
         <translation>Nenhum</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="187"/>
+        <location filename="../../evodesk/ui/main_window.py" line="191"/>
         <source>Conflict</source>
         <translation>Conflito</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="192"/>
+        <location filename="../../evodesk/ui/main_window.py" line="196"/>
         <source>All states</source>
         <translation>Todos os estados</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="192"/>
+        <location filename="../../evodesk/ui/main_window.py" line="196"/>
         <source>connected</source>
         <translation>conectado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="193"/>
+        <location filename="../../evodesk/ui/main_window.py" line="197"/>
         <source>connecting</source>
         <translation>conectando</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="194"/>
+        <location filename="../../evodesk/ui/main_window.py" line="198"/>
         <source>disconnected</source>
         <translation>desconectado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="358"/>
+        <location filename="../../evodesk/ui/main_window.py" line="362"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="370"/>
+        <location filename="../../evodesk/ui/main_window.py" line="374"/>
         <source>Sync did not finish.</source>
         <translation>A sincronização não terminou.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="376"/>
+        <location filename="../../evodesk/ui/main_window.py" line="380"/>
         <source>Sync finished.</source>
         <translation>Sincronização concluída.</translation>
     </message>
@@ -1875,6 +1884,30 @@
     <message>
         <source>The server at %1 answered with a redirect (HTTP %2) that names no address.</source>
         <translation>O servidor em %1 respondeu com um redirecionamento (HTTP %2) que não indica nenhum endereço.</translation>
+    </message>
+    <message>
+        <source>new: %1 …and %2 more</source>
+        <translation>novas: %1 …e mais %2</translation>
+    </message>
+    <message>
+        <source>back on the server: %1 …and %2 more</source>
+        <translation>de volta ao servidor: %1 …e mais %2</translation>
+    </message>
+    <message>
+        <source>no longer on the server (kept here): %1 …and %2 more</source>
+        <translation>não estão mais no servidor (mantidas aqui): %1 …e mais %2</translation>
+    </message>
+    <message>
+        <source>CONFLICT (webhook and websocket both on): %1 …and %2 more</source>
+        <translation>CONFLITO (webhook e websocket ativos ao mesmo tempo): %1 …e mais %2</translation>
+    </message>
+    <message>
+        <source>…and %1 more changed</source>
+        <translation>…e mais %1 alteradas</translation>
+    </message>
+    <message>
+        <source>…and %1 more could not be read</source>
+        <translation>…e mais %1 não puderam ser lidas</translation>
     </message>
     <message>
         <source>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</source>
