@@ -628,3 +628,48 @@ def test_names_in_the_menu_are_one_short_line_and_ampersands_stay() -> None:
     assert _menu_label("first\nsecond") == "first"
     assert _menu_label("n" * 3000) == "n" * 59 + "…"
     assert _menu_label("\u202e") == "?"
+
+
+def test_a_server_with_hundreds_of_instances_lists_a_few_then_opens_the_window(
+    qtbot: Any,
+) -> None:
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtGui import QGuiApplication
+
+    from evodesk.domain.models import Instance
+    from evodesk.ui.tray import Tray
+    from evodesk.ui.tray_presenter import Health, HealthSummary, InstanceLine, ServerLine
+
+    instances = [InstanceLine(Instance(server_id=1, name=f"cliente-{i:04d}"), None)
+                 for i in range(400)]
+    # One that needs attention, far down the list, is still among those listed.
+    instances[350] = InstanceLine(
+        Instance(server_id=1, name="cliente-0350", attention="No answer."), None)
+
+    class Presenter(QObject):
+        health_changed = Signal(object)
+        notified = Signal(object)
+        summary = HealthSummary(Health.ERROR)
+
+        def servers(self) -> list[ServerLine]:
+            return [ServerLine(1, "Matriz", ListenerState.STOPPED, tuple(instances))]
+
+        def resume(self) -> None:
+            raise AssertionError("not asked for")
+
+    tray = Tray(Presenter())  # type: ignore[arg-type]
+    try:
+        tray.rebuild_server_menus()
+        [submenu] = tray.server_menus
+        entries = [a for a in submenu.actions() if not a.isSeparator()]
+        assert len(entries) == 25 + 1
+        assert entries[0].text().startswith("cliente-0350 — ")
+        assert entries[1].text().startswith("cliente-0000 — ")
+        more = entries[-1]
+        assert more.text() == "375 more in evodesk…"
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        assert submenu.sizeHint().height() <= screen.height()
+        with qtbot.waitSignal(tray.open_requested, timeout=1000):
+            more.trigger()
+    finally:
+        tray.close()

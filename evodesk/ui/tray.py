@@ -14,11 +14,19 @@ from evodesk.domain.models import ListenerState
 from evodesk.services.notifications import Notification, fill, name_label
 from evodesk.ui.icons import icon
 from evodesk.ui.texts import connection_text, listener_text, mode_text
-from evodesk.ui.tray_presenter import Health, HealthSummary, ServerLine, TrayPresenter
+from evodesk.ui.tray_presenter import (
+    Health,
+    HealthSummary,
+    InstanceLine,
+    ServerLine,
+    TrayPresenter,
+)
 
 log = logging.getLogger(__name__)
 
 MESSAGE_MS = 8000
+# Instances a server's submenu lists; a longer menu runs off the screen in columns.
+MENU_INSTANCES = 25
 _COUNTED = (ListenerState.LIVE, ListenerState.CONNECTING, ListenerState.WAITING,
             ListenerState.RETRYING, ListenerState.REFUSED, ListenerState.STOPPED)
 
@@ -189,7 +197,9 @@ class Tray(QObject):
         if not line.instances:
             empty = submenu.addAction(self.tr("No instances; sync to list them"))
             empty.setEnabled(False)
-        for item in line.instances:
+        # Instances with a problem first, so that none of them is among those left out.
+        shown = sorted(line.instances, key=lambda item: not _needs_attention(item))
+        for item in shown[:MENU_INSTANCES]:
             instance = item.instance
             how = (listener_text(item.listener) if item.listener is not None
                    else mode_text(instance.mode, instance.conflict))
@@ -197,12 +207,17 @@ class Tray(QObject):
                         (_menu_label(instance.name), connection_text(instance.connection_state),
                          how))
             action = QAction(text, submenu)
-            if instance.attention or instance.conflict or item.listener is ListenerState.REFUSED:
+            if _needs_attention(item):
                 action.setIcon(icon("tray-error"))
             action.triggered.connect(
                 lambda _checked=False, s=instance.server_id, n=instance.name:
                 self.instance_requested.emit(s, n))
             submenu.addAction(action)
+        rest = len(line.instances) - MENU_INSTANCES
+        if rest > 0:
+            submenu.addSeparator()
+            more = submenu.addAction(fill(self.tr("%1 more in evodesk…"), (str(rest),)))
+            more.triggered.connect(self.open_requested.emit)
 
     def _on_pause_hour_action_triggered(self) -> None:
         self.presenter.pause_for(timedelta(hours=1))
@@ -240,6 +255,12 @@ class Tray(QObject):
         if reason in (QSystemTrayIcon.ActivationReason.Trigger,
                       QSystemTrayIcon.ActivationReason.DoubleClick):
             self.open_requested.emit()
+
+
+def _needs_attention(item: InstanceLine) -> bool:
+    instance = item.instance
+    return bool(instance.attention or instance.conflict
+                or item.listener is ListenerState.REFUSED)
 
 
 def _menu_label(name: str) -> str:

@@ -938,89 +938,94 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="62"/>
+        <location filename="../../evodesk/ui/tray.py" line="70"/>
         <source>Open evodesk</source>
         <translation>Open evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="65"/>
+        <location filename="../../evodesk/ui/tray.py" line="73"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="67"/>
+        <location filename="../../evodesk/ui/tray.py" line="75"/>
         <source>Pause notifications</source>
         <translation>Pause notifications</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="68"/>
+        <location filename="../../evodesk/ui/tray.py" line="76"/>
         <source>For 1 hour</source>
         <translation>For 1 hour</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="70"/>
+        <location filename="../../evodesk/ui/tray.py" line="78"/>
         <source>Until resumed</source>
         <translation>Until resumed</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="73"/>
+        <location filename="../../evodesk/ui/tray.py" line="81"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="78"/>
+        <location filename="../../evodesk/ui/tray.py" line="86"/>
         <source>Start with the desktop session</source>
         <translation>Start with the desktop session</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="82"/>
+        <location filename="../../evodesk/ui/tray.py" line="90"/>
         <source>Keep running when the window is closed</source>
         <translation>Keep running when the window is closed</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="86"/>
+        <location filename="../../evodesk/ui/tray.py" line="94"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="138"/>
+        <location filename="../../evodesk/ui/tray.py" line="146"/>
         <source>evodesk</source>
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="141"/>
+        <location filename="../../evodesk/ui/tray.py" line="149"/>
         <source>No instance in WebSocket mode</source>
         <translation>No instance in WebSocket mode</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="143"/>
+        <location filename="../../evodesk/ui/tray.py" line="151"/>
         <source>Needing attention: %1</source>
         <translation>Needing attention: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="147"/>
+        <location filename="../../evodesk/ui/tray.py" line="155"/>
         <source>Notifications paused until %1</source>
         <translation>Notifications paused until %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="150"/>
+        <location filename="../../evodesk/ui/tray.py" line="158"/>
         <source>Notifications paused until resumed</source>
         <translation>Notifications paused until resumed</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="176"/>
+        <location filename="../../evodesk/ui/tray.py" line="184"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="190"/>
+        <location filename="../../evodesk/ui/tray.py" line="198"/>
         <source>No instances; sync to list them</source>
         <translation>No instances; sync to list them</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="196"/>
+        <location filename="../../evodesk/ui/tray.py" line="206"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/tray.py" line="219"/>
+        <source>%1 more in evodesk…</source>
+        <translation>%1 more in evodesk…</translation>
     </message>
 </context>
 <context>
