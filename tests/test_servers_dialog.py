@@ -406,3 +406,33 @@ async def test_closing_during_an_add_lets_it_finish(
         window.close()
         await window.presenter.wait_idle()
         await app.aclose()
+
+
+async def test_enter_in_the_form_adds_or_saves_and_never_clears_it(
+    dialog: ServersDialog, sandbox: Sandbox, services: AppServices, qtbot: object
+) -> None:
+    enter = Qt.Key.Key_Return
+    qtbot.keyClicks(dialog.name_edit, "Matriz")  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.url_edit, "http://127.0.0.1:1")  # type: ignore[attr-defined]
+    qtbot.keyClick(dialog.url_edit, enter)  # type: ignore[attr-defined]
+    # No key yet: nothing to add, and what was typed stays.
+    assert not dialog.presenter.busy
+    assert (dialog.name_edit.text(), dialog.url_edit.text()) == ("Matriz", "http://127.0.0.1:1")
+    qtbot.keyClicks(dialog.key_edit, sandbox.api_key)  # type: ignore[attr-defined]
+    qtbot.keyClick(dialog.key_edit, enter)  # type: ignore[attr-defined]
+    assert dialog.presenter.busy
+    await settle(dialog)
+    assert dialog.outcome.kind == "ok", dialog.outcome.text()
+    assert list_texts(dialog) == ["Matriz — http://127.0.0.1:1"]
+
+    # Editing: Enter with nothing changed keeps the server shown; with a change, saves it.
+    qtbot.keyClick(dialog.url_edit, enter)  # type: ignore[attr-defined]
+    assert dialog.name_edit.text() == "Matriz" and dialog.name_edit.isReadOnly()
+    dialog.url_edit.selectAll()
+    qtbot.keyClicks(dialog.url_edit, sandbox.url)  # type: ignore[attr-defined]
+    qtbot.keyClick(dialog.url_edit, enter)  # type: ignore[attr-defined]
+    assert dialog.presenter.busy
+    await settle(dialog)
+    assert dialog.outcome.text() == "Changes to “Matriz” saved."
+    assert (dialog.name_edit.text(), dialog.url_edit.text()) == ("Matriz", sandbox.url)
+    assert (await services.servers.get("Matriz")).base_url == sandbox.url

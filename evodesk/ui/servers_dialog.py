@@ -357,6 +357,9 @@ class ServersDialog(QDialog):
         )
         for button in (self.remove_button, self.check_button, self.new_button):
             button.setEnabled(idle and editing)
+        # Enter in the form adds the new server or saves the edited one; it does nothing
+        # while that button is disabled, rather than pressing another (New cleared the form).
+        (self.save_button if editing else self.add_button).setDefault(True)
         self.server_list.setEnabled(idle)
         self.reveal_button.setEnabled(idle or self.reveal_button.isChecked())
 
