@@ -244,6 +244,24 @@ async def test_export_dialog_does_not_block_and_writes_the_file(
     assert "para exportar" in target.read_text(encoding="utf-8")
 
 
+async def test_a_failed_export_says_which_file_could_not_be_written_and_why(
+    services: AppServices, sandbox: Sandbox, open_window: Opener, tmp_path: Path
+) -> None:
+    window = await open_window(services)
+    await sandbox.send_text("loja-rj", "para exportar", sender_name="Caio")
+    await shown(window, "Caio: para exportar")
+    window.export_button.click()
+    dialog = window.export_dialog
+    assert dialog is not None
+    target = tmp_path / "no-such-folder" / "saida.jsonl"
+    dialog.fileSelected.emit(str(target))  # as chosen in the dialog
+    dialog.reject()
+    assert window.tasks.is_running("export")
+    await window.tasks.wait_all()
+    assert window.banner.text() == f"Could not write {target}: No such file or directory"
+    assert window.banner.kind == "error" and window.banner.isVisible()
+
+
 async def test_html_in_a_message_is_shown_as_literal_text(
     services: AppServices, sandbox: Sandbox, open_window: Opener
 ) -> None:

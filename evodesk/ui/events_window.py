@@ -548,16 +548,18 @@ class EventsWindow(QMainWindow):
         if dialog is not None:
             dialog.deleteLater()
 
-    async def export_to(self, path: str | Path) -> int:
-        """Writes the visible events, oldest first, as JSON Lines; returns how many."""
+    async def export_to(self, path: str | Path) -> int | None:
+        """Writes the visible events, oldest first, as JSON Lines; returns how many, or
+        None when the file could not be written (the banner says why)."""
         text, count = await self._visible_lines()
         target = Path(path)
         try:
             await asyncio.to_thread(target.write_text, text, encoding="utf-8")
         except OSError as error:
+            log.warning("Exporting events to %s failed: %r", target, error)
             self.banner.show_text(self.tr("Could not write %1: %2").replace(
                 "%1", str(target)).replace("%2", error.strerror or str(error)), "error")
-            raise
+            return None
         self.banner.show_text(self.tr("Exported %1 events to %2").replace(
             "%1", str(count)).replace("%2", str(target)), "ok")
         self.exported.emit(str(target), count)
