@@ -344,3 +344,18 @@ async def test_a_dialog_opened_again_during_a_change_that_fails_keeps_its_form(
         await next_emission(presenter.headers_loaded, timeout=30)
     assert again.url.text() == HOOK
     again.close()
+
+
+async def test_the_dialog_fits_a_screen_smaller_than_its_preferred_size(
+    services: AppServices, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As a 1600x1000 screen at QT_SCALE_FACTOR=2 is.
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    small = QRect(0, 0, 800, 500)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: small)
+    dialog = await open_dialog(services, qtbot)
+    assert dialog.width() <= 800 and dialog.height() <= 500
+    assert dialog.minimumSizeHint().width() <= 800  # and it may be made narrower
+    assert dialog.minimumWidth() < 800

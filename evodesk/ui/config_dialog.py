@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,8 @@ from evodesk.ui.widgets import Banner, ToggleSwitch
 
 # The longest webhook URL the form holds (Qt's limit is 2^31 - 1).
 URL_MAX_LENGTH = 1 << 20
+# The size the dialog opens at where the screen has room: both columns at ease.
+PREFERRED_SIZE = QSize(860, 560)
 
 class ConfigDialog(QDialog):
     closed = Signal()
@@ -51,8 +53,8 @@ class ConfigDialog(QDialog):
         # or one the server refused, so that what was typed can be corrected.
         self._webhook_draft = False
         self.setWindowTitle(self.tr("Configure %1").replace("%1", str(presenter.ref)))
-        self.setMinimumWidth(860)
         self._build()
+        self._fit_to_screen()
         presenter.state_loaded.connect(self._on_presenter_state_loaded)
         presenter.busy_changed.connect(self._on_presenter_busy_changed)
         presenter.change_succeeded.connect(self._on_presenter_change_succeeded)
@@ -70,6 +72,12 @@ class ConfigDialog(QDialog):
         self._on_presenter_busy_changed(presenter.busy)
 
     # --- layout --------------------------------------------------------------------
+
+    def _fit_to_screen(self) -> None:
+        """The preferred size, within the screen's free area: at a large scale factor a
+        screen can be smaller than that, and the layout still fits in less."""
+        available = (self.parentWidget() or self).screen().availableGeometry().size()
+        self.resize(self.sizeHint().expandedTo(PREFERRED_SIZE).boundedTo(available))
 
     def _build(self) -> None:
         self.title = QLabel(self)
@@ -124,6 +132,11 @@ class ConfigDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addLayout(result_row)
         layout.addWidget(buttons)
+        # Until the state is read, only what every state shows: the dialog's first
+        # size is not that of every part at once.
+        self.keep_webhook.setVisible(False)
+        self.keep_websocket.setVisible(False)
+        self._refresh_visibility()
         # In the order they are read, not the order they were made.
         chain = [self.keep_webhook, self.keep_websocket, self.webhook_toggle, self.url,
                  self.by_events, self.base64, self.headers, self.test_button,
