@@ -284,6 +284,23 @@ async def test_webhook_test_reports_status_and_retry(ready: Cli) -> None:
     assert "hdr-canary-31" not in ready.files_text()
 
 
+async def test_webhook_test_says_in_words_that_the_receiver_answered_then_closed(
+    ready: Cli,
+) -> None:
+    from tests.support.http import one_answer_server
+
+    cut_short = b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nshort!!"
+    async with one_answer_server(cut_short) as (port, _heads):
+        url = f"http://127.0.0.1:{port}/in"
+        enabled = await ready.run("webhook", "enable", "loja-sp", "--url", url,
+                                  "--event", "MESSAGES_UPSERT")
+        assert enabled.code == 0, enabled.err
+        tested = await ready.run("webhook", "test", "loja-sp")
+    assert tested.code == 1
+    assert tested.out == (f"{url} answered HTTP 200 but closed the connection before the "
+                          "whole answer arrived. Evolution would retry.\n")
+
+
 async def until_live(stderr: asyncio.StreamReader) -> None:
     """Reads `listen`'s state lines until loja-sp is live."""
     while True:

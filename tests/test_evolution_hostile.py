@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gzip
+import socket
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -358,3 +359,61 @@ async def test_probe_of_a_receiver_that_never_finishes(hook: tuple[Server, Insta
         "No answer from https://hook.example/in: no answer within 0.2 s. Evolution would retry."
     )
     assert body.closed
+
+
+async def _probe_of(url: str, *, transport: httpx.AsyncBaseTransport | None = None) -> Any:
+    server = Server(id=1, name="Main", base_url="https://evo.test")
+    instance = Instance(server_id=1, name="loja-sp", webhook_url=url)
+    return await probe_webhook(server, instance, MemorySecretStore(), headers={},
+                               timeout=5, transport=transport)
+
+
+@pytest.mark.parametrize(("reply", "said"), [
+    (b"\x00\x01garbage\r\n\r\n", "{url} answered something that is not HTTP."),
+    (b"", "No answer from {url}: it closed the connection without answering."),
+    (b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nshort!!",
+     "{url} answered HTTP 200 but closed the connection before the whole answer arrived."),
+])
+async def test_probe_says_in_words_why_no_whole_answer_came(reply: bytes, said: str) -> None:
+    async with raw_server(reply) as (base, _heads):
+        url = base + "/in"
+        probe = await _probe_of(url)
+    assert probe.describe() == said.format(url=url) + " Evolution would retry."
+    assert not probe.ok
+
+
+async def test_probe_of_a_closed_port_says_the_connection_was_refused() -> None:
+    with socket.socket() as bound:  # bound, not listening: refused
+        bound.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{bound.getsockname()[1]}/in"
+        probe = await _probe_of(url)
+    assert probe.describe() == (
+        f"No answer from {url}: the connection was refused. Evolution would retry.")
+
+
+async def test_probe_of_tls_to_a_plain_receiver_says_tls_failed() -> None:
+    # It answers the TLS greeting with plain HTTP at once.
+    async with one_answer_server(b"HTTP/1.1 200 OK\r\n\r\n", read_request=False) as (
+        port, _heads
+    ):
+        url = f"https://127.0.0.1:{port}/in"
+        probe = await _probe_of(url)
+    assert probe.describe() == (f"No answer from {url}: the secure connection (TLS) could not "
+                                "be set up. Evolution would retry.")
+
+
+@pytest.mark.parametrize(("cause", "said"), [
+    (socket.gaierror(-2, "Name or service not known"), "its host name was not found."),
+    (OSError(101, "Network is unreachable"), "could not connect to it."),
+])
+async def test_probe_names_connection_failures_without_the_clients_words(
+    cause: OSError, said: str
+) -> None:
+    # As the HTTP client reports them: its own error, the system's as the cause.
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError(str(cause), request=request) from cause
+
+    url = "https://hook.example/in"
+    probe = await _probe_of(url, transport=httpx.MockTransport(handler))
+    assert probe.describe() == f"No answer from {url}: {said} Evolution would retry."
+    assert str(cause) not in probe.describe()

@@ -434,11 +434,17 @@ def test_server_failures_are_translated_with_status_and_reason_kept(
 def test_webhook_test_results_are_translated_with_the_url_masked(
     portuguese: None, qtbot: object
 ) -> None:
-    from evodesk.services.webhook_probe import CERTIFICATE_FAILED, WebhookProbe
+    from evodesk.services.webhook_probe import Failure, WebhookProbe
     from evodesk.ui.config_dialog import probe_text
 
     url = "https://hook.example/in?token=s3cr3t-value"
     shown = "https://hook.example/in?token=••••••"
+    retry = " Evolution would retry."
+    de_novo = " A Evolution tentaria de novo."
+
+    def failed(failure: Failure, status: int | None = None) -> WebhookProbe:
+        return WebhookProbe(url, status, 20.0, True, failure=failure)
+
     cases = [
         (WebhookProbe(url, 200, 35.6, False),
          f"{shown} accepted the test event: HTTP 200 in 36 ms.",
@@ -454,18 +460,40 @@ def test_webhook_test_results_are_translated_with_the_url_masked(
          f"{shown} recusou o evento de teste: HTTP 503 em 12 ms. A Evolution tentaria de "
          "novo com este status (até 10 vezes; receptores lentos ou com falha recebem "
          "duplicados)."),
-        (WebhookProbe(url, None, 10_000.0, True, "no answer within 10 s", timeout=10.0),
-         f"No answer from {shown}: no answer within 10 s. Evolution would retry.",
-         f"Sem resposta de {shown} em até 10 s. A Evolution tentaria de novo."),
-        (WebhookProbe(url, None, 20.0, True, CERTIFICATE_FAILED),
-         f"No answer from {shown}: certificate check failed. Evolution would retry.",
-         f"Sem resposta de {shown}: a verificação do certificado falhou. A Evolution "
-         "tentaria de novo."),
-        # The error of the HTTP client is a part, kept as it came.
-        (WebhookProbe(url, None, 3.0, True, "All connection attempts failed"),
-         f"No answer from {shown} (All connection attempts failed). Evolution would retry.",
-         f"Sem resposta de {shown} (All connection attempts failed). A Evolution tentaria "
-         "de novo."),
+        (WebhookProbe(url, None, 10_000.0, True, timeout=10.0, failure=Failure.TIMED_OUT),
+         f"No answer from {shown}: no answer within 10 s." + retry,
+         f"Sem resposta de {shown} em até 10 s." + de_novo),
+        (failed(Failure.CERTIFICATE),
+         f"No answer from {shown}: certificate check failed." + retry,
+         f"Sem resposta de {shown}: a verificação do certificado falhou." + de_novo),
+        # Each reason in words of its own, never the HTTP client's.
+        (failed(Failure.REFUSED),
+         f"No answer from {shown}: the connection was refused." + retry,
+         f"Sem resposta de {shown}: a conexão foi recusada." + de_novo),
+        (failed(Failure.HOST_NOT_FOUND),
+         f"No answer from {shown}: its host name was not found." + retry,
+         f"Sem resposta de {shown}: o nome do host não foi encontrado." + de_novo),
+        (failed(Failure.UNREACHABLE),
+         f"No answer from {shown}: could not connect to it." + retry,
+         f"Sem resposta de {shown}: não foi possível conectar." + de_novo),
+        (failed(Failure.TLS),
+         f"No answer from {shown}: the secure connection (TLS) could not be set up." + retry,
+         f"Sem resposta de {shown}: não foi possível estabelecer a conexão segura (TLS)."
+         + de_novo),
+        (failed(Failure.NOT_HTTP),
+         f"{shown} answered something that is not HTTP." + retry,
+         f"{shown} respondeu algo que não é HTTP." + de_novo),
+        (failed(Failure.CLOSED),
+         f"No answer from {shown}: it closed the connection without answering." + retry,
+         f"Sem resposta de {shown}: a conexão foi encerrada sem resposta." + de_novo),
+        (failed(Failure.CUT_SHORT, 200),
+         f"{shown} answered HTTP 200 but closed the connection before the whole answer "
+         "arrived." + retry,
+         f"{shown} respondeu HTTP 200, mas encerrou a conexão antes de a resposta chegar "
+         "inteira." + de_novo),
+        (failed(Failure.OTHER),
+         f"No answer from {shown}: the request failed." + retry,
+         f"Sem resposta de {shown}: a requisição falhou." + de_novo),
     ]
     for probe, english, portuguese_text in cases:
         assert probe.describe() == english

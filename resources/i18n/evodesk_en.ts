@@ -13,130 +13,130 @@
 <context>
     <name>ConfigDialog</name>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="53"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="55"/>
         <source>Configure %1</source>
         <translation>Configure %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="83"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="91"/>
         <source>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</source>
         <translation>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="86"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="94"/>
         <source>Keep webhook</source>
         <translation>Keep webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="88"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="96"/>
         <source>Keep WebSocket</source>
         <translation>Keep WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="97"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="105"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="109"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="117"/>
         <source>Restart instance now</source>
         <translation>Restart instance now</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="137"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="199"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="150"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="212"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="140"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="203"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="153"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="216"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="152"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="165"/>
         <source>One URL per event (byEvents)</source>
         <translation>One URL per event (byEvents)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="154"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="167"/>
         <source>Base64 media (recommended)</source>
         <translation>Base64 media (recommended)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="156"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="169"/>
         <source>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</source>
         <translation>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="159"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="172"/>
         <source>Test webhook</source>
         <translation>Test webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="161"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="295"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="174"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="308"/>
         <source>Apply webhook</source>
         <translation>Apply webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="174"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="187"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="178"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="191"/>
         <source>Headers</source>
         <translation>Headers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="185"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="198"/>
         <source>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</source>
         <translation>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="188"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="201"/>
         <source>Apply events</source>
         <translation>Apply events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="200"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="213"/>
         <source>Evolution POSTs each event to your URL.</source>
         <translation>Evolution POSTs each event to your URL.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="204"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="217"/>
         <source>evodesk holds a live connection and receives the events itself.</source>
         <translation>evodesk holds a live connection and receives the events itself.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="295"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="308"/>
         <source>Activate webhook</source>
         <translation>Activate webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="307"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="320"/>
         <source>Live connection: %1</source>
         <translation>Live connection: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="318"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="331"/>
         <source>Events go to %1 and so on.</source>
         <translation>Events go to %1 and so on.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="351"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="364"/>
         <source>Enter the webhook URL and choose events, then press “Activate webhook”.</source>
         <translation>Enter the webhook URL and choose events, then press “Activate webhook”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="367"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="380"/>
         <source>Choose the events to receive (or tick “All events”), then turn WebSocket on.</source>
         <translation>Choose the events to receive (or tick “All events”), then turn WebSocket on.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="388"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="401"/>
         <source>Sending a test event…</source>
         <translation>Sending a test event…</translation>
     </message>
@@ -523,12 +523,12 @@
         <translation>JSON Lines (*.jsonl);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="558"/>
+        <location filename="../../evodesk/ui/events_window.py" line="560"/>
         <source>Could not write %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="561"/>
+        <location filename="../../evodesk/ui/events_window.py" line="563"/>
         <source>Exported %1 events to %2</source>
         <translation>Exported %1 events to %2</translation>
     </message>
@@ -827,7 +827,7 @@
     </message>
     <message>
         <location filename="../../evodesk/ui/servers_dialog.py" line="197"/>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="432"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="435"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -892,37 +892,37 @@
         <translation>Instances: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="396"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="399"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="427"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="430"/>
         <source>Remove server</source>
         <translation>Remove server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="428"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="431"/>
         <source>Remove the server “%1” from evodesk?</source>
         <translation>Remove the server “%1” from evodesk?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="430"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="433"/>
         <source>Its API key is deleted from the keyring and evodesk forgets its instances and their settings. Nothing changes on the server itself.</source>
         <translation>Its API key is deleted from the keyring and evodesk forgets its instances and their settings. Nothing changes on the server itself.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="454"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="457"/>
         <source>Server “%1” added. Press Check to test it.</source>
         <translation>Server “%1” added. Press Check to test it.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="457"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="460"/>
         <source>Changes to “%1” saved.</source>
         <translation>Changes to “%1” saved.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="460"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="463"/>
         <source>Server “%1” removed.</source>
         <translation>Server “%1” removed.</translation>
     </message>
@@ -1863,10 +1863,6 @@
         <translation>No answer from %1: certificate check failed.</translation>
     </message>
     <message>
-        <source>No answer from %1 (%2).</source>
-        <translation>No answer from %1 (%2).</translation>
-    </message>
-    <message>
         <source>The WebSocket is still enabled on the server.</source>
         <translation>The WebSocket is still enabled on the server.</translation>
     </message>
@@ -1913,6 +1909,38 @@
     <message>
         <source>…and %1 more could not be read</source>
         <translation>…and %1 more could not be read</translation>
+    </message>
+    <message>
+        <source>No answer from %1: the request failed.</source>
+        <translation>No answer from %1: the request failed.</translation>
+    </message>
+    <message>
+        <source>No answer from %1: the connection was refused.</source>
+        <translation>No answer from %1: the connection was refused.</translation>
+    </message>
+    <message>
+        <source>No answer from %1: its host name was not found.</source>
+        <translation>No answer from %1: its host name was not found.</translation>
+    </message>
+    <message>
+        <source>No answer from %1: could not connect to it.</source>
+        <translation>No answer from %1: could not connect to it.</translation>
+    </message>
+    <message>
+        <source>No answer from %1: the secure connection (TLS) could not be set up.</source>
+        <translation>No answer from %1: the secure connection (TLS) could not be set up.</translation>
+    </message>
+    <message>
+        <source>%1 answered something that is not HTTP.</source>
+        <translation>%1 answered something that is not HTTP.</translation>
+    </message>
+    <message>
+        <source>No answer from %1: it closed the connection without answering.</source>
+        <translation>No answer from %1: it closed the connection without answering.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 but closed the connection before the whole answer arrived.</source>
+        <translation>%1 answered HTTP %2 but closed the connection before the whole answer arrived.</translation>
     </message>
     <message>
         <source>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</source>

@@ -13,130 +13,130 @@
 <context>
     <name>ConfigDialog</name>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="53"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="55"/>
         <source>Configure %1</source>
         <translation>Configurar %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="83"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="91"/>
         <source>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</source>
         <translation>Webhook e WebSocket não podem ficar ativos ao mesmo tempo: ativar um desativa o outro.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="86"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="94"/>
         <source>Keep webhook</source>
         <translation>Manter webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="88"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="96"/>
         <source>Keep WebSocket</source>
         <translation>Manter WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="97"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="105"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="109"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="117"/>
         <source>Restart instance now</source>
         <translation>Reiniciar instância agora</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="137"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="199"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="150"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="212"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="140"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="203"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="153"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="216"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="152"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="165"/>
         <source>One URL per event (byEvents)</source>
         <translation>Uma URL por evento (byEvents)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="154"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="167"/>
         <source>Base64 media (recommended)</source>
         <translation>Mídia em base64 (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="156"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="169"/>
         <source>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</source>
         <translation>A Evolution coloca imagens, áudios e documentos dentro do próprio evento. O servidor aplica a mudança depois que a instância reinicia.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="159"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="172"/>
         <source>Test webhook</source>
         <translation>Testar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="161"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="295"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="174"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="308"/>
         <source>Apply webhook</source>
         <translation>Aplicar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="174"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="187"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="178"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="191"/>
         <source>Headers</source>
         <translation>Cabeçalhos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="185"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="198"/>
         <source>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</source>
         <translation>No modo WebSocket a mídia chega sem base64: o base64 é só do webhook.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="188"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="201"/>
         <source>Apply events</source>
         <translation>Aplicar eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="200"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="213"/>
         <source>Evolution POSTs each event to your URL.</source>
         <translation>A Evolution envia (POST) cada evento para a sua URL.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="204"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="217"/>
         <source>evodesk holds a live connection and receives the events itself.</source>
         <translation>O evodesk mantém uma conexão em tempo real e recebe os eventos diretamente.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="295"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="308"/>
         <source>Activate webhook</source>
         <translation>Ativar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="307"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="320"/>
         <source>Live connection: %1</source>
         <translation>Conexão em tempo real: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="318"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="331"/>
         <source>Events go to %1 and so on.</source>
         <translation>Os eventos vão para %1 e assim por diante.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="351"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="364"/>
         <source>Enter the webhook URL and choose events, then press “Activate webhook”.</source>
         <translation>Informe a URL do webhook e escolha os eventos; depois clique em “Ativar webhook”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="367"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="380"/>
         <source>Choose the events to receive (or tick “All events”), then turn WebSocket on.</source>
         <translation>Escolha os eventos a receber (ou marque “Todos os eventos”) e depois ative o WebSocket.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="388"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="401"/>
         <source>Sending a test event…</source>
         <translation>Enviando um evento de teste…</translation>
     </message>
@@ -523,12 +523,12 @@
         <translation>JSON Lines (*.jsonl);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="558"/>
+        <location filename="../../evodesk/ui/events_window.py" line="560"/>
         <source>Could not write %1: %2</source>
         <translation>Não foi possível gravar %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="561"/>
+        <location filename="../../evodesk/ui/events_window.py" line="563"/>
         <source>Exported %1 events to %2</source>
         <translation>%1 eventos exportados para %2</translation>
     </message>
@@ -827,7 +827,7 @@
     </message>
     <message>
         <location filename="../../evodesk/ui/servers_dialog.py" line="197"/>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="432"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="435"/>
         <source>Remove</source>
         <translation>Remover</translation>
     </message>
@@ -892,37 +892,37 @@
         <translation>Instâncias: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="396"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="399"/>
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="427"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="430"/>
         <source>Remove server</source>
         <translation>Remover servidor</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="428"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="431"/>
         <source>Remove the server “%1” from evodesk?</source>
         <translation>Remover o servidor “%1” do evodesk?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="430"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="433"/>
         <source>Its API key is deleted from the keyring and evodesk forgets its instances and their settings. Nothing changes on the server itself.</source>
         <translation>A chave de API dele é apagada do chaveiro e o evodesk esquece as instâncias e as configurações delas. Nada muda no próprio servidor.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="454"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="457"/>
         <source>Server “%1” added. Press Check to test it.</source>
         <translation>Servidor “%1” adicionado. Clique em Verificar para testá-lo.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="457"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="460"/>
         <source>Changes to “%1” saved.</source>
         <translation>Alterações em “%1” salvas.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/servers_dialog.py" line="460"/>
+        <location filename="../../evodesk/ui/servers_dialog.py" line="463"/>
         <source>Server “%1” removed.</source>
         <translation>Servidor “%1” removido.</translation>
     </message>
@@ -1863,10 +1863,6 @@
         <translation>Sem resposta de %1: a verificação do certificado falhou.</translation>
     </message>
     <message>
-        <source>No answer from %1 (%2).</source>
-        <translation>Sem resposta de %1 (%2).</translation>
-    </message>
-    <message>
         <source>The WebSocket is still enabled on the server.</source>
         <translation>O WebSocket continua ativado no servidor.</translation>
     </message>
@@ -1913,6 +1909,38 @@
     <message>
         <source>…and %1 more could not be read</source>
         <translation>…e mais %1 não puderam ser lidas</translation>
+    </message>
+    <message>
+        <source>No answer from %1: the request failed.</source>
+        <translation>Sem resposta de %1: a requisição falhou.</translation>
+    </message>
+    <message>
+        <source>No answer from %1: the connection was refused.</source>
+        <translation>Sem resposta de %1: a conexão foi recusada.</translation>
+    </message>
+    <message>
+        <source>No answer from %1: its host name was not found.</source>
+        <translation>Sem resposta de %1: o nome do host não foi encontrado.</translation>
+    </message>
+    <message>
+        <source>No answer from %1: could not connect to it.</source>
+        <translation>Sem resposta de %1: não foi possível conectar.</translation>
+    </message>
+    <message>
+        <source>No answer from %1: the secure connection (TLS) could not be set up.</source>
+        <translation>Sem resposta de %1: não foi possível estabelecer a conexão segura (TLS).</translation>
+    </message>
+    <message>
+        <source>%1 answered something that is not HTTP.</source>
+        <translation>%1 respondeu algo que não é HTTP.</translation>
+    </message>
+    <message>
+        <source>No answer from %1: it closed the connection without answering.</source>
+        <translation>Sem resposta de %1: a conexão foi encerrada sem resposta.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 but closed the connection before the whole answer arrived.</source>
+        <translation>%1 respondeu HTTP %2, mas encerrou a conexão antes de a resposta chegar inteira.</translation>
     </message>
     <message>
         <source>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</source>
