@@ -298,6 +298,49 @@ def portuguese(tmp_path: Path) -> Iterable[None]:
     assert app.removeTranslator(translator)
 
 
+def test_messages_without_text_are_named_in_portuguese_in_the_list_and_notifications(
+    portuguese: None, qtbot: object
+) -> None:
+    from datetime import UTC, datetime
+
+    from evodesk.domain.models import Event
+    from evodesk.services.notifications import (
+        Notification,
+        NotificationKind,
+        Text,
+        incoming_messages,
+    )
+    from evodesk.ui.event_summary import summarize
+    from evodesk.ui.tray import notification_texts
+
+    def upsert(message: dict[str, object]) -> dict[str, object]:
+        return {"data": {"pushName": "Carla Mendes", "message": message,
+                         "key": {"remoteJid": "5511@s.whatsapp.net", "fromMe": False}}}
+
+    assert summarize("messages.upsert", upsert({"imageMessage": {"caption": "foto"}})) == (
+        "Carla Mendes: [imagem] foto")
+    assert summarize("messages.upsert", upsert({"audioMessage": {}})) == (
+        "Carla Mendes: [áudio]")
+    assert summarize("messages.upsert", upsert({"documentMessage": {
+        "fileName": "boleto.pdf"}})) == "Carla Mendes: [documento] boleto.pdf"
+    # A kind evodesk does not know keeps the payload's name.
+    assert summarize("messages.upsert", upsert({"novelMessage": {}})) == "Carla Mendes: [novel]"
+
+    def notified(message: dict[str, object]) -> tuple[str, str]:
+        event = Event(server_id=1, instance="loja-sp", wire_event="messages.upsert",
+                      received_at=datetime.now(UTC), payload=upsert(message),
+                      duplicate_key="k")
+        [(sender, preview)] = incoming_messages(event)
+        return notification_texts(Notification(
+            NotificationKind.MESSAGE, Text("%1 new messages on %2", ("2", "loja-sp")),
+            Text("Latest from %1: %2", (sender, preview)), (1, "loja-sp"), False, 2))
+
+    assert notified({"stickerMessage": {}})[1] == "Última de Carla Mendes: [figurinha]"
+    assert notified({"videoMessage": {}})[1] == "Última de Carla Mendes: [vídeo]"
+    assert notified({"protocolMessage": {}})[1] == "Última de Carla Mendes: [mensagem]"
+    assert notified({"conversation": "Oi, [foto]"})[1] == "Última de Carla Mendes: Oi, [foto]"
+
+
 def test_messages_with_names_and_urls_are_translated_around_them(
     portuguese: None, qtbot: object
 ) -> None:

@@ -51,12 +51,18 @@ log = logging.getLogger(__name__)
 # --- reading Evolution payloads ------------------------------------------------------
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_MEDIA = {"imageMessage": "image", "videoMessage": "video", "audioMessage": "audio",
-          "documentMessage": "document", "documentWithCaptionMessage": "document",
-          "stickerMessage": "sticker", "locationMessage": "location",
-          "liveLocationMessage": "location", "contactMessage": "contact",
-          "contactsArrayMessage": "contact", "pollCreationMessage": "poll",
-          "reactionMessage": "reaction"}
+# What a message without text is shown as, by its kind: Texts, so that each has an
+# entry that the tray translates it by (see MEDIA_PREVIEWS).
+_MEDIA = {"imageMessage": Text("[image]"), "videoMessage": Text("[video]"),
+          "audioMessage": Text("[audio]"), "documentMessage": Text("[document]"),
+          "documentWithCaptionMessage": Text("[document]"),
+          "stickerMessage": Text("[sticker]"), "locationMessage": Text("[location]"),
+          "liveLocationMessage": Text("[location]"), "contactMessage": Text("[contact]"),
+          "contactsArrayMessage": Text("[contact]"), "pollCreationMessage": Text("[poll]"),
+          "reactionMessage": Text("[reaction]")}
+_NO_TEXT = Text("[message]")
+# The previews that are words of evodesk's, not of the person who wrote.
+MEDIA_PREVIEWS = frozenset(t.template for t in (*_MEDIA.values(), _NO_TEXT))
 PREVIEW_LIMIT = 120
 NAME_LIMIT = 60  # instance and server names; the server chooses them
 _READ_LIMIT = 4096
@@ -88,9 +94,9 @@ def _preview(data: Mapping[str, object]) -> str:
                 return first_line(text)
         for key in message:
             if key in _MEDIA:
-                return f"[{_MEDIA[key]}]"
+                return _MEDIA[key].template
     kind = data.get("messageType")
-    return f"[{_MEDIA.get(kind, 'message')}]" if isinstance(kind, str) else "[message]"
+    return (_MEDIA.get(kind, _NO_TEXT) if isinstance(kind, str) else _NO_TEXT).template
 
 
 def _sender(data: Mapping[str, object]) -> str:

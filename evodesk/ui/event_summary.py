@@ -125,10 +125,35 @@ def _message_body(message: dict[str, Any]) -> str:
         return str(extended["text"])
     for key, body in message.items():
         if key.endswith("Message") and isinstance(body, dict):
-            kind = key[: -len("Message")]
+            kind = _media_label(key) or f"[{key[: -len('Message')]}]"
             words = body.get("caption") or body.get("fileName") or body.get("text") or ""
-            return f"[{kind}] {_text(words)}".rstrip()
+            return f"{kind} {_text(words)}".rstrip()
     return tr("[message]")
+
+
+def _media_label(key: str) -> str | None:
+    """The kinds of message a person meets, in the interface language; others (rare,
+    or new in WhatsApp) keep the payload's name."""
+    match key:
+        case "imageMessage":
+            return tr("[image]")
+        case "videoMessage" | "ptvMessage":
+            return tr("[video]")
+        case "audioMessage":
+            return tr("[audio]")
+        case "documentMessage" | "documentWithCaptionMessage":
+            return tr("[document]")
+        case "stickerMessage":
+            return tr("[sticker]")
+        case "locationMessage" | "liveLocationMessage":
+            return tr("[location]")
+        case "contactMessage" | "contactsArrayMessage":
+            return tr("[contact]")
+        case "pollCreationMessage":
+            return tr("[poll]")
+        case "reactionMessage":
+            return tr("[reaction]")
+    return None
 
 
 def format_time(moment: datetime, *, seconds: bool = True, now: datetime | None = None) -> str:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from evodesk.domain.models import ListenerState
-from evodesk.services.notifications import Notification, fill, name_label
+from evodesk.services.notifications import MEDIA_PREVIEWS, Notification, fill, name_label
 from evodesk.ui.icons import icon
 from evodesk.ui.texts import connection_text, listener_text, mode_text
 from evodesk.ui.tray_presenter import (
@@ -33,9 +33,12 @@ _COUNTED = (ListenerState.LIVE, ListenerState.CONNECTING, ListenerState.WAITING,
 
 def notification_texts(notification: Notification) -> tuple[str, str]:
     """Title and body in the interface language; the arguments (names, what people
-    wrote) are filled in as they are, never as markup."""
+    wrote) are filled in as they are, never as markup, except the previews that stand
+    for a message without text ("[image]"), which are evodesk's words."""
     def translated(template: str, args: tuple[str, ...]) -> str:
-        return fill(QCoreApplication.translate("evodesk.notifications", template), args)
+        return fill(QCoreApplication.translate("evodesk.notifications", template),
+                    tuple(QCoreApplication.translate("evodesk.notifications", arg)
+                          if arg in MEDIA_PREVIEWS else arg for arg in args))
 
     return (translated(notification.title_text.template, notification.title_text.args),
             translated(notification.body_text.template, notification.body_text.args))

@@ -286,22 +286,67 @@
         <translation>[message]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="148"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="139"/>
+        <source>[image]</source>
+        <translation>[image]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="141"/>
+        <source>[video]</source>
+        <translation>[video]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="143"/>
+        <source>[audio]</source>
+        <translation>[audio]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="145"/>
+        <source>[document]</source>
+        <translation>[document]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="147"/>
+        <source>[sticker]</source>
+        <translation>[sticker]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="149"/>
+        <source>[location]</source>
+        <translation>[location]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="151"/>
+        <source>[contact]</source>
+        <translation>[contact]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="153"/>
+        <source>[poll]</source>
+        <translation>[poll]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="155"/>
+        <source>[reaction]</source>
+        <translation>[reaction]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="173"/>
         <source>offline since %1</source>
         <translation>offline since %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="149"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="174"/>
         <source>offline %1 → %2</source>
         <translation>offline %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="153"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="178"/>
         <source>offline on %1 since %2</source>
         <translation>offline on %1 since %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="154"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="179"/>
         <source>offline on %1 %2 → %3</source>
         <translation>offline on %1 %2 → %3</translation>
     </message>
@@ -938,92 +983,92 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="70"/>
+        <location filename="../../evodesk/ui/tray.py" line="73"/>
         <source>Open evodesk</source>
         <translation>Open evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="73"/>
+        <location filename="../../evodesk/ui/tray.py" line="76"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="75"/>
+        <location filename="../../evodesk/ui/tray.py" line="78"/>
         <source>Pause notifications</source>
         <translation>Pause notifications</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="76"/>
+        <location filename="../../evodesk/ui/tray.py" line="79"/>
         <source>For 1 hour</source>
         <translation>For 1 hour</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="78"/>
+        <location filename="../../evodesk/ui/tray.py" line="81"/>
         <source>Until resumed</source>
         <translation>Until resumed</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="81"/>
+        <location filename="../../evodesk/ui/tray.py" line="84"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="86"/>
+        <location filename="../../evodesk/ui/tray.py" line="89"/>
         <source>Start with the desktop session</source>
         <translation>Start with the desktop session</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="90"/>
+        <location filename="../../evodesk/ui/tray.py" line="93"/>
         <source>Keep running when the window is closed</source>
         <translation>Keep running when the window is closed</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="94"/>
+        <location filename="../../evodesk/ui/tray.py" line="97"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="146"/>
+        <location filename="../../evodesk/ui/tray.py" line="149"/>
         <source>evodesk</source>
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="149"/>
+        <location filename="../../evodesk/ui/tray.py" line="152"/>
         <source>No instance in WebSocket mode</source>
         <translation>No instance in WebSocket mode</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="151"/>
+        <location filename="../../evodesk/ui/tray.py" line="154"/>
         <source>Needing attention: %1</source>
         <translation>Needing attention: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="155"/>
+        <location filename="../../evodesk/ui/tray.py" line="158"/>
         <source>Notifications paused until %1</source>
         <translation>Notifications paused until %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="158"/>
+        <location filename="../../evodesk/ui/tray.py" line="161"/>
         <source>Notifications paused until resumed</source>
         <translation>Notifications paused until resumed</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="184"/>
+        <location filename="../../evodesk/ui/tray.py" line="187"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="198"/>
+        <location filename="../../evodesk/ui/tray.py" line="201"/>
         <source>No instances; sync to list them</source>
         <translation>No instances; sync to list them</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="206"/>
+        <location filename="../../evodesk/ui/tray.py" line="209"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="219"/>
+        <location filename="../../evodesk/ui/tray.py" line="222"/>
         <source>%1 more in evodesk…</source>
         <translation>%1 more in evodesk…</translation>
     </message>
@@ -2032,6 +2077,46 @@
     <message>
         <source>Still retrying after a minute.</source>
         <translation>Still retrying after a minute.</translation>
+    </message>
+    <message>
+        <source>[message]</source>
+        <translation>[message]</translation>
+    </message>
+    <message>
+        <source>[image]</source>
+        <translation>[image]</translation>
+    </message>
+    <message>
+        <source>[video]</source>
+        <translation>[video]</translation>
+    </message>
+    <message>
+        <source>[audio]</source>
+        <translation>[audio]</translation>
+    </message>
+    <message>
+        <source>[document]</source>
+        <translation>[document]</translation>
+    </message>
+    <message>
+        <source>[sticker]</source>
+        <translation>[sticker]</translation>
+    </message>
+    <message>
+        <source>[location]</source>
+        <translation>[location]</translation>
+    </message>
+    <message>
+        <source>[contact]</source>
+        <translation>[contact]</translation>
+    </message>
+    <message>
+        <source>[poll]</source>
+        <translation>[poll]</translation>
+    </message>
+    <message>
+        <source>[reaction]</source>
+        <translation>[reaction]</translation>
     </message>
 </context>
 <context>

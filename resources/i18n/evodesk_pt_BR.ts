@@ -286,22 +286,67 @@
         <translation>[mensagem]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="148"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="139"/>
+        <source>[image]</source>
+        <translation>[imagem]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="141"/>
+        <source>[video]</source>
+        <translation>[vídeo]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="143"/>
+        <source>[audio]</source>
+        <translation>[áudio]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="145"/>
+        <source>[document]</source>
+        <translation>[documento]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="147"/>
+        <source>[sticker]</source>
+        <translation>[figurinha]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="149"/>
+        <source>[location]</source>
+        <translation>[localização]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="151"/>
+        <source>[contact]</source>
+        <translation>[contato]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="153"/>
+        <source>[poll]</source>
+        <translation>[enquete]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="155"/>
+        <source>[reaction]</source>
+        <translation>[reação]</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/event_summary.py" line="173"/>
         <source>offline since %1</source>
         <translation>offline desde %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="149"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="174"/>
         <source>offline %1 → %2</source>
         <translation>offline %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="153"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="178"/>
         <source>offline on %1 since %2</source>
         <translation>offline em %1 desde %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="154"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="179"/>
         <source>offline on %1 %2 → %3</source>
         <translation>offline em %1 %2 → %3</translation>
     </message>
@@ -938,92 +983,92 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="70"/>
+        <location filename="../../evodesk/ui/tray.py" line="73"/>
         <source>Open evodesk</source>
         <translation>Abrir o evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="73"/>
+        <location filename="../../evodesk/ui/tray.py" line="76"/>
         <source>Sync now</source>
         <translation>Sincronizar agora</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="75"/>
+        <location filename="../../evodesk/ui/tray.py" line="78"/>
         <source>Pause notifications</source>
         <translation>Pausar notificações</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="76"/>
+        <location filename="../../evodesk/ui/tray.py" line="79"/>
         <source>For 1 hour</source>
         <translation>Por 1 hora</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="78"/>
+        <location filename="../../evodesk/ui/tray.py" line="81"/>
         <source>Until resumed</source>
         <translation>Até retomar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="81"/>
+        <location filename="../../evodesk/ui/tray.py" line="84"/>
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="86"/>
+        <location filename="../../evodesk/ui/tray.py" line="89"/>
         <source>Start with the desktop session</source>
         <translation>Iniciar junto com a sessão</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="90"/>
+        <location filename="../../evodesk/ui/tray.py" line="93"/>
         <source>Keep running when the window is closed</source>
         <translation>Continuar executando ao fechar a janela</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="94"/>
+        <location filename="../../evodesk/ui/tray.py" line="97"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="146"/>
+        <location filename="../../evodesk/ui/tray.py" line="149"/>
         <source>evodesk</source>
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="149"/>
+        <location filename="../../evodesk/ui/tray.py" line="152"/>
         <source>No instance in WebSocket mode</source>
         <translation>Nenhuma instância no modo WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="151"/>
+        <location filename="../../evodesk/ui/tray.py" line="154"/>
         <source>Needing attention: %1</source>
         <translation>Requerem atenção: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="155"/>
+        <location filename="../../evodesk/ui/tray.py" line="158"/>
         <source>Notifications paused until %1</source>
         <translation>Notificações pausadas até %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="158"/>
+        <location filename="../../evodesk/ui/tray.py" line="161"/>
         <source>Notifications paused until resumed</source>
         <translation>Notificações pausadas até serem retomadas</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="184"/>
+        <location filename="../../evodesk/ui/tray.py" line="187"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="198"/>
+        <location filename="../../evodesk/ui/tray.py" line="201"/>
         <source>No instances; sync to list them</source>
         <translation>Nenhuma instância; sincronize para listá-las</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="206"/>
+        <location filename="../../evodesk/ui/tray.py" line="209"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="219"/>
+        <location filename="../../evodesk/ui/tray.py" line="222"/>
         <source>%1 more in evodesk…</source>
         <translation>Mais %1 no evodesk…</translation>
     </message>
@@ -2032,6 +2077,46 @@
     <message>
         <source>Still retrying after a minute.</source>
         <translation>Ainda tentando após um minuto.</translation>
+    </message>
+    <message>
+        <source>[message]</source>
+        <translation>[mensagem]</translation>
+    </message>
+    <message>
+        <source>[image]</source>
+        <translation>[imagem]</translation>
+    </message>
+    <message>
+        <source>[video]</source>
+        <translation>[vídeo]</translation>
+    </message>
+    <message>
+        <source>[audio]</source>
+        <translation>[áudio]</translation>
+    </message>
+    <message>
+        <source>[document]</source>
+        <translation>[documento]</translation>
+    </message>
+    <message>
+        <source>[sticker]</source>
+        <translation>[figurinha]</translation>
+    </message>
+    <message>
+        <source>[location]</source>
+        <translation>[localização]</translation>
+    </message>
+    <message>
+        <source>[contact]</source>
+        <translation>[contato]</translation>
+    </message>
+    <message>
+        <source>[poll]</source>
+        <translation>[enquete]</translation>
+    </message>
+    <message>
+        <source>[reaction]</source>
+        <translation>[reação]</translation>
     </message>
 </context>
 <context>
