@@ -359,3 +359,29 @@ async def test_the_dialog_fits_a_screen_smaller_than_its_preferred_size(
     assert dialog.width() <= 800 and dialog.height() <= 500
     assert dialog.minimumSizeHint().width() <= 800  # and it may be made narrower
     assert dialog.minimumWidth() < 800
+
+
+async def test_a_long_instance_name_loses_its_middle_and_the_server_stays_in_the_title(
+    services: AppServices, sandbox: Sandbox, qtbot: object
+) -> None:
+    long_name = ("atendimento-central-de-relacionamento-com-clientes-regiao-sudeste-filial-"
+                 "sao-paulo-zona-norte-001")
+    sandbox.add_instance(long_name)
+    await services.sync.sync_all()
+    presenter = ConfigPresenter(services, InstanceRef(long_name, "Main"))
+    dialog = ConfigDialog(presenter)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    presenter.setParent(dialog)
+    dialog.resize(600, 560)
+    dialog.show()
+    presenter.load()
+    await next_emission(presenter.state_loaded)
+    title = dialog.title
+    text = title.text()
+    assert text.startswith("atendimento-") and text.endswith("-001 · Main")
+    assert "…" in text
+    assert title.fontMetrics().horizontalAdvance(text) <= title.contentsRect().width()
+    assert dialog.width() < title.fontMetrics().horizontalAdvance(long_name)
+    assert long_name in title.toolTip()
+    dialog.resize(1400, 560)
+    assert title.text() == f"{long_name} · Main"

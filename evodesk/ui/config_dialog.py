@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +33,7 @@ from evodesk.services.webhook_probe import WebhookProbe
 from evodesk.ui.config_presenter import ConfigPresenter
 from evodesk.ui.event_picker import EventPicker
 from evodesk.ui.headers_editor import HeadersEditor
-from evodesk.ui.texts import listener_text, status_text, translate_message
+from evodesk.ui.texts import listener_text, plain_tooltip, status_text, translate_message
 from evodesk.ui.theme import Tone, tone_style
 from evodesk.ui.widgets import Banner, ToggleSwitch
 
@@ -40,6 +41,44 @@ from evodesk.ui.widgets import Banner, ToggleSwitch
 URL_MAX_LENGTH = 1 << 20
 # The size the dialog opens at where the screen has room: both columns at ease.
 PREFERRED_SIZE = QSize(860, 560)
+
+class _Title(QLabel):
+    """"instance · server" in one line as wide as the dialog: a long instance name loses
+    its middle (the tooltip has it whole), so that the server stays in view."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # names come from the server
+        # As wide as the layout makes it, not as wide as the names would have it.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._names = ("", "")
+
+    def set_names(self, instance: str, server: str) -> None:
+        self._names = (instance, server)
+        self.setToolTip(plain_tooltip(f"{instance} · {server}") or "")
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+
+    def _fit(self) -> None:
+        instance, server = self._names
+        if not instance and not server:
+            return
+        metrics = self.fontMetrics()
+        width = self.contentsRect().width()
+        # The server takes at most half; the instance name what is left.
+        tail = metrics.elidedText(f" · {server}", Qt.TextElideMode.ElideRight, width // 2)
+        head = metrics.elidedText(instance, Qt.TextElideMode.ElideMiddle,
+                                  max(width - metrics.horizontalAdvance(tail), 0))
+        self.setText(head + tail)
+
 
 class ConfigDialog(QDialog):
     closed = Signal()
@@ -80,8 +119,7 @@ class ConfigDialog(QDialog):
         self.resize(self.sizeHint().expandedTo(PREFERRED_SIZE).boundedTo(available))
 
     def _build(self) -> None:
-        self.title = QLabel(self)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)  # names come from the server
+        self.title = _Title(self)
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -261,7 +299,7 @@ class ConfigDialog(QDialog):
     def _on_presenter_state_loaded(self, status: InstanceStatus) -> None:
         self.status = status
         instance = status.instance
-        self.title.setText(f"{instance.name} · {status.server.name}")
+        self.title.set_names(instance.name, status.server.name)
         self.picker.set_catalogue(status.server.version)
         self.webhook_toggle.set_checked_quietly(instance.webhook_enabled)
         self.websocket_toggle.set_checked_quietly(instance.websocket_enabled)
