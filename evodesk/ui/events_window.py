@@ -535,6 +535,15 @@ class EventsWindow(QMainWindow):
                              self.tr("JSON Lines (*.jsonl);;All files (*)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("jsonl")
+        # Qt's own dialog (where the desktop has none) takes its words from Qt's
+        # catalogue, which may be missing: these come from evodesk's.
+        label = QFileDialog.DialogLabel
+        for which, text in ((label.LookIn, self.tr("&Look in:")),
+                            (label.FileName, self.tr("File &name:")),
+                            (label.FileType, self.tr("Files of &type:")),
+                            (label.Accept, self.tr("&Save")),
+                            (label.Reject, self.tr("Cancel"))):
+            dialog.setLabelText(which, text)
         dialog.fileSelected.connect(self._on_export_dialog_file_selected)
         dialog.finished.connect(self._on_export_dialog_finished)
         self.export_dialog = dialog

@@ -13,130 +13,130 @@
 <context>
     <name>ConfigDialog</name>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="55"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="94"/>
         <source>Configure %1</source>
         <translation>Configure %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="91"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="129"/>
         <source>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</source>
         <translation>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="94"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="132"/>
         <source>Keep webhook</source>
         <translation>Keep webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="96"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="134"/>
         <source>Keep WebSocket</source>
         <translation>Keep WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="105"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="143"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="117"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="155"/>
         <source>Restart instance now</source>
         <translation>Restart instance now</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="150"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="212"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="188"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="250"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="153"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="216"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="191"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="254"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="165"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="203"/>
         <source>One URL per event (byEvents)</source>
         <translation>One URL per event (byEvents)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="167"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="205"/>
         <source>Base64 media (recommended)</source>
         <translation>Base64 media (recommended)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="169"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="207"/>
         <source>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</source>
         <translation>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="172"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="210"/>
         <source>Test webhook</source>
         <translation>Test webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="174"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="308"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="212"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="346"/>
         <source>Apply webhook</source>
         <translation>Apply webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="187"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="225"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="191"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="229"/>
         <source>Headers</source>
         <translation>Headers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="198"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="236"/>
         <source>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</source>
         <translation>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="201"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="239"/>
         <source>Apply events</source>
         <translation>Apply events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="213"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="251"/>
         <source>Evolution POSTs each event to your URL.</source>
         <translation>Evolution POSTs each event to your URL.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="217"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="255"/>
         <source>evodesk holds a live connection and receives the events itself.</source>
         <translation>evodesk holds a live connection and receives the events itself.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="308"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="346"/>
         <source>Activate webhook</source>
         <translation>Activate webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="320"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="358"/>
         <source>Live connection: %1</source>
         <translation>Live connection: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="331"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="369"/>
         <source>Events go to %1 and so on.</source>
         <translation>Events go to %1 and so on.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="364"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="402"/>
         <source>Enter the webhook URL and choose events, then press “Activate webhook”.</source>
         <translation>Enter the webhook URL and choose events, then press “Activate webhook”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="380"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="418"/>
         <source>Choose the events to receive (or tick “All events”), then turn WebSocket on.</source>
         <translation>Choose the events to receive (or tick “All events”), then turn WebSocket on.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="401"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="439"/>
         <source>Sending a test event…</source>
         <translation>Sending a test event…</translation>
     </message>
@@ -568,12 +568,37 @@
         <translation>JSON Lines (*.jsonl);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="560"/>
+        <location filename="../../evodesk/ui/events_window.py" line="541"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/events_window.py" line="542"/>
+        <source>File &amp;name:</source>
+        <translation>File &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/events_window.py" line="543"/>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/events_window.py" line="544"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/events_window.py" line="545"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/events_window.py" line="569"/>
         <source>Could not write %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="563"/>
+        <location filename="../../evodesk/ui/events_window.py" line="572"/>
         <source>Exported %1 events to %2</source>
         <translation>Exported %1 events to %2</translation>
     </message>

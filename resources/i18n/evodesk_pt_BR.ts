@@ -13,130 +13,130 @@
 <context>
     <name>ConfigDialog</name>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="55"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="94"/>
         <source>Configure %1</source>
         <translation>Configurar %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="91"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="129"/>
         <source>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</source>
         <translation>Webhook e WebSocket não podem ficar ativos ao mesmo tempo: ativar um desativa o outro.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="94"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="132"/>
         <source>Keep webhook</source>
         <translation>Manter webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="96"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="134"/>
         <source>Keep WebSocket</source>
         <translation>Manter WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="105"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="143"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="117"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="155"/>
         <source>Restart instance now</source>
         <translation>Reiniciar instância agora</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="150"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="212"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="188"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="250"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="153"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="216"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="191"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="254"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="165"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="203"/>
         <source>One URL per event (byEvents)</source>
         <translation>Uma URL por evento (byEvents)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="167"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="205"/>
         <source>Base64 media (recommended)</source>
         <translation>Mídia em base64 (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="169"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="207"/>
         <source>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</source>
         <translation>A Evolution coloca imagens, áudios e documentos dentro do próprio evento. O servidor aplica a mudança depois que a instância reinicia.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="172"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="210"/>
         <source>Test webhook</source>
         <translation>Testar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="174"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="308"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="212"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="346"/>
         <source>Apply webhook</source>
         <translation>Aplicar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="187"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="225"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="191"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="229"/>
         <source>Headers</source>
         <translation>Cabeçalhos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="198"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="236"/>
         <source>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</source>
         <translation>No modo WebSocket a mídia chega sem base64: o base64 é só do webhook.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="201"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="239"/>
         <source>Apply events</source>
         <translation>Aplicar eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="213"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="251"/>
         <source>Evolution POSTs each event to your URL.</source>
         <translation>A Evolution envia (POST) cada evento para a sua URL.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="217"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="255"/>
         <source>evodesk holds a live connection and receives the events itself.</source>
         <translation>O evodesk mantém uma conexão em tempo real e recebe os eventos diretamente.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="308"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="346"/>
         <source>Activate webhook</source>
         <translation>Ativar webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="320"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="358"/>
         <source>Live connection: %1</source>
         <translation>Conexão em tempo real: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="331"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="369"/>
         <source>Events go to %1 and so on.</source>
         <translation>Os eventos vão para %1 e assim por diante.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="364"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="402"/>
         <source>Enter the webhook URL and choose events, then press “Activate webhook”.</source>
         <translation>Informe a URL do webhook e escolha os eventos; depois clique em “Ativar webhook”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="380"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="418"/>
         <source>Choose the events to receive (or tick “All events”), then turn WebSocket on.</source>
         <translation>Escolha os eventos a receber (ou marque “Todos os eventos”) e depois ative o WebSocket.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="401"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="439"/>
         <source>Sending a test event…</source>
         <translation>Enviando um evento de teste…</translation>
     </message>
@@ -568,12 +568,37 @@
         <translation>JSON Lines (*.jsonl);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="560"/>
+        <location filename="../../evodesk/ui/events_window.py" line="541"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Procurar em:</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/events_window.py" line="542"/>
+        <source>File &amp;name:</source>
+        <translation>&amp;Nome do arquivo:</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/events_window.py" line="543"/>
+        <source>Files of &amp;type:</source>
+        <translation>Arquivos do &amp;tipo:</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/events_window.py" line="544"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Salvar</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/events_window.py" line="545"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/events_window.py" line="569"/>
         <source>Could not write %1: %2</source>
         <translation>Não foi possível gravar %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="563"/>
+        <location filename="../../evodesk/ui/events_window.py" line="572"/>
         <source>Exported %1 events to %2</source>
         <translation>%1 eventos exportados para %2</translation>
     </message>
