@@ -218,3 +218,50 @@ async def test_a_server_name_means_the_same_on_every_command(
     removed = await cli.run("server", "remove", spaced)
     assert removed.code == 0 and "Removed server 'Loja sp'" in removed.out
     assert "No servers yet" in (await cli.run("server", "list")).out
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("canary-key-9f8e7d\u200b", "has a character that cannot be sent in an HTTP header"),
+        ("canary-key\x07-9f8e7d", "has a character that cannot be sent in an HTTP header"),
+        ("canary-key\n9f8e7d", "must be a single line"),
+    ],
+)
+async def test_a_key_that_cannot_be_sent_is_refused_at_input(
+    cli: Cli, sandbox: Sandbox, real_keyring: object, key: str, message: str
+) -> None:
+    added = await cli.run("server", "add", "S", "--url", sandbox.url, "--check", api_key=key)
+    assert added.code == 1
+    assert len(added.err_lines) == 1 and f"evodesk: The API key {message}" in added.err
+    assert "No servers yet" in (await cli.run("server", "list")).out
+
+    assert (await cli.run("server", "add", "S", "--url", sandbox.url,
+                          api_key=sandbox.api_key)).code == 0
+    edited = await cli.run("server", "edit", "S", "--new-key", api_key=key)
+    assert edited.code == 1
+    assert len(edited.err_lines) == 1 and message in edited.err
+    filed = keyring_name(cli, server_key_ref("S"))
+    assert real_keyring.get_password("evodesk", filed) == sandbox.api_key  # type: ignore[attr-defined]
+    assert key.strip() not in added.err + edited.err + cli.files_text()
+
+
+@pytest.mark.parametrize("key", ["canary-key-9f8e7d\u200b", "canary-key\n9f8e7d"])
+async def test_a_stored_key_that_cannot_be_sent_is_one_clear_line(
+    cli: Cli, sandbox: Sandbox, real_keyring: object, key: str
+) -> None:
+    # A key kept before such keys were refused at input.
+    assert (await cli.run("server", "add", "S", "--url", sandbox.url,
+                          api_key=sandbox.api_key)).code == 0
+    real_keyring.set_password(  # type: ignore[attr-defined]
+        "evodesk", keyring_name(cli, server_key_ref("S")), key)
+    expected = ("The API key has a character that cannot be sent in an HTTP header, such as "
+                "an invisible character, a control character or an accented letter. "
+                "Edit the server and enter its key again.")
+    checked = await cli.run("server", "check", "S")
+    assert checked.code == 1
+    assert checked.err_lines == [f"evodesk: {expected}"]
+    synced = await cli.run("sync")
+    assert synced.code == 1
+    assert "Traceback" not in synced.err and expected in synced.out + synced.err
+    assert key not in checked.out + checked.err + synced.out + synced.err

@@ -205,6 +205,33 @@ async def test_a_wrong_key_is_refused_and_can_be_replaced(
     assert await services.servers.api_key(await services.servers.get("Matriz")) == sandbox.api_key
 
 
+async def test_a_key_that_cannot_be_sent_is_refused_and_explained(
+    dialog: ServersDialog, sandbox: Sandbox, services: AppServices
+) -> None:
+    pasted = sandbox.api_key + "\u200b"  # a zero-width space copied from a web page
+    fill(dialog, "Matriz", sandbox.url, pasted)
+    dialog.add_button.click()
+    await settle(dialog)
+    assert dialog.outcome.kind == "error"
+    assert "cannot be sent in an HTTP header" in dialog.outcome.text()
+    assert await services.servers.all() == []
+
+    await add(dialog, "Matriz", sandbox.url, sandbox.api_key)
+    dialog.key_edit.setText(pasted)
+    dialog.save_button.click()
+    await settle(dialog)
+    assert dialog.outcome.kind == "error"
+    assert "cannot be sent in an HTTP header" in dialog.outcome.text()
+    assert await services.servers.api_key(await services.servers.get("Matriz")) == sandbox.api_key
+
+    # A key kept before such keys were refused: the check says what to do.
+    await services.secrets.set(server_key_ref("Matriz"), pasted)
+    text = await check(dialog)
+    assert dialog.check_panel.kind == "error"
+    assert "Edit the server and enter its key again." in text
+    assert "Traceback" not in text and pasted not in text
+
+
 async def test_websockets_switched_off_are_shown(dialog: ServersDialog, sandbox: Sandbox) -> None:
     sandbox.websocket_enabled = False
     await add(dialog, "Matriz", sandbox.url, sandbox.api_key)

@@ -12,6 +12,9 @@ _NAME_RE = re.compile(r"^[\w.\- ]{1,64}$")
 # ASCII and the Latin-1 letters above 0x7f (the rule of Node, which sends Evolution's
 # webhooks). No other control character, nothing past U+00FF (no emoji, no Cyrillic).
 _HEADER_VALUE_RE = re.compile(r"[\t\x20-\x7e\x80-\xff]*")
+# The API key travels in the `apikey` header, which the REST client encodes as ASCII:
+# spaces and visible ASCII only (an invisible character pasted along with it is not).
+_API_KEY_RE = re.compile(r"[\x20-\x7e]+")
 _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 
 
@@ -85,3 +88,20 @@ def check_header_value(name: str, value: str) -> str:
             "European alphabets."
         )
     return value
+
+
+def check_api_key(key: str) -> str:
+    """The key without surrounding blanks if it can be sent in the `apikey` header, or
+    InvalidInput saying why not (never quoting the key)."""
+    candidate = (key or "").strip()
+    if not candidate:
+        raise InvalidInput("The API key is empty.")
+    if "\n" in candidate or "\r" in candidate:
+        raise InvalidInput("The API key must be a single line.")
+    if _API_KEY_RE.fullmatch(candidate) is None:
+        raise InvalidInput(
+            "The API key has a character that cannot be sent in an HTTP header, such as "
+            "an invisible character, a control character or an accented letter. "
+            "Enter the key again without it."
+        )
+    return candidate

@@ -16,13 +16,12 @@ from typing import Protocol
 from evodesk.domain.errors import (
     AlreadyExists,
     EvodeskError,
-    InvalidInput,
     NotFound,
     SecretMissing,
     WebsocketDisabledOnServer,
 )
 from evodesk.domain.models import Server, ServerInfo
-from evodesk.domain.validation import normalize_server_url, validate_name
+from evodesk.domain.validation import check_api_key, normalize_server_url, validate_name
 from evodesk.infra.secrets import SecretStore, server_key_ref, webhook_headers_ref
 from evodesk.services.ports import EvolutionPort, StorePort
 
@@ -72,9 +71,7 @@ class ServerService:
     async def add(self, name: str, url: str, api_key: str) -> Server:
         name = validate_name(name, what="server name")
         base_url = normalize_server_url(url)
-        api_key = (api_key or "").strip()
-        if not api_key:
-            raise InvalidInput("The API key is empty.")
+        api_key = check_api_key(api_key)
         try:
             await self._store.get_server(name)
         except NotFound:
@@ -99,14 +96,14 @@ class ServerService:
         server = before
         if url is not None:
             server = replace(server, base_url=normalize_server_url(url))
-        if api_key is not None and not api_key.strip():
-            raise InvalidInput("The API key is empty.")
+        if api_key is not None:
+            api_key = check_api_key(api_key)
         # The row, then the key: a key is never changed for a change the database
         # refused, and a key the keyring refuses puts the row back.
         updated = await self._store.update_server(server)
         if api_key is not None:
             try:
-                await self._secrets.set(server_key_ref(name), api_key.strip())
+                await self._secrets.set(server_key_ref(name), api_key)
             except BaseException:
                 if updated.base_url != before.base_url:
                     with contextlib.suppress(Exception):

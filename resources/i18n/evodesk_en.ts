@@ -1933,6 +1933,10 @@
         <translation>No answer from %1: certificate check failed.</translation>
     </message>
     <message>
+        <source>No answer from %1 (%2).</source>
+        <translation>No answer from %1 (%2).</translation>
+    </message>
+    <message>
         <source>The WebSocket is still enabled on the server.</source>
         <translation>The WebSocket is still enabled on the server.</translation>
     </message>
@@ -1955,6 +1959,26 @@
     <message>
         <source>The server at %1 answered with a redirect (HTTP %2) that names no address.</source>
         <translation>The server at %1 answered with a redirect (HTTP %2) that names no address.</translation>
+    </message>
+    <message>
+        <source>The API key must be a single line.</source>
+        <translation>The API key must be a single line.</translation>
+    </message>
+    <message>
+        <source>The API key has a character that cannot be sent in an HTTP header, such as an invisible character, a control character or an accented letter.</source>
+        <translation>The API key has a character that cannot be sent in an HTTP header, such as an invisible character, a control character or an accented letter.</translation>
+    </message>
+    <message>
+        <source>Enter the key again without it.</source>
+        <translation>Enter the key again without it.</translation>
+    </message>
+    <message>
+        <source>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</source>
+        <translation>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</translation>
+    </message>
+    <message>
+        <source>The server answered the live connection with a redirect (HTTP %1) that names no address.</source>
+        <translation>The server answered the live connection with a redirect (HTTP %1) that names no address.</translation>
     </message>
     <message>
         <source>new: %1 …and %2 more</source>
@@ -2011,14 +2035,6 @@
     <message>
         <source>%1 answered HTTP %2 but closed the connection before the whole answer arrived.</source>
         <translation>%1 answered HTTP %2 but closed the connection before the whole answer arrived.</translation>
-    </message>
-    <message>
-        <source>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</source>
-        <translation>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</translation>
-    </message>
-    <message>
-        <source>The server answered the live connection with a redirect (HTTP %1) that names no address.</source>
-        <translation>The server answered the live connection with a redirect (HTTP %1) that names no address.</translation>
     </message>
 </context>
 <context>

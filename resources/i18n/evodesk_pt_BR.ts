@@ -7,7 +7,7 @@
         <location filename="../../evodesk/ui/widgets.py" line="121"/>
         <location filename="../../evodesk/ui/widgets.py" line="122"/>
         <source>Dismiss</source>
-        <translation>Dispensar</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -288,47 +288,47 @@
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="139"/>
         <source>[image]</source>
-        <translation>[imagem]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="141"/>
         <source>[video]</source>
-        <translation>[vídeo]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="143"/>
         <source>[audio]</source>
-        <translation>[áudio]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="145"/>
         <source>[document]</source>
-        <translation>[documento]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="147"/>
         <source>[sticker]</source>
-        <translation>[figurinha]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="149"/>
         <source>[location]</source>
-        <translation>[localização]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="151"/>
         <source>[contact]</source>
-        <translation>[contato]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="153"/>
         <source>[poll]</source>
-        <translation>[enquete]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="155"/>
         <source>[reaction]</source>
-        <translation>[reação]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="173"/>
@@ -570,27 +570,27 @@
     <message>
         <location filename="../../evodesk/ui/events_window.py" line="541"/>
         <source>&amp;Look in:</source>
-        <translation>&amp;Procurar em:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/events_window.py" line="542"/>
         <source>File &amp;name:</source>
-        <translation>&amp;Nome do arquivo:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/events_window.py" line="543"/>
         <source>Files of &amp;type:</source>
-        <translation>Arquivos do &amp;tipo:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/events_window.py" line="544"/>
         <source>&amp;Save</source>
-        <translation>&amp;Salvar</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/events_window.py" line="545"/>
         <source>Cancel</source>
-        <translation>Cancelar</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/events_window.py" line="569"/>
@@ -1095,7 +1095,7 @@
     <message>
         <location filename="../../evodesk/ui/tray.py" line="222"/>
         <source>%1 more in evodesk…</source>
-        <translation>Mais %1 no evodesk…</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1933,6 +1933,10 @@
         <translation>Sem resposta de %1: a verificação do certificado falhou.</translation>
     </message>
     <message>
+        <source>No answer from %1 (%2).</source>
+        <translation>Sem resposta de %1 (%2).</translation>
+    </message>
+    <message>
         <source>The WebSocket is still enabled on the server.</source>
         <translation>O WebSocket continua ativado no servidor.</translation>
     </message>
@@ -1957,60 +1961,16 @@
         <translation>O servidor em %1 respondeu com um redirecionamento (HTTP %2) que não indica nenhum endereço.</translation>
     </message>
     <message>
-        <source>new: %1 …and %2 more</source>
-        <translation>novas: %1 …e mais %2</translation>
+        <source>The API key must be a single line.</source>
+        <translation>A chave de API deve ter uma única linha.</translation>
     </message>
     <message>
-        <source>back on the server: %1 …and %2 more</source>
-        <translation>de volta ao servidor: %1 …e mais %2</translation>
+        <source>The API key has a character that cannot be sent in an HTTP header, such as an invisible character, a control character or an accented letter.</source>
+        <translation>A chave de API tem um caractere que não pode ser enviado num cabeçalho HTTP, como um caractere invisível, um caractere de controle ou uma letra acentuada.</translation>
     </message>
     <message>
-        <source>no longer on the server (kept here): %1 …and %2 more</source>
-        <translation>não estão mais no servidor (mantidas aqui): %1 …e mais %2</translation>
-    </message>
-    <message>
-        <source>CONFLICT (webhook and websocket both on): %1 …and %2 more</source>
-        <translation>CONFLITO (webhook e websocket ativos ao mesmo tempo): %1 …e mais %2</translation>
-    </message>
-    <message>
-        <source>…and %1 more changed</source>
-        <translation>…e mais %1 alteradas</translation>
-    </message>
-    <message>
-        <source>…and %1 more could not be read</source>
-        <translation>…e mais %1 não puderam ser lidas</translation>
-    </message>
-    <message>
-        <source>No answer from %1: the request failed.</source>
-        <translation>Sem resposta de %1: a requisição falhou.</translation>
-    </message>
-    <message>
-        <source>No answer from %1: the connection was refused.</source>
-        <translation>Sem resposta de %1: a conexão foi recusada.</translation>
-    </message>
-    <message>
-        <source>No answer from %1: its host name was not found.</source>
-        <translation>Sem resposta de %1: o nome do host não foi encontrado.</translation>
-    </message>
-    <message>
-        <source>No answer from %1: could not connect to it.</source>
-        <translation>Sem resposta de %1: não foi possível conectar.</translation>
-    </message>
-    <message>
-        <source>No answer from %1: the secure connection (TLS) could not be set up.</source>
-        <translation>Sem resposta de %1: não foi possível estabelecer a conexão segura (TLS).</translation>
-    </message>
-    <message>
-        <source>%1 answered something that is not HTTP.</source>
-        <translation>%1 respondeu algo que não é HTTP.</translation>
-    </message>
-    <message>
-        <source>No answer from %1: it closed the connection without answering.</source>
-        <translation>Sem resposta de %1: a conexão foi encerrada sem resposta.</translation>
-    </message>
-    <message>
-        <source>%1 answered HTTP %2 but closed the connection before the whole answer arrived.</source>
-        <translation>%1 respondeu HTTP %2, mas encerrou a conexão antes de a resposta chegar inteira.</translation>
+        <source>Enter the key again without it.</source>
+        <translation>Informe a chave de novo, sem ele.</translation>
     </message>
     <message>
         <source>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</source>
@@ -2019,6 +1979,62 @@
     <message>
         <source>The server answered the live connection with a redirect (HTTP %1) that names no address.</source>
         <translation>O servidor respondeu à conexão ao vivo com um redirecionamento (HTTP %1) que não indica endereço.</translation>
+    </message>
+    <message>
+        <source>new: %1 …and %2 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>back on the server: %1 …and %2 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no longer on the server (kept here): %1 …and %2 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CONFLICT (webhook and websocket both on): %1 …and %2 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…and %1 more changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…and %1 more could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1: the request failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1: the connection was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1: its host name was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1: could not connect to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1: the secure connection (TLS) could not be set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered something that is not HTTP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1: it closed the connection without answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 but closed the connection before the whole answer arrived.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2105,43 +2121,43 @@
     </message>
     <message>
         <source>[message]</source>
-        <translation>[mensagem]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>[image]</source>
-        <translation>[imagem]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>[video]</source>
-        <translation>[vídeo]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>[audio]</source>
-        <translation>[áudio]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>[document]</source>
-        <translation>[documento]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>[sticker]</source>
-        <translation>[figurinha]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>[location]</source>
-        <translation>[localização]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>[contact]</source>
-        <translation>[contato]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>[poll]</source>
-        <translation>[enquete]</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>[reaction]</source>
-        <translation>[reação]</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

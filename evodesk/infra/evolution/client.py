@@ -295,12 +295,12 @@ class EvolutionClient:
         not given)."""
         redact = redact or self._redact
         headers = {"apikey": self._api_key} if send_key else {}
-        request = self._http.build_request(
-            call.method, call.path, json=body, params=params, headers=headers
-        )
         started = time.perf_counter()
-        error: ServerError | ServerUnreachable
+        error: ServerError | ServerUnreachable | InvalidInput
         try:
+            request = self._http.build_request(
+                call.method, call.path, json=body, params=params, headers=headers
+            )
             # `timeout` bounds each read; this bounds the whole exchange, so an answer
             # that trickles in, a byte at a time, cannot hold the call for ever.
             async with asyncio.timeout(self._timeout):
@@ -317,6 +317,13 @@ class EvolutionClient:
             error = undecodable_body(None, call, str(exc))
         except UnexpectedResponse as exc:  # from _read_body
             error = exc
+        except (UnicodeEncodeError, ValueError) as exc:
+            # httpx encodes header values as ASCII; aiohttp refuses control characters
+            # in them ("Forbidden control character"). The key is the one header value
+            # that came from a person (saved before such keys were refused, say).
+            if not send_key:
+                raise
+            error = _unsendable_key(call, type(exc).__name__)
         else:
             _log.debug("%s in %.0f ms", call.where(response.status_code), _ms_since(started))
             return read_reply(response, redact, content)
@@ -369,6 +376,15 @@ def _segment(instance: str) -> str:
     if instance and instance.strip(".") == "":
         return "%2E" * len(instance)
     return quote(instance, safe="")
+
+
+def _unsendable_key(call: Call, reason: str) -> InvalidInput:
+    return InvalidInput(
+        "The API key has a character that cannot be sent in an HTTP header, such as "
+        "an invisible character, a control character or an accented letter. "
+        "Edit the server and enter its key again.",
+        detail=f"{call.where()}: request not sent ({reason})",
+    )
 
 
 def _any(data: object) -> object:
