@@ -265,3 +265,20 @@ async def test_a_stored_key_that_cannot_be_sent_is_one_clear_line(
     assert synced.code == 1
     assert "Traceback" not in synced.err and expected in synced.out + synced.err
     assert key not in checked.out + checked.err + synced.out + synced.err
+
+
+@pytest.mark.parametrize("tail", ["/#", "/?", "?#"])
+async def test_an_empty_query_or_fragment_is_dropped_from_the_url(
+    cli: Cli, sandbox: Sandbox, tail: str
+) -> None:
+    added = await cli.run("server", "add", "S", "--url", sandbox.url + tail,
+                          api_key=sandbox.api_key)
+    assert added.code == 0, added.err
+    assert f"Added server 'S' at {sandbox.url}." in added.out
+    checked = await cli.run("server", "check", "S")
+    assert checked.code == 0, checked.err
+    assert "Instances:  2" in checked.out
+    assert (await cli.run("sync")).code == 0
+
+    assert (await cli.run("server", "edit", "S", "--url", sandbox.url + "/evo/" + tail)).code == 0
+    assert f'"url": "{sandbox.url}/evo"' in (await cli.run("server", "list", "--json")).out

@@ -114,6 +114,11 @@ def test_good_urls_pass_and_server_urls_are_normalised() -> None:
     with pytest.raises(InvalidInput):
         normalize_server_url("http://host/?apikey=1")
     assert normalize_server_url("http://[::1]:8080/evo/") == "http://[::1]:8080/evo"
+    # An empty query or fragment would swallow every path added after it.
+    for url in ("http://host:8080/#", "http://host:8080/?", "http://host:8080?#",
+                "http://host:8080#"):
+        assert normalize_server_url(url) == "http://host:8080"
+    assert normalize_server_url("https://host/evo/?") == "https://host/evo"
     # A password in the URL would be stored, shown and sent as it is.
     for url in ("http://proxyuser:CANARY-SECRET-123@host", "https://user@host/evo"):
         with pytest.raises(InvalidInput, match="must not contain a user name or password"):

@@ -47,11 +47,14 @@ def validate_http_url(url: str, *, what: str = "URL") -> str:
 def normalize_server_url(url: str, *, credentials_allowed: bool = False) -> str:
     """A server base URL without trailing slash, query or fragment. A user name or
     password in it is refused, unless `credentials_allowed` (the REST client, which must
-    still reach a server saved with them before they were refused)."""
+    still reach a server saved with them before they were refused). A bare '?' or '#'
+    at the end is dropped: left in, every path evodesk adds would land behind it."""
     candidate = validate_http_url(url, what="server URL")
     parts = urlsplit(candidate)
     if parts.query or parts.fragment:
         raise InvalidInput("The server URL must not contain '?' or '#'.")
+    # Both empty: any '?' or '#' left can only be the trailing delimiters.
+    candidate = candidate.rstrip("?#")
     if "@" in parts.netloc and not credentials_allowed:
         # It would be stored, shown and sent along as it is: the key is the only
         # credential evodesk keeps, and it keeps it in the keyring.
