@@ -401,9 +401,75 @@ async def test_a_change_that_ends_with_both_modes_on_exits_1(
                                   "--event", "MESSAGES_UPSERT")
         assert enabled.code == 0, enabled.err
         switched = await ready.run("websocket", "enable", "loja-sp", "--all-events")
+        # Read while the proxy runs: state reads the server too.
+        assert (await state(ready))["conflict"] is True
     assert await rows.enabled("loja-sp") == (True, True)
     assert switched.code == 1
     lines = switched.out.splitlines()
     assert lines[0] == "WebSocket enabled. The webhook is still enabled on the server."
     assert any(line.startswith("Note: Webhook and WebSocket are both enabled") for line in lines)
-    assert (await state(ready))["conflict"] is True
+
+
+async def delete_on_server(sandbox: Sandbox, name: str) -> None:
+    """Another tool removes the instance from the server."""
+    import aiohttp
+
+    async with aiohttp.ClientSession(headers={"apikey": sandbox.api_key}) as session:
+        for route in ("logout", "delete"):
+            async with session.delete(f"{sandbox.url}/instance/{route}/{name}") as answer:
+                assert answer.status == 200, await answer.text()
+
+
+async def test_state_of_an_instance_gone_from_the_server_says_so(
+    ready: Cli, sandbox: Sandbox
+) -> None:
+    await delete_on_server(sandbox, "loja-sp")
+    for synced in (False, True):
+        if synced:
+            result = await ready.run("sync")
+            assert "no longer on the server (kept here): loja-sp" in result.out
+        as_json = await ready.run("state", "loja-sp", "--json")
+        assert as_json.code == 1
+        assert as_json.err_lines == [
+            "evodesk: Instance 'loja-sp' is no longer on server 'Main'; "
+            "the state shown is the one last stored."]
+        data = json.loads(as_json.out)
+        assert data["vanished"] is True and data["live"] is False
+        assert "does not exist" in data["read_error"]
+        assert data["connection"] == "open"  # as stored, and said to be
+
+        text = await ready.run("state", "loja-sp")
+        assert text.code == 1 and text.err_lines == as_json.err_lines
+        assert "WhatsApp:  open  (stored at the last sync, " in text.out
+        assert "VANISHED:  no longer on the server" in text.out
+    # The other instance is read live as before.
+    other = await ready.run("state", "loja-rj", "--json")
+    assert other.code == 0 and other.err == ""
+    data = json.loads(other.out)
+    assert data["live"] is True and data["vanished"] is False and data["read_error"] is None
+
+
+async def test_state_whose_live_read_fails_says_what_is_stored(
+    ready: Cli, sandbox: Sandbox
+) -> None:
+    failing = False
+
+    def unreadable(request: web.Request) -> bool:
+        return failing and request.path == "/instance/connectionState/loja-sp"
+
+    async with failing_proxy(sandbox.url, unreadable) as url:
+        added = await ready.run("server", "add", "Flaky", "--url", url, api_key=sandbox.api_key)
+        assert added.code == 0, added.err
+        assert (await ready.run("sync", "--server", "Flaky")).code == 0
+        failing = True
+        as_json = await ready.run("state", "loja-sp", "--server", "Flaky", "--json")
+        text = await ready.run("state", "loja-sp", "--server", "Flaky")
+    assert as_json.code == 1 and text.code == 1
+    [line] = as_json.err_lines
+    assert line.startswith("evodesk: The live state of 'loja-sp' could not be read; "
+                           "the state shown is the one last stored: ")
+    data = json.loads(as_json.out)
+    assert data["live"] is False and data["vanished"] is False
+    assert data["read_error"] and data["read_error"] in line
+    assert "(stored at the last sync, " in text.out and "VANISHED" not in text.out
+    assert "live state unavailable" in text.out

@@ -314,12 +314,14 @@ async def test_state_reports_the_documented_shape(app: AppServices) -> None:
     status = await app.manager.get_connection_state(ref())
     data = status.to_json()
     assert set(data) == {"server", "instance", "mode", "webhook", "websocket", "listener",
-                         "connection", "conflict", "attention", "last_sync"}
+                         "connection", "conflict", "attention", "last_sync", "live",
+                         "vanished", "read_error"}
     assert data["mode"] == "webhook"
     assert data["webhook"] == {"enabled": True, "url": HOOK, "base64": True,
                                "by_events": False, "events": list(MSG)}
     assert data["connection"] in {"open", "connecting", "close"}
     assert data["conflict"] is False and data["attention"] is None
+    assert data["live"] is True and data["vanished"] is False and data["read_error"] is None
 
 
 async def test_a_change_cut_short_leaves_the_instance_flagged_until_a_sync(

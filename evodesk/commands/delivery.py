@@ -11,7 +11,7 @@ import os
 import shlex
 import sys
 from dataclasses import replace
-from typing import TextIO
+from typing import Any, TextIO
 
 from evodesk.commands.base import CliError, server_name
 from evodesk.domain.models import Instance, WebhookConfig
@@ -19,7 +19,7 @@ from evodesk.domain.rules import check_header_names
 from evodesk.infra.secrets import get_headers
 from evodesk.services.app import AppServices
 from evodesk.services.instances import InstanceRef, find_known
-from evodesk.services.status import ChangeOutcome
+from evodesk.services.status import ChangeOutcome, InstanceStatus
 
 HEADER_ENV_PREFIX = "EVODESK_HEADER_"
 
@@ -159,23 +159,48 @@ async def _sync(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
 
 
 async def _state(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
+    """The state on stdout; when the instance is gone from the server, or its live state
+    could not be read, one line on stderr and exit code 1 (what is shown is stored)."""
     status = await app.manager.get_connection_state(_ref(args))
     data = status.to_json()
     if args.json:
         print(json.dumps(data, indent=2), file=out)
+    else:
+        _print_state(data, out)
+    problem = _state_problem(status)
+    if problem is None:
         return 0
+    log.info("state: %s", problem)
+    print(f"evodesk: {problem}", file=sys.stderr)
+    return 1
+
+
+def _print_state(data: dict[str, Any], out: TextIO) -> None:
     print(f"{data['server']}/{data['instance']}: {data['mode']}", file=out)
     wh, ws = data["webhook"], data["websocket"]
     print(f"  webhook:   {'on' if wh['enabled'] else 'off'}  {wh['url'] or '-'}  "
           f"base64={'yes' if wh['base64'] else 'no'}  events={len(wh['events'])}", file=out)
     print(f"  websocket: {'on' if ws['enabled'] else 'off'}  events={len(ws['events'])}  "
           f"listener={data['listener'] or '-'}", file=out)
-    print(f"  WhatsApp:  {data['connection'] or 'unknown'}", file=out)
+    stored = "" if data["live"] else f"  (stored at the last sync, {data['last_sync'] or 'never'})"
+    print(f"  WhatsApp:  {data['connection'] or 'unknown'}{stored}", file=out)
+    if data["vanished"]:
+        print("  VANISHED:  no longer on the server; all of the above is as last stored",
+              file=out)
     if data["conflict"] or data["attention"]:
         print(f"  ATTENTION: {data['attention']}", file=out)
+    if data["read_error"] and not data["vanished"]:
+        print(f"  (live state unavailable: {data['read_error']})", file=out)
+
+
+def _state_problem(status: InstanceStatus) -> str | None:
+    if status.vanished:
+        return (f"Instance '{status.instance.name}' is no longer on server "
+                f"'{status.server.name}'; the state shown is the one last stored.")
     if status.sync_error:
-        print(f"  (live state unavailable: {status.sync_error})", file=out)
-    return 0
+        return (f"The live state of '{status.instance.name}' could not be read; the state "
+                f"shown is the one last stored: {status.sync_error}")
+    return None
 
 
 def _header_names(names: list[str]) -> list[str]:

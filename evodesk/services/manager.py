@@ -14,6 +14,7 @@ from evodesk.domain.errors import (
     DeliveryChangeFailed,
     EvodeskError,
     NotFound,
+    UnknownInstance,
     WebsocketDisabledOnServer,
 )
 from evodesk.domain.events import catalogue_for
@@ -308,13 +309,18 @@ class DeliveryManager:
             return await self.sync_state(ref)
         connection: ConnectionState | None = None
         error: str | None = None
+        vanished = known.vanished
         if live:
             try:
                 client = await self._servers.client(server)
                 connection = await client.connection_state(known.name)
+                vanished = False
+            except UnknownInstance as exc:
+                error, vanished = str(exc), True
             except EvodeskError as exc:
                 error = str(exc)
-        return self._status(server, known, connection=connection, sync_error=error)
+        return self._status(server, known, connection=connection, sync_error=error,
+                            vanished=vanished)
 
     async def sync_state(self, ref: InstanceRef) -> InstanceStatus:
         """Read one instance's rows and state from the server (never writes to it)."""
@@ -481,13 +487,14 @@ class DeliveryManager:
         *,
         connection: ConnectionState | None = None,
         sync_error: str | None = None,
+        vanished: bool = False,
     ) -> InstanceStatus:
         listener: ListenerState | None = None
         if self._listener is not None and server.id is not None:
             listener = self._listener.namespace_state(server.id, instance.name)
         return InstanceStatus(
             server=server, instance=instance, listener=listener,
-            connection=connection, sync_error=sync_error,
+            connection=connection, sync_error=sync_error, vanished=vanished,
         )
 
     async def _note_websocket_support(self, server: Server, rows: Rows) -> None:

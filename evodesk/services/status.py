@@ -14,7 +14,9 @@ class InstanceStatus:
     instance: Instance
     listener: ListenerState | None = None
     connection: ConnectionState | None = None  # live from the server; None when not asked
-    sync_error: str | None = None
+    sync_error: str | None = None  # why the live read failed
+    # Gone from the server: the live read said so, or (without one) the last sync did.
+    vanished: bool = False
 
     @property
     def mode(self) -> DeliveryMode:
@@ -27,6 +29,12 @@ class InstanceStatus:
     @property
     def attention(self) -> str | None:
         return self.instance.attention
+
+    @property
+    def live(self) -> bool:
+        """Whether the WhatsApp state was read from the server just now (otherwise
+        everything shown is what evodesk stored at the last sync)."""
+        return self.connection is not None
 
     def to_json(self) -> dict[str, Any]:
         """The documented shape of `evodesk state --json`."""
@@ -49,6 +57,9 @@ class InstanceStatus:
             "conflict": i.conflict,
             "attention": i.attention,
             "last_sync": i.last_sync_at.isoformat() if i.last_sync_at else None,
+            "live": self.live,
+            "vanished": self.vanished,
+            "read_error": self.sync_error,
         }
 
 
