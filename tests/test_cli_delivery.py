@@ -473,3 +473,18 @@ async def test_state_whose_live_read_fails_says_what_is_stored(
     assert data["read_error"] and data["read_error"] in line
     assert "(stored at the last sync, " in text.out and "VANISHED" not in text.out
     assert "live state unavailable" in text.out
+
+
+async def test_state_masks_the_webhook_urls_secrets(ready: Cli) -> None:
+    url = "http://user:hookpass-77@127.0.0.1:9/ok?token=tok-88&page=2"
+    enabled = await ready.run("webhook", "enable", "loja-sp", "--url", url,
+                              "--event", "MESSAGES_UPSERT", "--no-headers")
+    assert enabled.code == 0, enabled.err
+    masked = "http://user:••••••@127.0.0.1:9/ok?token=••••••&page=2"
+    data = await state(ready)
+    assert data["webhook"]["url"] == masked  # type: ignore[index]
+    text = await ready.run("state", "loja-sp")
+    assert text.code == 0, text.err
+    assert f"  webhook:   on  {masked}  " in text.out
+    for shown in (json.dumps(data), text.out, text.err):
+        assert "hookpass-77" not in shown and "tok-88" not in shown

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from evodesk.domain.models import ConnectionState, DeliveryMode, Instance, ListenerState, Server
+from evodesk.domain.secrets import mask_url_secrets
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,8 @@ class InstanceStatus:
             "mode": self.mode.value,
             "webhook": {
                 "enabled": i.webhook_enabled,
-                "url": i.webhook_url,
+                # As `webhook test` and the window show it: no password, no token.
+                "url": mask_url_secrets(i.webhook_url) if i.webhook_url else i.webhook_url,
                 "base64": i.webhook_base64,
                 "by_events": i.webhook_by_events,
                 "events": list(i.webhook_events),
