@@ -16,6 +16,7 @@ from evodesk import __version__
 from evodesk.commands import delivery, listen, sandbox, server
 from evodesk.commands.base import Handler
 from evodesk.domain.errors import EvodeskError
+from evodesk.domain.text import printable
 from evodesk.infra.logsetup import configure_logging
 from evodesk.infra.paths import resolve_paths
 from evodesk.services.app import AppServices
@@ -78,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(_run(args.handler, args, sys.stdout))
     except EvodeskError as exc:
         log.info("%s failed: %s (%s)", args.command, exc, exc.detail or "")
-        print(f"evodesk: {exc}", file=sys.stderr)
+        print(f"evodesk: {printable(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -488,3 +488,41 @@ async def test_state_masks_the_webhook_urls_secrets(ready: Cli) -> None:
     assert f"  webhook:   on  {masked}  " in text.out
     for shown in (json.dumps(data), text.out, text.err):
         assert "hookpass-77" not in shown and "tok-88" not in shown
+
+
+async def test_control_characters_in_names_reach_the_terminal_escaped(
+    ready: Cli, sandbox: Sandbox
+) -> None:
+    evil = "evil\x1b[2J\x1b[31mRED\nFAKE: all good\r"
+    shown = "evil\\x1b[2J\\x1b[31mRED\\nFAKE: all good\\r"
+    sandbox.add_instance(evil)
+    synced = await ready.run("sync")
+    assert synced.code == 0, synced.err
+    assert f"  new: {shown}" in synced.out.splitlines()
+    enabled = await ready.run("websocket", "enable", evil, "--event", "MESSAGES_UPSERT")
+    assert enabled.code == 0, enabled.err
+    text = await ready.run("state", evil)
+    assert text.code == 0, text.err
+    assert text.out.splitlines()[0] == f"Main/{shown}: websocket"
+    as_json = await ready.run("state", evil, "--json")
+    assert json.loads(as_json.out)["instance"] == evil  # JSON keeps the name as it is
+    missing = await ready.run("state", evil + "\x1b[0m")
+    assert missing.code == 1 and len(missing.err_lines) == 1 and shown in missing.err
+
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "evodesk", "--data-dir", str(ready.data_dir), "listen", evil,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=ready.env,
+    )
+    assert process.stderr is not None
+    await sandbox.send_text(evil, "first")
+    try:
+        line = await asyncio.wait_for(process.stderr.readline(), 20)
+        while b"': live" not in line:
+            assert line, "listen ended early"
+            line = await asyncio.wait_for(process.stderr.readline(), 20)
+    finally:
+        process.send_signal(signal.SIGINT)
+        await asyncio.wait_for(process.communicate(), 20)
+    assert line.decode() == f"[Main] instance '{shown}': live\n"
+    for output in (synced.out, synced.err, enabled.out, text.out, missing.err):
+        assert "\x1b" not in output and "\r" not in output

@@ -8,6 +8,7 @@ from evodesk.domain import events, rules
 from evodesk.domain.errors import InvalidInput
 from evodesk.domain.models import ConnectionState, DeliveryMode, Instance
 from evodesk.domain.secrets import MASK, mask_secrets
+from evodesk.domain.text import printable
 from evodesk.domain.validation import (
     is_plain_http_to_remote,
     normalize_server_url,
@@ -165,3 +166,9 @@ def test_instance_mode_and_connection_parse() -> None:
     assert both.mode is DeliveryMode.NONE
     assert ConnectionState.parse("OPEN") is ConnectionState.OPEN
     assert ConnectionState.parse("weird") is ConnectionState.UNKNOWN
+
+
+def test_printable_escapes_what_a_terminal_would_act_on() -> None:
+    assert printable("evil\x1b[2J\r\nok\t\x7f\x85") == "evil\\x1b[2J\\r\\nok\\t\\x7f\\x85"
+    assert printable("txt\u202egnp.exe") == "txt\\u202egnp.exe"
+    assert printable("loja-sp é 😀 ação") == "loja-sp é 😀 ação"

@@ -1,5 +1,5 @@
-"""What every command shares: the error type for bad calls, the handler signature and
-how a server's name is read from the command line."""
+"""What every command shares: the error type for bad calls, the handler signature, how
+a server's name is read from the command line and how a line reaches the terminal."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import TextIO
 
 from evodesk.domain.errors import EvodeskError
+from evodesk.domain.text import printable
 from evodesk.services.app import AppServices
 
 Handler = Callable[[AppServices, argparse.Namespace, TextIO], Awaitable[int]]
@@ -24,3 +25,9 @@ def server_name(text: str) -> str:
         # An empty --server would otherwise mean "no server given": every server.
         raise argparse.ArgumentTypeError("a server name cannot be empty")
     return name
+
+
+def say(text: str, file: TextIO) -> None:
+    """One line of human-readable output; names read from a server may hold control
+    characters (escape sequences, line breaks), which are shown escaped."""
+    print(printable(text), file=file)

@@ -13,7 +13,7 @@ import sys
 from dataclasses import replace
 from typing import Any, TextIO
 
-from evodesk.commands.base import CliError, server_name
+from evodesk.commands.base import CliError, say, server_name
 from evodesk.domain.models import Instance, WebhookConfig
 from evodesk.domain.rules import check_header_names
 from evodesk.infra.secrets import get_headers
@@ -122,13 +122,13 @@ def _events(args: argparse.Namespace, remembered: tuple[str, ...]) -> tuple[list
 def _print_outcome(outcome: ChangeOutcome, out: TextIO) -> int:
     """Print what the change did; the exit code is 1 when it ended with both modes on at
     the server (which kept, or got back, the mode it was told to turn off)."""
-    print(outcome.message, file=out)
+    say(outcome.message, file=out)
     for note in outcome.notes:
-        print(f"Note: {note}", file=out)
+        say(f"Note: {note}", file=out)
     if outcome.restart_advised:
         command = ["evodesk", "restart", outcome.status.instance.name,
                    "--server", outcome.status.server.name]
-        print(f"Run: {shlex.join(command)}", file=out)
+        say(f"Run: {shlex.join(command)}", file=out)
     return 1 if outcome.status.instance.conflict else 0
 
 
@@ -149,12 +149,12 @@ async def _sync(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
             failures.append(f"{summary.server}: {summary.error}")
             continue
         for line in replace(summary, failed={}).lines():
-            print(line, file=out)
+            say(line, file=out)
         failures.extend(f"{summary.server}: could not read {name}: {message}"
                         for name, message in sorted(summary.failed.items()))
     for failure in failures:
         log.info("sync failed: %s", failure)
-        print(f"evodesk: {failure}", file=sys.stderr)
+        say(f"evodesk: {failure}", file=sys.stderr)
     return 1 if failures else 0
 
 
@@ -171,26 +171,26 @@ async def _state(app: AppServices, args: argparse.Namespace, out: TextIO) -> int
     if problem is None:
         return 0
     log.info("state: %s", problem)
-    print(f"evodesk: {problem}", file=sys.stderr)
+    say(f"evodesk: {problem}", file=sys.stderr)
     return 1
 
 
 def _print_state(data: dict[str, Any], out: TextIO) -> None:
-    print(f"{data['server']}/{data['instance']}: {data['mode']}", file=out)
+    say(f"{data['server']}/{data['instance']}: {data['mode']}", file=out)
     wh, ws = data["webhook"], data["websocket"]
-    print(f"  webhook:   {'on' if wh['enabled'] else 'off'}  {wh['url'] or '-'}  "
-          f"base64={'yes' if wh['base64'] else 'no'}  events={len(wh['events'])}", file=out)
-    print(f"  websocket: {'on' if ws['enabled'] else 'off'}  events={len(ws['events'])}  "
-          f"listener={data['listener'] or '-'}", file=out)
+    say(f"  webhook:   {'on' if wh['enabled'] else 'off'}  {wh['url'] or '-'}  "
+        f"base64={'yes' if wh['base64'] else 'no'}  events={len(wh['events'])}", file=out)
+    say(f"  websocket: {'on' if ws['enabled'] else 'off'}  events={len(ws['events'])}  "
+        f"listener={data['listener'] or '-'}", file=out)
     stored = "" if data["live"] else f"  (stored at the last sync, {data['last_sync'] or 'never'})"
-    print(f"  WhatsApp:  {data['connection'] or 'unknown'}{stored}", file=out)
+    say(f"  WhatsApp:  {data['connection'] or 'unknown'}{stored}", file=out)
     if data["vanished"]:
-        print("  VANISHED:  no longer on the server; all of the above is as last stored",
-              file=out)
+        say("  VANISHED:  no longer on the server; all of the above is as last stored",
+            file=out)
     if data["conflict"] or data["attention"]:
-        print(f"  ATTENTION: {data['attention']}", file=out)
+        say(f"  ATTENTION: {data['attention']}", file=out)
     if data["read_error"] and not data["vanished"]:
-        print(f"  (live state unavailable: {data['read_error']})", file=out)
+        say(f"  (live state unavailable: {data['read_error']})", file=out)
 
 
 def _state_problem(status: InstanceStatus) -> str | None:
@@ -272,7 +272,7 @@ async def _fix(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
 
 
 async def _restart(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
-    print(await app.manager.restart_instance(_ref(args)), file=out)
+    say(await app.manager.restart_instance(_ref(args)), file=out)
     return 0
 
 
@@ -283,5 +283,5 @@ async def _webhook_test(app: AppServices, args: argparse.Namespace, out: TextIO)
     if known is None:
         raise CliError(f"Instance '{args.instance}' is not known yet: run evodesk sync first.")
     probe = await probe_webhook(server, known, app.secrets)
-    print(probe.describe(), file=out)
+    say(probe.describe(), file=out)
     return 0 if probe.ok else 1

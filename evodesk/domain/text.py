@@ -8,6 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 _PLACEHOLDER = re.compile(r"%(\d+)")
+# What a terminal acts on rather than shows: C0 and C1 controls and DEL (escape
+# sequences, carriage return, line feed), and the marks that reorder text (bidi).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def fill(template: str, args: tuple[str, ...]) -> str:
@@ -17,6 +20,17 @@ def fill(template: str, args: tuple[str, ...]) -> str:
         return args[index - 1] if 1 <= index <= len(args) else match.group(0)
 
     return _PLACEHOLDER.sub(arg, template)
+
+
+def printable(text: str) -> str:
+    """`text` for a terminal: every control character written as an escape (``\\x1b``,
+    ``\\n``, ``\\u202e``), so a name read from a server cannot move the cursor, clear the
+    screen or start a line of its own."""
+    return _UNPRINTABLE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return match.group(0).encode("unicode_escape").decode("ascii")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from evodesk.domain.models import Event, Instance, ListenerState, Server
+from evodesk.domain.text import printable
 from evodesk.services.event_pipeline import EventSink, EventSubscription
 from evodesk.services.listener import EventStorePort, ListenerSupervisor, StateChange
 from evodesk.services.listener_link import KeyFor
@@ -64,7 +65,7 @@ async def run_listen(
         name = server.name if server is not None else str(change.server_id)
         what = "connection" if change.instance is None else f"instance '{change.instance}'"
         reason = f" ({change.reason})" if change.reason else ""
-        notes.say(f"[{name}] {what}: {change.state}{reason}")
+        notes.say(printable(f"[{name}] {what}: {change.state}{reason}"))
         if change.state is ListenerState.REFUSED and change.instance is None:
             refused.append(name)
             refusal.set()

@@ -22,7 +22,7 @@ from evodesk.domain.models import (
     RemoteInstance,
     Server,
 )
-from evodesk.domain.text import Text
+from evodesk.domain.text import Text, printable
 from evodesk.services.instances import InstanceLocks
 from evodesk.services.listener_control import ListenerControl
 from evodesk.services.ports import EvolutionPort, StorePort
@@ -119,9 +119,10 @@ class SyncSummary:
         return out
 
     def lines(self) -> list[str]:
-        """A short human summary in English, one fact per line."""
-        facts = self.facts()
-        return [str(facts[0])] + [f"  {fact}" for fact in facts[1:]]
+        """A short human summary in English, one fact per line, for a terminal: names
+        read from the server have their control characters escaped."""
+        facts = [printable(str(fact)) for fact in self.facts()]
+        return [facts[0]] + [f"  {fact}" for fact in facts[1:]]
 
 
 def _utcnow() -> datetime:
