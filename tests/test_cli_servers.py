@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
+import os
+import shutil
 import sqlite3
+import sys
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -14,7 +18,7 @@ from aiohttp import web
 
 from evodesk.infra.secrets import MemorySecretStore, ScopedSecretStore, server_key_ref
 from evodesk.sandbox import Sandbox
-from tests.cli_support import Cli, cli_env, free_port
+from tests.cli_support import Cli, CliResult, cli_env, free_port
 
 pytestmark = pytest.mark.keyring
 
@@ -282,3 +286,47 @@ async def test_an_empty_query_or_fragment_is_dropped_from_the_url(
 
     assert (await cli.run("server", "edit", "S", "--url", sandbox.url + "/evo/" + tail)).code == 0
     assert f'"url": "{sandbox.url}/evo"' in (await cli.run("server", "list", "--json")).out
+
+
+async def run_read_only(cli: Cli, target: Path, *args: str) -> CliResult:
+    """`evodesk ARGS` with `target` read-only: by its mode; for root, whom modes do not
+    stop, through a read-only bind mount in a mount namespace of the command's own."""
+    command = [sys.executable, "-m", "evodesk", "--data-dir", str(cli.data_dir), *args]
+    if os.geteuid() == 0:
+        unshare = shutil.which("unshare")
+        assert unshare is not None, "root needs unshare(1) to make a folder read-only"
+        mount = 'mount --bind "$0" "$0" && mount -o remount,ro,bind "$0" "$0" && exec "$@"'
+        command = [unshare, "-m", "sh", "-c", mount, str(target), *command]
+    mode = target.stat().st_mode
+    target.chmod(0o555 if target.is_dir() else 0o444)
+    try:
+        process = await asyncio.create_subprocess_exec(
+            *command, stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE, env={**cli.env, "EVODESK_API_KEY": "k-123456"})
+        out, err = await asyncio.wait_for(process.communicate(), 60)
+    finally:
+        target.chmod(mode)
+    assert process.returncode is not None
+    return CliResult(process.returncode, out.decode(), err.decode())
+
+
+@pytest.mark.parametrize("what", ["folder", "file"])
+async def test_a_read_only_data_folder_or_file_is_named_as_such(cli: Cli, what: str) -> None:
+    assert (await cli.run("server", "add", "S", "--url", "http://127.0.0.1:1",
+                          api_key="k-123456")).code == 0
+    database = cli.data_dir / "evodesk.sqlite3"
+    before = hashlib.sha256(database.read_bytes()).hexdigest()
+    target = cli.data_dir if what == "folder" else database
+    named = f"The folder {target}" if what == "folder" else f"The database file {target}"
+    why = "is on a read-only file system." if os.geteuid() == 0 else (
+        "is not writable." if what == "folder" else "is read-only.")
+    # Reading a folder's database makes files beside it; changing one writes to it.
+    result = await run_read_only(cli, target, "server", "list" if what == "folder" else "add",
+                                 *([] if what == "folder" else ["T", "--url", "http://h"]))
+    assert result.code == 1
+    assert result.err_lines == [
+        f"evodesk: {named} {why} Even to read the database, evodesk writes to it and to "
+        "files beside it. Make it writable, or choose another data folder."]
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before
+    listed = await cli.run("server", "list")
+    assert listed.code == 0 and listed.out.startswith("S  ")

@@ -1973,6 +1973,30 @@
         <translation>Enter the key again without it.</translation>
     </message>
     <message>
+        <source>Even to read the database, evodesk writes to it and to files beside it.</source>
+        <translation>Even to read the database, evodesk writes to it and to files beside it.</translation>
+    </message>
+    <message>
+        <source>Make it writable, or choose another data folder.</source>
+        <translation>Make it writable, or choose another data folder.</translation>
+    </message>
+    <message>
+        <source>The database file %1 is on a read-only file system.</source>
+        <translation>The database file %1 is on a read-only file system.</translation>
+    </message>
+    <message>
+        <source>The database file %1 is read-only.</source>
+        <translation>The database file %1 is read-only.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not writable.</source>
+        <translation>The folder %1 is not writable.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is on a read-only file system.</source>
+        <translation>The folder %1 is on a read-only file system.</translation>
+    </message>
+    <message>
         <source>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</source>
         <translation>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</translation>
     </message>

@@ -1973,6 +1973,30 @@
         <translation>Informe a chave de novo, sem ele.</translation>
     </message>
     <message>
+        <source>Even to read the database, evodesk writes to it and to files beside it.</source>
+        <translation>Mesmo para ler o banco de dados, o evodesk escreve nele e em arquivos ao lado dele.</translation>
+    </message>
+    <message>
+        <source>Make it writable, or choose another data folder.</source>
+        <translation>Permita a escrita nele ou escolha outra pasta de dados.</translation>
+    </message>
+    <message>
+        <source>The database file %1 is on a read-only file system.</source>
+        <translation>O arquivo de banco de dados %1 está num sistema de arquivos somente leitura.</translation>
+    </message>
+    <message>
+        <source>The database file %1 is read-only.</source>
+        <translation>O arquivo de banco de dados %1 é somente leitura.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not writable.</source>
+        <translation>Não é possível escrever na pasta %1.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is on a read-only file system.</source>
+        <translation>A pasta %1 está num sistema de arquivos somente leitura.</translation>
+    </message>
+    <message>
         <source>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</source>
         <translation>O servidor redireciona a conexão ao vivo para %1 (HTTP %2): o evodesk não a segue com a chave de API; use esse endereço para o servidor.</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import sqlite3
 from pathlib import Path
@@ -24,6 +25,8 @@ _SECRET_QUERY_KEYS = frozenset({"password", "passwd", "pwd", "pass", "sslpasswor
 _USERINFO = re.compile(r"(?P<head>://[^/@:]*):(?P<secret>.*)@")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 CONNECT_TIMEOUT_SECONDS = 10
+_WRITE_NEEDED = ("Even to read the database, evodesk writes to it and to files beside it. "
+                 "Make it writable, or choose another data folder.")
 
 
 def mask_url(url: str) -> str:
@@ -188,9 +191,45 @@ def _read_sqlite_revision(path: Path) -> list[str]:
                 return []
             rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
     except sqlite3.DatabaseError as error:
+        # A WAL database cannot even be read where its -shm file cannot be made:
+        # "unable to open database file", of a file that is fine.
+        problem = write_problem(path)
+        if problem is not None:
+            raise DatabaseUnreadable(problem, detail=str(error)) from None
         raise DatabaseUnreadable(
             f"The file {path} cannot be read as a SQLite database ({error}). "
             "Choose another file; this one was left as it was.",
             detail=str(error),
         ) from None
     return [str(row[0]) for row in rows]
+
+
+def write_problem(path: Path) -> str | None:
+    """Why evodesk cannot write the SQLite file `path` or the files SQLite keeps beside
+    it, with what to do about it; None when both may be written."""
+    folder = path.parent
+    if not _writable(folder):
+        if _on_read_only_file_system(folder):
+            reason = f"The folder {folder} is on a read-only file system."
+        else:
+            reason = f"The folder {folder} is not writable."
+    elif path.exists() and not _writable(path):
+        if _on_read_only_file_system(path):
+            reason = f"The database file {path} is on a read-only file system."
+        else:
+            reason = f"The database file {path} is read-only."
+    else:
+        return None
+    return " ".join((reason, _WRITE_NEEDED))
+
+
+def _writable(path: Path) -> bool:
+    # access() also says no for a read-only file system, to root as well.
+    return os.access(path, os.W_OK | (os.X_OK if path.is_dir() else 0))
+
+
+def _on_read_only_file_system(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False

@@ -34,6 +34,7 @@ from evodesk.infra.store.engine import (
     scrub,
     secrets_in,
     sqlite_path,
+    write_problem,
 )
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,8 @@ def _open_failure(error: SQLAlchemyError, url: URL, display: str) -> StoreError:
             f"The file {url.database} cannot be read as a SQLite database. Choose another file.",
             detail=reason,
         )
+    elif (path := sqlite_path(url)) is not None and (problem := write_problem(path)):
+        return StoreError(problem, detail=reason)
     else:
         hint = "Check that the folder exists and that you may write to it."
     return StoreError(f"Cannot open the database {display}: {reason}. {hint}", detail=reason)
@@ -204,6 +207,10 @@ class Store:
 
     def _failed(self, error: SQLAlchemyError) -> StoreError:
         reason = _first_line(error)
+        # "attempt to write a readonly database": opened and read, then refused a write.
+        path = sqlite_path(self._engine.url) if "readonly" in reason else None
+        if path is not None and (problem := write_problem(path)) is not None:
+            return StoreError(problem, detail=reason)
         return StoreError(f"The database {self.url_for_display} failed: {reason}", detail=reason)
 
     async def _on_worker(self, job: Callable[[], T]) -> T:
