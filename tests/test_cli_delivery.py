@@ -16,7 +16,7 @@ import pytest
 from aiohttp import web
 
 from evodesk.sandbox import Sandbox
-from tests.cli_support import Cli, cli_env, failing_proxy, free_port, undoing_proxy
+from tests.cli_support import Cli, cli_env, failing_proxy, free_port, proxy, undoing_proxy
 from tests.manager_support import SandboxRows
 
 pytestmark = pytest.mark.keyring
@@ -526,3 +526,45 @@ async def test_control_characters_in_names_reach_the_terminal_escaped(
     assert line.decode() == f"[Main] instance '{shown}': live\n"
     for output in (synced.out, synced.err, enabled.out, text.out, missing.err):
         assert "\x1b" not in output and "\r" not in output
+
+
+async def test_a_server_upgrade_is_noticed_by_sync_and_named_by_a_refusal(
+    cli: Cli, sandbox: Sandbox
+) -> None:
+    running = {"version": "2.2.3"}
+
+    async def welcome(request: web.Request, _body: bytes) -> web.StreamResponse | None:
+        if request.method == "GET" and request.path == "/":
+            return web.json_response({"status": 200, "message": "Welcome to the Evolution API",
+                                      "version": running["version"]})
+        return None
+
+    async with proxy(sandbox.url, answer=welcome) as url:
+        assert (await cli.run("server", "add", "Up", "--url", url,
+                              api_key=sandbox.api_key)).code == 0
+        assert (await cli.run("sync")).code == 0
+        assert "(2.2.3)" in (await cli.run("server", "list")).out
+        running["version"] = "2.3.6"  # the server is upgraded
+
+        # Before evodesk reads the version again, a refusal says how to.
+        refused = await cli.run("webhook", "enable", "loja-sp", "--url", "http://127.0.0.1:9/u",
+                                "--event", "STATUS_INSTANCE")
+        assert refused.code == 1
+        assert refused.err_lines == [
+            "evodesk: Unknown event(s) for a 2.2.3 server: STATUS_INSTANCE. If the server was "
+            "upgraded since evodesk read its version, read it again with: "
+            "evodesk server check Up"]
+        # A name no Evolution knows is a typo, not an upgrade.
+        typo = await cli.run("websocket", "enable", "loja-sp", "--event", "STATUS_INSTANCEX")
+        assert typo.err_lines == [
+            "evodesk: Unknown event(s) for a 2.2.3 server: STATUS_INSTANCEX."]
+
+        assert (await cli.run("sync")).code == 0
+        assert "(2.3.6)" in (await cli.run("server", "list")).out
+        enabled = await cli.run("webhook", "enable", "loja-sp", "--url", "http://127.0.0.1:9/u",
+                                "--event", "STATUS_INSTANCE")
+        assert enabled.code == 0, enabled.err
+
+        running["version"] = "2.4.0"
+        assert (await cli.run("server", "check", "Up")).code == 0
+        assert "(2.4.0)" in (await cli.run("server", "list")).out

@@ -10,10 +10,13 @@ import logging
 import os
 import shlex
 import sys
+from collections.abc import Awaitable
 from dataclasses import replace
 from typing import Any, TextIO
 
 from evodesk.commands.base import CliError, say, server_name
+from evodesk.domain.errors import EvodeskError, InvalidInput
+from evodesk.domain.events import EVENTS_2_4, unknown_events
 from evodesk.domain.models import Instance, WebhookConfig
 from evodesk.domain.rules import check_header_names
 from evodesk.infra.secrets import get_headers
@@ -22,6 +25,8 @@ from evodesk.services.instances import InstanceRef, find_known
 from evodesk.services.status import ChangeOutcome, InstanceStatus
 
 HEADER_ENV_PREFIX = "EVODESK_HEADER_"
+# Every event the newest Evolution evodesk knows accepts (each older one, a part).
+_NEWEST_CATALOGUE = frozenset(EVENTS_2_4)
 
 log = logging.getLogger(__name__)
 
@@ -248,15 +253,37 @@ async def _webhook_enable(app: AppServices, args: argparse.Namespace, out: TextI
                    else bool(known and known.webhook_by_events)),
         headers=headers,
     )
-    outcome = await app.manager.enable_webhook(_ref(args), config, as_the_server_has=unset)
-    return _print_outcome(outcome, out)
+    change = app.manager.enable_webhook(_ref(args), config, as_the_server_has=unset)
+    return _print_outcome(await _upgrade_hinted(app, args, events, change), out)
 
 
 async def _websocket_enable(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
     known = await _known(app, args)
     events, all_events = _events(args, known.websocket_events if known else ())
-    outcome = await app.manager.enable_websocket(_ref(args), events, all_events=all_events)
-    return _print_outcome(outcome, out)
+    change = app.manager.enable_websocket(_ref(args), events, all_events=all_events)
+    return _print_outcome(await _upgrade_hinted(app, args, events, change), out)
+
+
+async def _upgrade_hinted(
+    app: AppServices, args: argparse.Namespace, events: list[str],
+    change: Awaitable[ChangeOutcome],
+) -> ChangeOutcome:
+    """`change`; refused for events the stored version of the server lacks but a newer
+    Evolution has, it says how to read the version again: the server may have been
+    upgraded since evodesk last read it."""
+    try:
+        return await change
+    except InvalidInput as exc:
+        try:
+            server, _ = await find_known(app.store, _ref(args))
+        except EvodeskError:
+            raise exc from None
+        unknown = unknown_events([e.strip().upper() for e in events], server.version)
+        if not (server.version and unknown and set(unknown) <= _NEWEST_CATALOGUE):
+            raise
+        check = shlex.join(["evodesk", "server", "check", server.name])
+        raise CliError(f"{exc} If the server was upgraded since evodesk read its version, "
+                       f"read it again with: {check}") from None
 
 
 async def _disable(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:

@@ -181,9 +181,7 @@ class SyncService:
         assert server.id is not None
         try:
             client = await self._servers.client(server)
-            if server.version is None:
-                info = await client.server_info()
-                server = await self._store.update_server(replace(server, version=info.version))
+            server = await self._read_version(server, client)
             remote = await client.list_instances()
         except EvodeskError as exc:
             return SyncSummary(server=server.name, error=str(exc),
@@ -220,6 +218,23 @@ class SyncService:
             await self._store.update_server(replace(server, websocket_available=False))
         return _summarise(server.name, stored, results, vanished,
                           time.perf_counter() - started)
+
+    async def _read_version(self, server: Server, client: EvolutionPort) -> Server:
+        """The server with the version it runs now, stored if it changed: a server
+        upgraded since the last read accepts other events and shapes."""
+        try:
+            version = (await client.server_info()).version
+        except EvodeskError as exc:
+            if server.version is None:
+                raise
+            # The version is only a refinement here; the list read next says whether
+            # the server can be read at all.
+            log.info("Could not read the version of %s, keeping %s: %s",
+                     server.name, server.version, exc)
+            return server
+        if version == server.version:
+            return server
+        return await self._store.update_server(replace(server, version=version))
 
     async def _save_unless_changed(
         self, server_id: int, stored: dict[str, Instance], instances: list[Instance]
