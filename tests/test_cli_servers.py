@@ -330,3 +330,27 @@ async def test_a_read_only_data_folder_or_file_is_named_as_such(cli: Cli, what: 
     assert hashlib.sha256(database.read_bytes()).hexdigest() == before
     listed = await cli.run("server", "list")
     assert listed.code == 0 and listed.out.startswith("S  ")
+
+
+async def test_a_locked_keyring_is_named_with_how_to_unlock_it(
+    cli: Cli, sandbox: Sandbox
+) -> None:
+    assert (await cli.run("server", "add", "S", "--url", sandbox.url,
+                          api_key=sandbox.api_key)).code == 0
+    locked = Cli(cli.data_dir, {**cli.env,
+                                "PYTHON_KEYRING_BACKEND": "tests.support.keyrings.LockedKeyring"})
+    unlock = ("Unlock it (log in to the desktop session, or enter the keyring's password "
+              "when asked) and try again.")
+    checked = await locked.run("server", "check", "S")
+    assert checked.code == 1
+    assert checked.err_lines == [
+        f"evodesk: The keyring is locked, so evodesk cannot read a secret from it. {unlock}"]
+    added = await locked.run("server", "add", "T", "--url", sandbox.url, api_key="k-123456")
+    assert added.code == 1
+    assert added.err_lines == [
+        f"evodesk: The keyring is locked, so evodesk cannot store a secret in it. {unlock}"]
+    removed = await locked.run("server", "remove", "S")
+    assert removed.code == 1
+    assert removed.err_lines == [
+        f"evodesk: The keyring is locked, so evodesk cannot delete a secret from it. {unlock}"]
+    assert (await cli.run("server", "list")).out.startswith("S  ")

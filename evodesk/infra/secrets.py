@@ -217,6 +217,9 @@ class KeyringSecretStore:
             result = getattr(backend, method)(self._service, ref, *args)
         except keyring.errors.PasswordDeleteError:
             raise
+        except keyring.errors.KeyringLocked:
+            # Nothing wrong with the keyring or the secret: it waits to be unlocked.
+            raise SecretStoreUnavailable(_locked(method), detail="KeyringLocked") from None
         except keyring.errors.KeyringError as exc:
             # The exception text can echo what was passed in; keep only its type.
             kind = type(exc).__name__
@@ -228,3 +231,15 @@ class KeyringSecretStore:
                 message = f"The keyring refused to delete a secret: {kind}."
             raise SecretStoreUnavailable(message, detail=kind) from None
         return result if isinstance(result, str) or result is None else str(result)
+
+
+def _locked(method: str) -> str:
+    if method == "get_password":
+        refused = "The keyring is locked, so evodesk cannot read a secret from it."
+    elif method == "set_password":
+        refused = "The keyring is locked, so evodesk cannot store a secret in it."
+    else:
+        refused = "The keyring is locked, so evodesk cannot delete a secret from it."
+    unlock = ("Unlock it (log in to the desktop session, or enter the keyring's password "
+              "when asked) and try again.")
+    return f"{refused} {unlock}"

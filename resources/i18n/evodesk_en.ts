@@ -1997,6 +1997,22 @@
         <translation>The folder %1 is on a read-only file system.</translation>
     </message>
     <message>
+        <source>The keyring is locked, so evodesk cannot read a secret from it.</source>
+        <translation>The keyring is locked, so evodesk cannot read a secret from it.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked, so evodesk cannot store a secret in it.</source>
+        <translation>The keyring is locked, so evodesk cannot store a secret in it.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked, so evodesk cannot delete a secret from it.</source>
+        <translation>The keyring is locked, so evodesk cannot delete a secret from it.</translation>
+    </message>
+    <message>
+        <source>Unlock it (log in to the desktop session, or enter the keyring&apos;s password when asked) and try again.</source>
+        <translation>Unlock it (log in to the desktop session, or enter the keyring&apos;s password when asked) and try again.</translation>
+    </message>
+    <message>
         <source>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</source>
         <translation>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</translation>
     </message>

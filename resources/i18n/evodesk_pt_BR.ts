@@ -1997,6 +1997,22 @@
         <translation>A pasta %1 está num sistema de arquivos somente leitura.</translation>
     </message>
     <message>
+        <source>The keyring is locked, so evodesk cannot read a secret from it.</source>
+        <translation>O chaveiro está bloqueado, e o evodesk não consegue ler um segredo dele.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked, so evodesk cannot store a secret in it.</source>
+        <translation>O chaveiro está bloqueado, e o evodesk não consegue guardar um segredo nele.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked, so evodesk cannot delete a secret from it.</source>
+        <translation>O chaveiro está bloqueado, e o evodesk não consegue apagar um segredo dele.</translation>
+    </message>
+    <message>
+        <source>Unlock it (log in to the desktop session, or enter the keyring&apos;s password when asked) and try again.</source>
+        <translation>Desbloqueie-o (entre na sessão da área de trabalho, ou informe a senha do chaveiro quando ela for pedida) e tente de novo.</translation>
+    </message>
+    <message>
         <source>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</source>
         <translation>O servidor redireciona a conexão ao vivo para %1 (HTTP %2): o evodesk não a segue com a chave de API; use esse endereço para o servidor.</translation>
     </message>
