@@ -354,3 +354,18 @@ async def test_a_locked_keyring_is_named_with_how_to_unlock_it(
     assert removed.err_lines == [
         f"evodesk: The keyring is locked, so evodesk cannot delete a secret from it. {unlock}"]
     assert (await cli.run("server", "list")).out.startswith("S  ")
+
+
+@pytest.mark.parametrize(
+    "url", ["sqlite://", "sqlite:///:memory:", "sqlite+pysqlite://",
+            "sqlite:///file:evodesk?mode=memory&uri=true"])
+async def test_an_in_memory_database_is_refused(cli: Cli, sandbox: Sandbox, url: str) -> None:
+    expected = ["evodesk: An in-memory database keeps nothing once evodesk ends. Give a "
+                "database file (sqlite:///path/to/evodesk.sqlite3) or a PostgreSQL URL."]
+    added = await cli.run("--database-url", url, "server", "add", "Mem", "--url", sandbox.url,
+                          api_key=sandbox.api_key)
+    assert added.code == 1 and added.out == ""
+    assert added.err_lines == expected
+    from_env = Cli(cli.data_dir, {**cli.env, "EVODESK_DATABASE_URL": url})
+    listed = await from_env.run("server", "list")
+    assert listed.code == 1 and listed.err_lines == expected

@@ -61,9 +61,11 @@ class AppServices:
         ``workstation`` names this computer in a shared database (the host name unless
         given)."""
         from evodesk.infra.store import Store
+        from evodesk.infra.store.engine import refuse_in_memory
 
         paths.ensure()
         url = resolve_database_url(paths, database_url)
+        refuse_in_memory(url)
         settings = load_settings(paths.settings_file)
         store = await Store.open(url, workstation=workstation or settings.workstation)
         if store.shared and not (workstation or settings.workstation):

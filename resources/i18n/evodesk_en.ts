@@ -2013,6 +2013,14 @@
         <translation>Unlock it (log in to the desktop session, or enter the keyring&apos;s password when asked) and try again.</translation>
     </message>
     <message>
+        <source>An in-memory database keeps nothing once evodesk ends.</source>
+        <translation>An in-memory database keeps nothing once evodesk ends.</translation>
+    </message>
+    <message>
+        <source>Give a database file (sqlite:///path/to/evodesk.sqlite3) or a PostgreSQL URL.</source>
+        <translation>Give a database file (sqlite:///path/to/evodesk.sqlite3) or a PostgreSQL URL.</translation>
+    </message>
+    <message>
         <source>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</source>
         <translation>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</translation>
     </message>

@@ -2013,6 +2013,14 @@
         <translation>Desbloqueie-o (entre na sessão da área de trabalho, ou informe a senha do chaveiro quando ela for pedida) e tente de novo.</translation>
     </message>
     <message>
+        <source>An in-memory database keeps nothing once evodesk ends.</source>
+        <translation>Um banco de dados em memória não guarda nada depois que o evodesk termina.</translation>
+    </message>
+    <message>
+        <source>Give a database file (sqlite:///path/to/evodesk.sqlite3) or a PostgreSQL URL.</source>
+        <translation>Informe um arquivo de banco de dados (sqlite:///caminho/para/evodesk.sqlite3) ou uma URL do PostgreSQL.</translation>
+    </message>
+    <message>
         <source>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</source>
         <translation>O servidor redireciona a conexão ao vivo para %1 (HTTP %2): o evodesk não a segue com a chave de API; use esse endereço para o servidor.</translation>
     </message>

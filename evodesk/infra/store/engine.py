@@ -77,6 +77,20 @@ def parse_url(url: str) -> URL:
     return parsed
 
 
+def refuse_in_memory(url: str) -> None:
+    """StoreError for a database that lives only as long as the process: each command
+    would start empty, and the keys it saved would be left in the keyring."""
+    parsed = parse_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return
+    database = parsed.database or ""
+    if database in ("", ":memory:") or parsed.query.get("mode") == "memory":
+        raise StoreError(
+            "An in-memory database keeps nothing once evodesk ends. Give a database "
+            "file (sqlite:///path/to/evodesk.sqlite3) or a PostgreSQL URL."
+        )
+
+
 def sqlite_path(url: URL) -> Path | None:
     """The file behind a SQLite URL, or None for anything in memory or not SQLite."""
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
