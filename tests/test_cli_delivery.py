@@ -568,3 +568,21 @@ async def test_a_server_upgrade_is_noticed_by_sync_and_named_by_a_refusal(
         running["version"] = "2.4.0"
         assert (await cli.run("server", "check", "Up")).code == 0
         assert "(2.4.0)" in (await cli.run("server", "list")).out
+
+
+async def test_header_names_differing_only_in_case_are_refused(
+    ready: Cli, sandbox: Sandbox
+) -> None:
+    ready.env["EVODESK_HEADER_X_A"] = "header-canary-41"
+    result = await ready.run("webhook", "enable", "loja-sp", "--url", "http://127.0.0.1:9/h",
+                             "--event", "MESSAGES_UPSERT", "--header", "X-A", "--header", "x-a")
+    assert result.code == 1
+    assert result.err_lines == [
+        "evodesk: The header names 'X-A' and 'x-a' differ only in case, and HTTP reads "
+        "them as one header. Keep one of them."]
+    assert await SandboxRows(sandbox).enabled("loja-sp") == (False, False)
+    assert "header-canary-41" not in result.out + result.err + ready.files_text()
+    # The same name twice is one header, as before.
+    once = await ready.run("webhook", "enable", "loja-sp", "--url", "http://127.0.0.1:9/h",
+                           "--event", "MESSAGES_UPSERT", "--header", "X-A", "--header", "X-A")
+    assert once.code == 0, once.err

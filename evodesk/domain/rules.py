@@ -39,11 +39,21 @@ def check_event_selection(
 
 
 def check_header_names(headers: dict[str, str]) -> dict[str, str]:
+    """The headers with checked names and values. Names that differ only in case are
+    refused: HTTP reads them as one header, and which value a receiver takes is anyone's
+    guess."""
     cleaned: dict[str, str] = {}
+    by_folded: dict[str, str] = {}
     for name, value in headers.items():
         name = name.strip()
         if not _HEADER_NAME_RE.match(name):
             raise InvalidInput(f"'{name}' is not a valid HTTP header name.")
+        earlier = by_folded.setdefault(name.lower(), name)
+        if earlier != name:
+            raise InvalidInput(
+                f"The header names '{earlier}' and '{name}' differ only in case, and HTTP "
+                "reads them as one header. Keep one of them."
+            )
         cleaned[name] = check_header_value(name, value)
     return cleaned
 

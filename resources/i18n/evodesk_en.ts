@@ -2021,6 +2021,10 @@
         <translation>Give a database file (sqlite:///path/to/evodesk.sqlite3) or a PostgreSQL URL.</translation>
     </message>
     <message>
+        <source>The header names &apos;%1&apos; and &apos;%2&apos; differ only in case, and HTTP reads them as one header.</source>
+        <translation>The header names &apos;%1&apos; and &apos;%2&apos; differ only in case, and HTTP reads them as one header.</translation>
+    </message>
+    <message>
         <source>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</source>
         <translation>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</translation>
     </message>

@@ -2021,6 +2021,10 @@
         <translation>Informe um arquivo de banco de dados (sqlite:///caminho/para/evodesk.sqlite3) ou uma URL do PostgreSQL.</translation>
     </message>
     <message>
+        <source>The header names &apos;%1&apos; and &apos;%2&apos; differ only in case, and HTTP reads them as one header.</source>
+        <translation>Os nomes de cabeçalho &apos;%1&apos; e &apos;%2&apos; diferem só em maiúsculas e minúsculas, e o HTTP os lê como um só cabeçalho.</translation>
+    </message>
+    <message>
         <source>The server redirects the live connection to %1 (HTTP %2): evodesk does not follow it with the API key; use that address for the server.</source>
         <translation>O servidor redireciona a conexão ao vivo para %1 (HTTP %2): o evodesk não a segue com a chave de API; use esse endereço para o servidor.</translation>
     </message>
