@@ -7,7 +7,7 @@
         <location filename="../../evodesk/ui/widgets.py" line="121"/>
         <location filename="../../evodesk/ui/widgets.py" line="122"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispensar</translation>
     </message>
 </context>
 <context>
@@ -288,47 +288,47 @@
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="139"/>
         <source>[image]</source>
-        <translation type="unfinished"></translation>
+        <translation>[imagem]</translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="141"/>
         <source>[video]</source>
-        <translation type="unfinished"></translation>
+        <translation>[vídeo]</translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="143"/>
         <source>[audio]</source>
-        <translation type="unfinished"></translation>
+        <translation>[áudio]</translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="145"/>
         <source>[document]</source>
-        <translation type="unfinished"></translation>
+        <translation>[documento]</translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="147"/>
         <source>[sticker]</source>
-        <translation type="unfinished"></translation>
+        <translation>[figurinha]</translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="149"/>
         <source>[location]</source>
-        <translation type="unfinished"></translation>
+        <translation>[localização]</translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="151"/>
         <source>[contact]</source>
-        <translation type="unfinished"></translation>
+        <translation>[contato]</translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="153"/>
         <source>[poll]</source>
-        <translation type="unfinished"></translation>
+        <translation>[enquete]</translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="155"/>
         <source>[reaction]</source>
-        <translation type="unfinished"></translation>
+        <translation>[reação]</translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/event_summary.py" line="173"/>
@@ -570,27 +570,27 @@
     <message>
         <location filename="../../evodesk/ui/events_window.py" line="541"/>
         <source>&amp;Look in:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Procurar em:</translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/events_window.py" line="542"/>
         <source>File &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nome do arquivo:</translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/events_window.py" line="543"/>
         <source>Files of &amp;type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivos do &amp;tipo:</translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/events_window.py" line="544"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salvar</translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/events_window.py" line="545"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <location filename="../../evodesk/ui/events_window.py" line="569"/>
@@ -1095,7 +1095,7 @@
     <message>
         <location filename="../../evodesk/ui/tray.py" line="222"/>
         <source>%1 more in evodesk…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mais %1 no evodesk…</translation>
     </message>
 </context>
 <context>
@@ -2034,59 +2034,59 @@
     </message>
     <message>
         <source>new: %1 …and %2 more</source>
-        <translation type="unfinished"></translation>
+        <translation>novas: %1 …e mais %2</translation>
     </message>
     <message>
         <source>back on the server: %1 …and %2 more</source>
-        <translation type="unfinished"></translation>
+        <translation>de volta ao servidor: %1 …e mais %2</translation>
     </message>
     <message>
         <source>no longer on the server (kept here): %1 …and %2 more</source>
-        <translation type="unfinished"></translation>
+        <translation>não estão mais no servidor (mantidas aqui): %1 …e mais %2</translation>
     </message>
     <message>
         <source>CONFLICT (webhook and websocket both on): %1 …and %2 more</source>
-        <translation type="unfinished"></translation>
+        <translation>CONFLITO (webhook e websocket ativos ao mesmo tempo): %1 …e mais %2</translation>
     </message>
     <message>
         <source>…and %1 more changed</source>
-        <translation type="unfinished"></translation>
+        <translation>…e mais %1 alteradas</translation>
     </message>
     <message>
         <source>…and %1 more could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>…e mais %1 não puderam ser lidas</translation>
     </message>
     <message>
         <source>No answer from %1: the request failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem resposta de %1: a requisição falhou.</translation>
     </message>
     <message>
         <source>No answer from %1: the connection was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem resposta de %1: a conexão foi recusada.</translation>
     </message>
     <message>
         <source>No answer from %1: its host name was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem resposta de %1: o nome do host não foi encontrado.</translation>
     </message>
     <message>
         <source>No answer from %1: could not connect to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem resposta de %1: não foi possível conectar.</translation>
     </message>
     <message>
         <source>No answer from %1: the secure connection (TLS) could not be set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem resposta de %1: não foi possível estabelecer a conexão segura (TLS).</translation>
     </message>
     <message>
         <source>%1 answered something that is not HTTP.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 respondeu algo que não é HTTP.</translation>
     </message>
     <message>
         <source>No answer from %1: it closed the connection without answering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem resposta de %1: a conexão foi encerrada sem resposta.</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2 but closed the connection before the whole answer arrived.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 respondeu HTTP %2, mas encerrou a conexão antes de a resposta chegar inteira.</translation>
     </message>
 </context>
 <context>
@@ -2173,43 +2173,43 @@
     </message>
     <message>
         <source>[message]</source>
-        <translation type="unfinished"></translation>
+        <translation>[mensagem]</translation>
     </message>
     <message>
         <source>[image]</source>
-        <translation type="unfinished"></translation>
+        <translation>[imagem]</translation>
     </message>
     <message>
         <source>[video]</source>
-        <translation type="unfinished"></translation>
+        <translation>[vídeo]</translation>
     </message>
     <message>
         <source>[audio]</source>
-        <translation type="unfinished"></translation>
+        <translation>[áudio]</translation>
     </message>
     <message>
         <source>[document]</source>
-        <translation type="unfinished"></translation>
+        <translation>[documento]</translation>
     </message>
     <message>
         <source>[sticker]</source>
-        <translation type="unfinished"></translation>
+        <translation>[figurinha]</translation>
     </message>
     <message>
         <source>[location]</source>
-        <translation type="unfinished"></translation>
+        <translation>[localização]</translation>
     </message>
     <message>
         <source>[contact]</source>
-        <translation type="unfinished"></translation>
+        <translation>[contato]</translation>
     </message>
     <message>
         <source>[poll]</source>
-        <translation type="unfinished"></translation>
+        <translation>[enquete]</translation>
     </message>
     <message>
         <source>[reaction]</source>
-        <translation type="unfinished"></translation>
+        <translation>[reação]</translation>
     </message>
 </context>
 <context>
