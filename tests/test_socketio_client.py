@@ -472,6 +472,17 @@ async def test_a_redirect_to_nowhere_says_so() -> None:
                                  "(HTTP 307) that names no address. Check the URL.")
 
 
+@pytest.mark.parametrize("key", ["key\u200b-with-a-zero-width-space", "two\nlines"])
+async def test_a_key_that_cannot_be_sent_is_refused_before_connecting(key: str) -> None:
+    async with EvoLikeServer() as evo:
+        with pytest.raises(HandshakeRefused) as caught:
+            await Client(evo.url, key=key).conn.connect()
+        assert evo.handshakes == 0
+    assert "cannot be sent in an HTTP header" in str(caught.value) or \
+        "single line" in str(caught.value)
+    assert key not in str(caught.value)
+
+
 async def test_nothing_listening_is_unreachable() -> None:
     async with EvoLikeServer() as evo:
         url = evo.url

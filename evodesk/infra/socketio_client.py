@@ -32,6 +32,7 @@ from websockets.frames import CloseCode, Frame
 from evodesk.domain.errors import (
     EvodeskError,
     HandshakeRefused,
+    InvalidInput,
     ProtocolError,
     ServerError,
     ServerTimeout,
@@ -39,6 +40,7 @@ from evodesk.domain.errors import (
     TlsFailure,
 )
 from evodesk.domain.secrets import MASK
+from evodesk.domain.validation import check_api_key
 from evodesk.infra.socketio_codec import (
     EIO_CLOSE,
     EIO_MESSAGE,
@@ -195,6 +197,10 @@ class SocketIOConnection:
     # --- opening ------------------------------------------------------------------
 
     async def _open_websocket(self) -> ClientConnection:
+        try:
+            check_api_key(self._api_key)  # one kept before such keys were refused
+        except InvalidInput as exc:
+            raise HandshakeRefused(exc.message) from None
         ssl_context: ssl.SSLContext | None = None
         if self._url.startswith("wss:"):
             # Verification stays on; a private CA is added, never a way around it.
