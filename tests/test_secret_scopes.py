@@ -4,6 +4,7 @@ same name keep two keys in the one keyring, and neither reads or deletes the oth
 from __future__ import annotations
 
 import logging
+import shutil
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -315,5 +316,81 @@ async def test_the_command_line_keeps_the_keys_of_two_folders_apart(
         removed = await staging.run("server", "remove", "loja")
         assert removed.code == 0, removed.err
         checked = await prod.run("server", "check", "loja")
+        assert checked.code == 0, checked.err
+        assert "Key valid:  yes" in checked.out
+
+
+# --- copied data folders -----------------------------------------------------------
+
+
+async def test_a_copy_reads_the_secrets_it_came_with_and_keeps_its_own() -> None:
+    keyring = MemorySecretStore()
+    original = ScopedSecretStore(keyring, "one")
+    await original.set(KEY, "the-key")
+    copy = ScopedSecretStore(keyring, "two", lineage=("one",))
+    assert await copy.get(KEY) == "the-key"
+    assert await keyring.get(copy.scoped(KEY)) == "the-key"  # now its own
+    await copy.set(KEY, "a-new-key")
+    await copy.delete(KEY)  # removing the server in the copy
+    assert await original.get(KEY) == "the-key"
+    # A copy of the copy reaches back to where the key was first saved.
+    assert await ScopedSecretStore(keyring, "three", lineage=("two", "one")).get(KEY) \
+        == "the-key"
+
+
+async def _identity(path: Path) -> tuple[str, tuple[str, ...]]:
+    store = await Store.open(f"sqlite:///{path}")
+    try:
+        return store.database_id, store.database_lineage
+    finally:
+        await store.aclose()
+
+
+async def test_a_copied_database_gets_an_id_of_its_own_and_a_moved_one_keeps_its(
+    tmp_path: Path,
+) -> None:
+    first = tmp_path / "a" / "evodesk.sqlite3"
+    first.parent.mkdir()
+    original_id, lineage = await _identity(first)
+    assert lineage == ()
+    copy = tmp_path / "b" / "evodesk.sqlite3"
+    shutil.copytree(first.parent, copy.parent)
+    copy_id, copy_lineage = await _identity(copy)
+    assert copy_id != original_id and copy_lineage == (original_id,)
+    assert await _identity(copy) == (copy_id, (original_id,))  # once, not on every open
+    assert await _identity(first) == (original_id, ())  # the original is untouched
+    # Reached through a link it is the same file, not a copy.
+    link = tmp_path / "link.sqlite3"
+    link.symlink_to(first)
+    assert await _identity(link) == (original_id, ())
+    moved = tmp_path / "c" / "evodesk.sqlite3"
+    moved.parent.mkdir()
+    first.rename(moved)
+    assert await _identity(moved) == (original_id, ())
+    # A copy of the moved one, whose first home is gone, is a copy of where it lives now.
+    again = tmp_path / "d" / "evodesk.sqlite3"
+    shutil.copytree(moved.parent, again.parent)
+    again_id, again_lineage = await _identity(again)
+    assert again_id not in (original_id, copy_id) and again_lineage == (original_id,)
+
+
+@pytest.mark.keyring
+async def test_removing_a_server_in_a_copied_folder_keeps_the_originals_key(
+    secret_service: object, tmp_path: Path
+) -> None:
+    env = cli_env(secret_service.env)  # type: ignore[attr-defined]
+    key = f"canary-{uuid.uuid4().hex}"
+    original = Cli(tmp_path / "original", env)
+    async with Sandbox(api_key=key) as sandbox:
+        added = await original.run("server", "add", "loja", "--url", sandbox.url, api_key=key)
+        assert added.code == 0, added.err
+        shutil.copytree(tmp_path / "original", tmp_path / "copy")
+        copy = Cli(tmp_path / "copy", env)
+        checked = await copy.run("server", "check", "loja")  # the copy has the key too
+        assert checked.code == 0, checked.err
+        assert "Key valid:  yes" in checked.out
+        removed = await copy.run("server", "remove", "loja")
+        assert removed.code == 0, removed.err
+        checked = await original.run("server", "check", "loja")
         assert checked.code == 0, checked.err
         assert "Key valid:  yes" in checked.out

@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Protocol
 
 from evodesk.domain.errors import SecretStoreUnavailable
@@ -79,6 +79,10 @@ class ScopedSecretStore:
     its id, so two databases holding a server of the same name never read, overwrite or
     delete each other's key. One keyring serves every data folder of the user.
 
+    A database copied from another (`lineage`: the ids it came from, newest first)
+    reads the secrets of those it has not saved itself, and copies them under its own
+    scope; removing a server in the copy leaves the original's.
+
     A server that existed before scopes (`predates_scopes` says which) may have its
     secrets only under the bare reference: they are copied under the scope on first read
     and left in place, where an older data folder may still need them. Any other server
@@ -89,11 +93,14 @@ class ScopedSecretStore:
     def __init__(
         self, inner: SecretStore, scope: str, *,
         predates_scopes: Callable[[str], Awaitable[bool]] | None = None,
+        lineage: Sequence[str] = (),
     ) -> None:
-        if not scope or "/" in scope:
-            raise ValueError(f"not a usable secret scope: {scope!r}")
+        for name in (scope, *lineage):
+            if not name or "/" in name:
+                raise ValueError(f"not a usable secret scope: {name!r}")
         self.inner = inner
         self._prefix = f"database/{scope}/"
+        self._ancestors = tuple(f"database/{name}/" for name in lineage)
         self._predates_scopes = predates_scopes
         self._copy_refused: set[str] = set()
 
@@ -103,20 +110,31 @@ class ScopedSecretStore:
 
     async def get(self, ref: str) -> str | None:
         value = await self.inner.get(self.scoped(ref))
-        if value is not None or not await self._may_adopt(ref):
+        if value is not None:
             return value
+        for prefix in self._ancestors:
+            inherited = await self.inner.get(prefix + ref)
+            if inherited is not None:
+                await self._adopt(ref, inherited)
+                return inherited
+        if not await self._may_adopt(ref):
+            return None
         legacy = await self.inner.get(ref)
         if legacy is not None:
-            try:
-                await self.inner.set(self.scoped(ref), legacy)
-            except SecretStoreUnavailable as exc:
-                # Reading still works and the copy is tried again on the next read; a
-                # locked keyring would otherwise repeat this on every read.
-                if ref not in self._copy_refused:
-                    self._copy_refused.add(ref)
-                    log.warning("Could not copy a saved secret under this database's id "
-                                "(%s); it is read from where it was meanwhile.", exc)
+            await self._adopt(ref, legacy)
         return legacy
+
+    async def _adopt(self, ref: str, value: str) -> None:
+        """Keep `value`, found elsewhere, under this database's scope."""
+        try:
+            await self.inner.set(self.scoped(ref), value)
+        except SecretStoreUnavailable as exc:
+            # Reading still works and the copy is tried again on the next read; a
+            # locked keyring would otherwise repeat this on every read.
+            if ref not in self._copy_refused:
+                self._copy_refused.add(ref)
+                log.warning("Could not copy a saved secret under this database's id "
+                            "(%s); it is read from where it was meanwhile.", exc)
 
     async def _may_adopt(self, ref: str) -> bool:
         server = _server_of(ref)

@@ -83,7 +83,8 @@ class AppServices:
         # One keyring serves every database: each keeps its secrets under its own id.
         secret_store: SecretStore = ScopedSecretStore(
             secrets if secrets is not None else KeyringSecretStore(), store.database_id,
-            predates_scopes=store.server_predates_secret_scopes)
+            predates_scopes=store.server_predates_secret_scopes,
+            lineage=store.database_lineage)
         servers = ServerService(store, secret_store, client_factory)
         supervisor: ListenerSupervisor | None = None
         event_log: OneWriterEventLog | None = None

@@ -186,6 +186,10 @@ class DatabaseIdentityRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # always 1
     database_id: Mapped[str] = mapped_column(String(36))
+    # A SQLite database: the file it was last opened as (revision 0009).
+    home: Mapped[str | None] = mapped_column(Text)
+    # The ids of the databases it is a copy of, newest first, space-separated.
+    lineage: Mapped[str | None] = mapped_column(Text)
 
 
 class WorkstationRow(Base):

@@ -6,13 +6,16 @@ and hand back domain objects.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import sqlite3
 import typing
 import uuid
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -71,18 +74,67 @@ def _affected(session: Session, statement: Delete | Update) -> int:
 # --- the database itself ------------------------------------------------------------
 
 
-def database_id(connection: Connection) -> str:
-    """The database's id, which revision 0005 wrote; a new one should its row be gone."""
-    found = connection.execute(
-        select(DatabaseIdentityRow.database_id).where(DatabaseIdentityRow.id == 1)
-    ).scalar()
-    if found is not None:
-        return str(found)
+@dataclass(frozen=True, slots=True)
+class DatabaseIdentity:
+    """The database's id, and the ids of the databases it is a copy of (newest first)."""
+
+    database_id: str
+    lineage: tuple[str, ...] = ()
+    copied_from: str | None = None  # the file it was found to be a copy of, on this open
+
+
+def database_identity(connection: Connection, home: Path | None = None) -> DatabaseIdentity:
+    """The database's id, which revision 0005 wrote; a new one should its row be gone.
+
+    `home` is the SQLite file being opened. One that was last opened as another file,
+    which still holds the same id, is a copy of it and takes an id of its own; one that
+    was moved, or whose original is gone, keeps its id."""
+    table = typing.cast(Table, DatabaseIdentityRow.__table__)
+    row = connection.execute(
+        select(DatabaseIdentityRow.database_id, DatabaseIdentityRow.home,
+               DatabaseIdentityRow.lineage).where(DatabaseIdentityRow.id == 1)
+    ).one_or_none()
+    if row is None:
+        new = str(uuid.uuid4())
+        # Secrets named by the old id stay in the keyring, out of this database's reach.
+        log.warning("The database had lost its id; it is given a new one: %s", new)
+        connection.execute(insert(table).values(
+            id=1, database_id=new, home=None if home is None else str(home)))
+        return DatabaseIdentity(new)
+    found, was_home, lineage_text = row
+    lineage = tuple((lineage_text or "").split())
+    if home is None or was_home == str(home):
+        return DatabaseIdentity(found, lineage)
+    original = Path(was_home) if was_home else None
+    if original is None or not _a_copy_of(home, original, found):
+        connection.execute(update(table).where(DatabaseIdentityRow.id == 1)
+                           .values(home=str(home)))
+        return DatabaseIdentity(found, lineage)
     new = str(uuid.uuid4())
-    # Secrets named by the old id stay in the keyring, out of this database's reach.
-    log.warning("The database had lost its id; it is given a new one: %s", new)
-    connection.execute(insert(DatabaseIdentityRow).values(id=1, database_id=new))
-    return new
+    lineage = (found, *lineage)
+    changed = connection.execute(
+        update(table).where(DatabaseIdentityRow.id == 1, DatabaseIdentityRow.database_id == found)
+        .values(database_id=new, home=str(home), lineage=" ".join(lineage))
+    )
+    if changed.rowcount != 1:  # another process made it a copy first: its id stands
+        return database_identity(connection, home)
+    log.info("The database %s is a copy of %s: it has an id of its own now and reads the "
+             "original's keys until it saves its own", home, original)
+    return DatabaseIdentity(new, lineage, str(original))
+
+
+def _a_copy_of(home: Path, original: Path, database_id: str) -> bool:
+    """Whether `original`, another file than `home`, is there and holds `database_id`."""
+    try:
+        if not original.is_file() or original.samefile(home):
+            return False
+        uri = f"{original.as_uri()}?mode=ro"
+        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=1)) as other:
+            held = other.execute(
+                "SELECT database_id FROM database_identity WHERE id = 1").fetchone()
+    except (OSError, sqlite3.Error):
+        return False  # unreadable, or no evodesk database any more: not the original
+    return held is not None and held[0] == database_id
 
 
 # --- servers ------------------------------------------------------------------------

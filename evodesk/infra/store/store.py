@@ -68,9 +68,9 @@ def _first_line(error: BaseException) -> str:
     return text.splitlines()[0] if text else type(cause).__name__
 
 
-def _open_engine(url: URL, display: str) -> tuple[Engine, str]:
-    """Engine on a migrated database, and the database's id; raises the domain errors
-    Store.open documents."""
+def _open_engine(url: URL, display: str) -> tuple[Engine, repository.DatabaseIdentity]:
+    """Engine on a migrated database, and the database's identity; raises the domain
+    errors Store.open documents."""
     path = sqlite_path(url)
     if path is not None:
         # Refuse before the engine's pragmas or the migrations can write to the file.
@@ -79,14 +79,15 @@ def _open_engine(url: URL, display: str) -> tuple[Engine, str]:
     try:
         with engine.begin() as connection:
             migrate.upgrade(connection)
-            database_id = repository.database_id(connection)
+            identity = repository.database_identity(
+                connection, None if path is None else path.resolve())
     except SQLAlchemyError as error:
         engine.dispose()
         raise _open_failure(error, url, display) from None
     except BaseException:
         engine.dispose()
         raise
-    return engine, database_id
+    return engine, identity
 
 
 def _open_failure(error: SQLAlchemyError, url: URL, display: str) -> StoreError:
@@ -105,7 +106,7 @@ def _open_failure(error: SQLAlchemyError, url: URL, display: str) -> StoreError:
     return StoreError(f"Cannot open the database {display}: {reason}. {hint}", detail=reason)
 
 
-def _dispose_opened(opening: Future[tuple[Engine, str]]) -> None:
+def _dispose_opened(opening: Future[tuple[Engine, repository.DatabaseIdentity]]) -> None:
     if not opening.cancelled() and opening.exception() is None:
         opening.result()[0].dispose()
 
@@ -121,13 +122,18 @@ class Store:
     # The database's own random id: the same for every workstation sharing it, another
     # for every other database (the keyring names its secrets by it).
     database_id: str
+    # The ids of the databases this one is a copy of, newest first: their secrets are
+    # this one's until it saves its own.
+    database_lineage: tuple[str, ...]
 
     def __init__(
         self, engine: Engine, executor: ThreadPoolExecutor, url_for_display: str,
         workstation: str | None = None, *, database_id: str,
+        database_lineage: tuple[str, ...] = (),
     ):
         self.workstation = workstation_name(workstation)
         self.database_id = database_id
+        self.database_lineage = database_lineage
         self._engine = engine
         self._executor = executor
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -144,7 +150,7 @@ class Store:
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="evodesk-store")
         opening = executor.submit(_open_engine, parsed, display)
         try:
-            engine, database_id = await asyncio.wrap_future(opening)
+            engine, identity = await asyncio.wrap_future(opening)
         except asyncio.CancelledError:
             # A connect may still be running: let it finish on its own, then let go
             # of whatever it opened, without holding up the loop.
@@ -155,7 +161,8 @@ class Store:
             executor.shutdown(wait=True)  # the worker is idle: this returns at once
             raise
         log.info("database open: %s", display)
-        return cls(engine, executor, display, workstation, database_id=database_id)
+        return cls(engine, executor, display, workstation, database_id=identity.database_id,
+                   database_lineage=identity.lineage)
 
     async def aclose(self) -> None:
         if self._closed:
