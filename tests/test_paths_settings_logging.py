@@ -89,6 +89,7 @@ def test_settings_round_trip_and_damaged_files(tmp_path: Path) -> None:
         "headers Authorization: Bearer abc123secret",
         "token=abc123secret",
         "POST https://hook-user:abc123secret@hooks.example.com/in failed",
+        "POST https://hook-user:p@abc123secret@hooks.example.com/in failed",
     ],
 )
 def test_credential_patterns_are_redacted(line: str) -> None:

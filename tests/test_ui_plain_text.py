@@ -20,8 +20,12 @@ def test_urls_shown_to_people_hide_passwords_and_secret_parameters() -> None:
     assert mask_url_secrets(f"http://[::1]:8080/p?x-api-key={CANARY}&q=São") == (
         f"http://[::1]:8080/p?x-api-key={MASK}&q=São"
     )
+    # An "@" in the password: the host starts after the last one.
+    assert mask_url_secrets(f"https://bot:Pa55@{CANARY}@hooks.example/in") == (
+        f"https://bot:{MASK}@hooks.example/in"
+    )
     for kept in ("https://h.example/x?a=1&b=2", "https://user@h/x", "not a url",
-                 "https://h/x?token=&a=1"):
+                 "https://h/x?token=&a=1", "https://h/a@b:c"):
         assert mask_url_secrets(kept) == kept
 
 

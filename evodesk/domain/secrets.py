@@ -50,13 +50,28 @@ def mask_value(secret: str | None) -> str:
     return MASK if secret else ""
 
 
-_USERINFO_PASSWORD = re.compile(r"(//[^/?#@:]*:)[^/?#@]*@")
+_AUTHORITY = re.compile(r"//([^/?#]*)")
+
+
+def _mask_password(url: str) -> str:
+    """The password of `url`'s user information masked: everything between the first ":"
+    and the last "@" of the authority, where URL parsers (Node's too) split it, so an "@"
+    inside the password does not leave its end in sight."""
+    found = _AUTHORITY.search(url)
+    if found is None:
+        return url
+    userinfo, at, _host = found.group(1).rpartition("@")
+    user, colon, password = userinfo.partition(":")
+    if not (at and colon and password):
+        return url
+    start = found.start(1)
+    return f"{url[:start]}{user}:{MASK}@{url[start + len(userinfo) + 1:]}"
 
 
 def mask_url_secrets(url: str) -> str:
     """`url` as a person may see it: a password in it and the values of query
     parameters named like secrets (`?token=…`) replaced by MASK; the rest as it is."""
-    url = _USERINFO_PASSWORD.sub(lambda m: f"{m.group(1)}{MASK}@", url, count=1)
+    url = _mask_password(url)
     start = url.find("?")
     if start < 0:
         return url

@@ -20,7 +20,8 @@ _PATTERNS = (
     re.compile(r"(?i)(apikey|api_key|token|jwt_key|password|secret)(\s*[=:]\s*)([^\s&,;\"']+)"),
     re.compile(r"(?i)(\"(?:apikey|api_key|token|jwt_key|password|secret)\"\s*:\s*\")([^\"]+)(\")"),
     re.compile(r"(?i)(authorization\s*[:=]\s*)(\S+(?:\s+\S+)?)"),
-    re.compile(r"(?i)([a-z][a-z0-9+.-]*://[^/?#@:\s]*:)([^/?#@\s]+)(@)"),  # user:password@
+    # user:password@, up to the last "@" before the host (a password may hold one)
+    re.compile(r"(?i)([a-z][a-z0-9+.-]*://[^/?#@:\s]*:)([^/?#\s]+)(@)"),
 )
 
 _lock = threading.Lock()
