@@ -369,3 +369,19 @@ async def test_an_in_memory_database_is_refused(cli: Cli, sandbox: Sandbox, url:
     from_env = Cli(cli.data_dir, {**cli.env, "EVODESK_DATABASE_URL": url})
     listed = await from_env.run("server", "list")
     assert listed.code == 1 and listed.err_lines == expected
+
+
+async def test_a_version_with_control_characters_reaches_the_terminal_escaped(
+    cli: Cli,
+) -> None:
+    key = "canary-" + uuid.uuid4().hex
+    forged = "2.3.6\x1b[2J\nKey valid:  yes (forged line)"
+    async with Sandbox(api_key=key, version=forged) as sandbox:
+        added = await cli.run("server", "add", "odd", "--url", sandbox.url, "--check",
+                              api_key=key)
+        listed = await cli.run("server", "list")
+    assert added.code == 0 and listed.code == 0, added.err + listed.err
+    assert "Version:    2.3.6\\x1b[2J\\nKey valid:  yes (forged line)" in added.out.splitlines()
+    for output in (added.out, listed.out):
+        assert "\x1b" not in output
+        assert not any(line.startswith("Key valid:  yes (forged") for line in output.splitlines())

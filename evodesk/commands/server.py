@@ -9,7 +9,7 @@ import os
 import sys
 from typing import TextIO
 
-from evodesk.commands.base import CliError, server_name
+from evodesk.commands.base import CliError, say, server_name
 from evodesk.domain.errors import EvodeskError
 from evodesk.services.app import AppServices
 
@@ -62,7 +62,7 @@ def read_api_key(stdin: TextIO | None = None) -> str:
 
 async def _server_add(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
     server = await app.servers.add(args.name, args.url, read_api_key())
-    print(f"Added server '{server.name}' at {server.base_url}.", file=out)
+    say(f"Added server '{server.name}' at {server.base_url}.", file=out)
     if args.check:
         return await _print_check(app, server.name, out, as_json=False)
     return 0
@@ -73,7 +73,7 @@ async def _server_edit(app: AppServices, args: argparse.Namespace, out: TextIO) 
         raise CliError("Nothing to change: give --url and/or --new-key.")
     key = read_api_key() if args.new_key else None
     server = await app.servers.update(args.name, url=args.url, api_key=key)
-    print(f"Updated server '{server.name}' ({server.base_url}).", file=out)
+    say(f"Updated server '{server.name}' ({server.base_url}).", file=out)
     return 0
 
 
@@ -94,12 +94,12 @@ async def _server_list(app: AppServices, args: argparse.Namespace, out: TextIO) 
         print(json.dumps(rows, indent=2), file=out)
         return 0
     if not servers:
-        print("No servers yet. Add one with: evodesk server add NAME --url URL", file=out)
+        say("No servers yet. Add one with: evodesk server add NAME --url URL", file=out)
         return 0
     width = max(len(s.name) for s in servers)
     for s in servers:
         version = s.version or "unchecked"
-        print(f"{s.name:<{width}}  {s.base_url}  ({version})", file=out)
+        say(f"{s.name:<{width}}  {s.base_url}  ({version})", file=out)
     return 0
 
 
@@ -117,12 +117,12 @@ async def _print_check(app: AppServices, name: str, out: TextIO, *, as_json: boo
         }, indent=2), file=out)
     else:
         yes_no = {True: "yes", False: "no", None: "unknown"}
-        print(f"Server:     {result.server.name} ({result.server.base_url})", file=out)
-        print(f"Version:    {result.info.version if result.info else 'unknown'}", file=out)
-        print(f"Key valid:  {yes_no[result.key_valid]}", file=out)
-        print(f"Websockets: {yes_no[result.websocket_available]}", file=out)
+        say(f"Server:     {result.server.name} ({result.server.base_url})", file=out)
+        say(f"Version:    {result.info.version if result.info else 'unknown'}", file=out)
+        say(f"Key valid:  {yes_no[result.key_valid]}", file=out)
+        say(f"Websockets: {yes_no[result.websocket_available]}", file=out)
         if result.instance_count is not None:
-            print(f"Instances:  {result.instance_count}", file=out)
+            say(f"Instances:  {result.instance_count}", file=out)
     if result.error:
         raise EvodeskError(result.error)
     return 0
@@ -134,5 +134,5 @@ async def _server_check(app: AppServices, args: argparse.Namespace, out: TextIO)
 
 async def _server_remove(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
     await app.servers.remove(args.name)
-    print(f"Removed server '{args.name}' and its key.", file=out)
+    say(f"Removed server '{args.name}' and its key.", file=out)
     return 0
