@@ -558,6 +558,11 @@ async def test_a_server_upgrade_is_noticed_by_sync_and_named_by_a_refusal(
         typo = await cli.run("websocket", "enable", "loja-sp", "--event", "STATUS_INSTANCEX")
         assert typo.err_lines == [
             "evodesk: Unknown event(s) for a 2.2.3 server: STATUS_INSTANCEX."]
+        # Nor is any other refusal, though the events named are newer.
+        bad_url = await cli.run("webhook", "enable", "loja-sp", "--url", "ftp://h.example/in",
+                                "--event", "STATUS_INSTANCE")
+        assert bad_url.err_lines == [
+            "evodesk: The webhook URL must start with http:// or https://."]
 
         assert (await cli.run("sync")).code == 0
         assert "(2.3.6)" in (await cli.run("server", "list")).out

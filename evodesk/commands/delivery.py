@@ -15,8 +15,8 @@ from dataclasses import replace
 from typing import Any, TextIO
 
 from evodesk.commands.base import CliError, say, server_name
-from evodesk.domain.errors import EvodeskError, InvalidInput
-from evodesk.domain.events import EVENTS_2_4, unknown_events
+from evodesk.domain.errors import EvodeskError, UnknownEvents
+from evodesk.domain.events import EVENTS_2_4
 from evodesk.domain.models import Instance, WebhookConfig
 from evodesk.domain.rules import check_header_names
 from evodesk.infra.secrets import get_headers
@@ -254,32 +254,30 @@ async def _webhook_enable(app: AppServices, args: argparse.Namespace, out: TextI
         headers=headers,
     )
     change = app.manager.enable_webhook(_ref(args), config, as_the_server_has=unset)
-    return _print_outcome(await _upgrade_hinted(app, args, events, change), out)
+    return _print_outcome(await _upgrade_hinted(app, args, change), out)
 
 
 async def _websocket_enable(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
     known = await _known(app, args)
     events, all_events = _events(args, known.websocket_events if known else ())
     change = app.manager.enable_websocket(_ref(args), events, all_events=all_events)
-    return _print_outcome(await _upgrade_hinted(app, args, events, change), out)
+    return _print_outcome(await _upgrade_hinted(app, args, change), out)
 
 
 async def _upgrade_hinted(
-    app: AppServices, args: argparse.Namespace, events: list[str],
-    change: Awaitable[ChangeOutcome],
+    app: AppServices, args: argparse.Namespace, change: Awaitable[ChangeOutcome]
 ) -> ChangeOutcome:
     """`change`; refused for events the stored version of the server lacks but a newer
     Evolution has, it says how to read the version again: the server may have been
     upgraded since evodesk last read it."""
     try:
         return await change
-    except InvalidInput as exc:
+    except UnknownEvents as exc:
         try:
             server, _ = await find_known(app.store, _ref(args))
         except EvodeskError:
             raise exc from None
-        unknown = unknown_events([e.strip().upper() for e in events], server.version)
-        if not (server.version and unknown and set(unknown) <= _NEWEST_CATALOGUE):
+        if not (server.version and set(exc.events) <= _NEWEST_CATALOGUE):
             raise
         check = shlex.join(["evodesk", "server", "check", server.name])
         raise CliError(f"{exc} If the server was upgraded since evodesk read its version, "

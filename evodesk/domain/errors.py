@@ -81,6 +81,14 @@ class InvalidInput(EvodeskError):
     """Something the user typed is not acceptable (URL, name, event list)."""
 
 
+class UnknownEvents(InvalidInput):
+    """Events the server's version (as evodesk last read it) does not have."""
+
+    def __init__(self, message: str, events: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.events = events
+
+
 # --- local storage -----------------------------------------------------------------
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from evodesk.domain.errors import InvalidInput
+from evodesk.domain.errors import InvalidInput, UnknownEvents
 from evodesk.domain.events import by_events_suffix, catalogue_for, unknown_events
 from evodesk.domain.validation import check_header_value
 
@@ -31,8 +31,9 @@ def check_event_selection(
         )
     unknown = unknown_events(unique, version)
     if unknown:
-        raise InvalidInput(
-            f"Unknown event(s) for a {version or '2.3'} server: {', '.join(unknown)}."
+        raise UnknownEvents(
+            f"Unknown event(s) for a {version or '2.3'} server: {', '.join(unknown)}.",
+            tuple(unknown),
         )
     order = {name: i for i, name in enumerate(catalogue_for(version))}
     return tuple(sorted(unique, key=order.__getitem__))
