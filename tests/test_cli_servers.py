@@ -358,7 +358,7 @@ async def test_a_locked_keyring_is_named_with_how_to_unlock_it(
 
 @pytest.mark.parametrize(
     "url", ["sqlite://", "sqlite:///:memory:", "sqlite+pysqlite://",
-            "sqlite:///file:evodesk?mode=memory&uri=true"])
+            "sqlite:///file:evodesk?mode=memory&uri=true", "sqlite:///file::memory:?uri=true"])
 async def test_an_in_memory_database_is_refused(cli: Cli, sandbox: Sandbox, url: str) -> None:
     expected = ["evodesk: An in-memory database keeps nothing once evodesk ends. Give a "
                 "database file (sqlite:///path/to/evodesk.sqlite3) or a PostgreSQL URL."]

@@ -84,6 +84,13 @@ def refuse_in_memory(url: str) -> None:
     if parsed.get_backend_name() != "sqlite":
         return
     database = parsed.database or ""
+    if database.startswith("file:") and str(parsed.query.get("uri", "")).lower() in (
+        "true", "1", "yes", "on"
+    ):
+        # A URI filename: "file::memory:", "file:name?mode=memory", "file:"
+        database, _, options = database[len("file:"):].partition("?")
+        if "mode=memory" in options.split("&"):
+            database = ":memory:"
     if database in ("", ":memory:") or parsed.query.get("mode") == "memory":
         raise StoreError(
             "An in-memory database keeps nothing once evodesk ends. Give a database "
