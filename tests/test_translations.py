@@ -339,6 +339,9 @@ def test_messages_without_text_are_named_in_portuguese_in_the_list_and_notificat
     assert notified({"videoMessage": {}})[1] == "Última de Carla Mendes: [vídeo]"
     assert notified({"protocolMessage": {}})[1] == "Última de Carla Mendes: [mensagem]"
     assert notified({"conversation": "Oi, [foto]"})[1] == "Última de Carla Mendes: Oi, [foto]"
+    assert notified({"ptvMessage": {}})[1] == "Última de Carla Mendes: [vídeo]"  # a video note
+    # What people wrote stays as written, even when it reads like evodesk's words.
+    assert notified({"conversation": "[image]"})[1] == "Última de Carla Mendes: [image]"
 
 
 def test_messages_with_names_and_urls_are_translated_around_them(

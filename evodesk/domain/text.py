@@ -44,6 +44,14 @@ class Text:
         return fill(self.template, self.args)
 
 
+class OwnWords(str):
+    """An argument of a Text that is evodesk's own words ("[image]" for a message without
+    text), to be translated, unlike what people wrote, which is shown as written even
+    when it reads the same."""
+
+    __slots__ = ()
+
+
 class TemplateMatcher:
     """Finds which template a finished sentence was made from, and its arguments:
     "The server at http://x refused the connection." is "The server at %1 refused the

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Protocol
 
 from evodesk.domain.models import Event, ListenerState
-from evodesk.domain.text import Text, fill
+from evodesk.domain.text import OwnWords, Text, fill
 from evodesk.services.event_pipeline import Clock, EventSubscription, SystemClock
 from evodesk.services.listener_link import StateChange
 from evodesk.services.notification_policy import (
@@ -52,8 +52,9 @@ log = logging.getLogger(__name__)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 # What a message without text is shown as, by its kind: Texts, so that each has an
-# entry that the tray translates it by (see MEDIA_PREVIEWS).
+# entry that the tray translates it by; they reach it as OwnWords.
 _MEDIA = {"imageMessage": Text("[image]"), "videoMessage": Text("[video]"),
+          "ptvMessage": Text("[video]"),
           "audioMessage": Text("[audio]"), "documentMessage": Text("[document]"),
           "documentWithCaptionMessage": Text("[document]"),
           "stickerMessage": Text("[sticker]"), "locationMessage": Text("[location]"),
@@ -61,8 +62,6 @@ _MEDIA = {"imageMessage": Text("[image]"), "videoMessage": Text("[video]"),
           "contactsArrayMessage": Text("[contact]"), "pollCreationMessage": Text("[poll]"),
           "reactionMessage": Text("[reaction]")}
 _NO_TEXT = Text("[message]")
-# The previews that are words of evodesk's, not of the person who wrote.
-MEDIA_PREVIEWS = frozenset(t.template for t in (*_MEDIA.values(), _NO_TEXT))
 PREVIEW_LIMIT = 120
 NAME_LIMIT = 60  # instance and server names; the server chooses them
 _READ_LIMIT = 4096
@@ -94,9 +93,10 @@ def _preview(data: Mapping[str, object]) -> str:
                 return first_line(text)
         for key in message:
             if key in _MEDIA:
-                return _MEDIA[key].template
+                return OwnWords(_MEDIA[key].template)
     kind = data.get("messageType")
-    return (_MEDIA.get(kind, _NO_TEXT) if isinstance(kind, str) else _NO_TEXT).template
+    return OwnWords(
+        (_MEDIA.get(kind, _NO_TEXT) if isinstance(kind, str) else _NO_TEXT).template)
 
 
 def _sender(data: Mapping[str, object]) -> str:

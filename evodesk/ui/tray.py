@@ -11,7 +11,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from evodesk.domain.models import ListenerState
-from evodesk.services.notifications import MEDIA_PREVIEWS, Notification, fill, name_label
+from evodesk.domain.text import OwnWords
+from evodesk.services.notifications import Notification, fill, name_label
 from evodesk.ui.icons import icon
 from evodesk.ui.texts import connection_text, listener_text, mode_text
 from evodesk.ui.tray_presenter import (
@@ -38,7 +39,7 @@ def notification_texts(notification: Notification) -> tuple[str, str]:
     def translated(template: str, args: tuple[str, ...]) -> str:
         return fill(QCoreApplication.translate("evodesk.notifications", template),
                     tuple(QCoreApplication.translate("evodesk.notifications", arg)
-                          if arg in MEDIA_PREVIEWS else arg for arg in args))
+                          if isinstance(arg, OwnWords) else arg for arg in args))
 
     return (translated(notification.title_text.template, notification.title_text.args),
             translated(notification.body_text.template, notification.body_text.args))
