@@ -137,6 +137,17 @@ async def sandbox() -> AsyncIterator[Sandbox]:
         yield sb
 
 
+@pytest.fixture
+async def listening(cli: Cli, sandbox: Sandbox) -> Cli:
+    """The sandbox added as server "Main", loja-sp in websocket mode."""
+    added = await cli.run("server", "add", "Main", "--url", sandbox.url, api_key=sandbox.api_key)
+    assert added.code == 0, added.err
+    assert (await cli.run("sync")).code == 0
+    enabled = await cli.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")
+    assert enabled.code == 0, enabled.err
+    return cli
+
+
 async def line_with(stderr: asyncio.StreamReader, text: bytes, timeout: float = 10) -> None:
     async def read() -> None:
         while text not in await stderr.readline():
@@ -147,13 +158,9 @@ async def line_with(stderr: asyncio.StreamReader, text: bytes, timeout: float = 
 
 @pytest.mark.keyring
 async def test_listen_ends_on_sigterm_while_nobody_reads_its_output(
-    cli: Cli, sandbox: Sandbox
+    listening: Cli, sandbox: Sandbox
 ) -> None:
-    added = await cli.run("server", "add", "Main", "--url", sandbox.url, api_key=sandbox.api_key)
-    assert added.code == 0, added.err
-    assert (await cli.run("sync")).code == 0
-    enabled = await cli.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")
-    assert enabled.code == 0, enabled.err
+    cli = listening
     read_end, write_end = os.pipe()
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "evodesk", "--data-dir", str(cli.data_dir), "listen",
@@ -246,14 +253,10 @@ async def test_a_non_blocking_stdout_is_waited_for_not_given_up() -> None:
 
 @pytest.mark.keyring
 async def test_a_stderr_nobody_reads_holds_up_neither_events_nor_the_exit(
-    cli: Cli, sandbox: Sandbox
+    listening: Cli, sandbox: Sandbox
 ) -> None:
     # `evodesk listen 2>&1 | less`, paused: the state lines wait, the events go on.
-    added = await cli.run("server", "add", "Main", "--url", sandbox.url, api_key=sandbox.api_key)
-    assert added.code == 0, added.err
-    assert (await cli.run("sync")).code == 0
-    enabled = await cli.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")
-    assert enabled.code == 0, enabled.err
+    cli = listening
     err_read, err_write = os.pipe()
     fill(err_write)
     process = await asyncio.create_subprocess_exec(
