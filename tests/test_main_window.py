@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import shiboken6
@@ -16,6 +16,9 @@ from evodesk.infra.secrets import MemorySecretStore
 from evodesk.services.app import AppServices
 from tests.manager_support import SandboxRows
 from tests.support.qt import expect, next_emission
+
+if TYPE_CHECKING:
+    from evodesk.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -37,10 +40,8 @@ async def services(tmp_path: Path) -> AsyncIterator[AppServices]:
     await app.aclose()
 
 
-async def test_window_lists_instances_from_the_database(
-    services: AppServices, qtbot: object, qtmodeltester: object
-) -> None:
-    from evodesk.ui.instance_model import Column
+async def loaded_window(services: AppServices, qtbot: object) -> tuple[MainWindow, int]:
+    """The main window shown, and how many instances its first load listed."""
     from evodesk.ui.main_window import MainWindow
 
     window = MainWindow(services)
@@ -48,6 +49,15 @@ async def test_window_lists_instances_from_the_database(
     window.show()
     window.reload()
     (count,) = await next_emission(window.instances_loaded)
+    return window, count
+
+
+async def test_window_lists_instances_from_the_database(
+    services: AppServices, qtbot: object, qtmodeltester: object
+) -> None:
+    from evodesk.ui.instance_model import Column
+
+    window, count = await loaded_window(services, qtbot)
     assert count == 3
     qtmodeltester.check(window.model)  # type: ignore[attr-defined]
     qtmodeltester.check(window.proxy)  # type: ignore[attr-defined]
@@ -158,7 +168,6 @@ async def test_a_very_long_name_does_not_push_the_other_columns_away(
     qtbot: object, tmp_path: Path
 ) -> None:
     from evodesk.ui.instance_model import Column
-    from evodesk.ui.main_window import MainWindow
 
     services = await AppServices.open(resolve_paths(tmp_path / "d"), secrets=MemorySecretStore())
     try:
@@ -166,11 +175,7 @@ async def test_a_very_long_name_does_not_push_the_other_columns_away(
         assert server.id is not None
         await services.store.save_instances(
             [Instance(server_id=server.id, name="n" * 20_000)])
-        window = MainWindow(services)
-        qtbot.addWidget(window)  # type: ignore[attr-defined]
-        window.show()
-        window.reload()
-        await next_emission(window.instances_loaded)
+        window, _ = await loaded_window(services, qtbot)
         header = window.table.horizontalHeader()
         assert header.sectionSize(Column.INSTANCE) < window.width() // 2
     finally:
@@ -289,11 +294,7 @@ async def test_the_state_columns_fit_states_that_appear_after_they_were_sized(
     from evodesk.ui.main_window import MainWindow
     from evodesk.ui.texts import listener_text, mode_text
 
-    window = MainWindow(services)
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
-    window.show()
-    window.reload()
-    await next_emission(window.instances_loaded)
+    window, _ = await loaded_window(services, qtbot)
     header = window.table.horizontalHeader()
     metrics = window.table.fontMetrics()
     for column, text in ((Column.LISTENER, listener_text(ListenerState.REFUSED)),
@@ -317,13 +318,8 @@ async def test_a_sync_that_changed_hundreds_names_a_few_and_the_window_stays_sma
     services: AppServices, qtbot: object
 ) -> None:
     from evodesk.services.sync import SyncSummary
-    from evodesk.ui.main_window import MainWindow
 
-    window = MainWindow(services)
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
-    window.show()
-    window.reload()
-    await next_emission(window.instances_loaded)
+    window, _ = await loaded_window(services, qtbot)
     names = tuple(f"cliente-{i:04d}" for i in range(200))
     window.presenter.sync_finished.emit([SyncSummary(
         server="Matriz", total=400, added=names,
