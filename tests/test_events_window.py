@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QGuiApplication
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
+    QFileDialog,
     QMessageBox,
     QStyledItemDelegate,
     QTreeWidgetItem,
@@ -226,15 +227,23 @@ async def test_apikey_is_masked_in_tree_copy_and_export(
     assert window.proxy.rowCount() == 0
 
 
-async def test_export_dialog_does_not_block_and_writes_the_file(
-    services: AppServices, sandbox: Sandbox, open_window: Opener, tmp_path: Path
-) -> None:
+async def exporting(
+    services: AppServices, sandbox: Sandbox, open_window: Opener
+) -> tuple[EventsWindow, QFileDialog]:
+    """The window with one message, its Export dialog open."""
     window = await open_window(services)
     await sandbox.send_text("loja-rj", "para exportar", sender_name="Caio")
     await shown(window, "Caio: para exportar")
     window.export_button.click()
     dialog = window.export_dialog
     assert dialog is not None and dialog.isVisible()  # open(), not exec(): we got here
+    return window, dialog
+
+
+async def test_export_dialog_does_not_block_and_writes_the_file(
+    services: AppServices, sandbox: Sandbox, open_window: Opener, tmp_path: Path
+) -> None:
+    window, dialog = await exporting(services, sandbox, open_window)
     target = tmp_path / "saida.jsonl"
     waiter = expect(window.exported)
     dialog.selectFile(str(target))
@@ -247,12 +256,7 @@ async def test_export_dialog_does_not_block_and_writes_the_file(
 async def test_a_failed_export_says_which_file_could_not_be_written_and_why(
     services: AppServices, sandbox: Sandbox, open_window: Opener, tmp_path: Path
 ) -> None:
-    window = await open_window(services)
-    await sandbox.send_text("loja-rj", "para exportar", sender_name="Caio")
-    await shown(window, "Caio: para exportar")
-    window.export_button.click()
-    dialog = window.export_dialog
-    assert dialog is not None
+    window, dialog = await exporting(services, sandbox, open_window)
     target = tmp_path / "no-such-folder" / "saida.jsonl"
     dialog.fileSelected.emit(str(target))  # as chosen in the dialog
     dialog.reject()
@@ -268,7 +272,6 @@ async def test_the_export_dialog_speaks_portuguese_in_the_portuguese_build(
     import subprocess
 
     from PySide6.QtCore import QCoreApplication, QTranslator
-    from PySide6.QtWidgets import QFileDialog
 
     from tests.tools import i18n_check
 
