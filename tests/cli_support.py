@@ -48,6 +48,16 @@ class Cli:
         assert process.returncode is not None
         return CliResult(process.returncode, out.decode(), err.decode())
 
+    async def start(
+        self, *args: str, stdout: int = asyncio.subprocess.PIPE,
+        stderr: int = asyncio.subprocess.PIPE,
+    ) -> asyncio.subprocess.Process:
+        """`evodesk ARGS` left running (`listen`), its output where asked."""
+        return await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "evodesk", "--data-dir", str(self.data_dir), *args,
+            stdin=asyncio.subprocess.DEVNULL, stdout=stdout, stderr=stderr, env=self.env,
+        )
+
     def files_text(self) -> str:
         """Every byte evodesk wrote under its data dir, as text, for canary checks."""
         chunks = []

@@ -8,7 +8,6 @@ import json
 import os
 import shlex
 import signal
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -313,10 +312,7 @@ async def until_live(stderr: asyncio.StreamReader) -> None:
 async def test_listen_prints_masked_events_until_interrupted(ready: Cli, sandbox: Sandbox) -> None:
     enabled = await ready.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")
     assert enabled.code == 0
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "evodesk", "--data-dir", str(ready.data_dir), "listen", "loja-sp",
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=ready.env,
-    )
+    process = await ready.start("listen", "loja-sp")
     assert process.stdout is not None and process.stderr is not None
     # The namespace exists only after the server's first emit for the instance.
     await sandbox.send_text("loja-sp", "first")
@@ -345,10 +341,7 @@ async def test_listen_into_a_pipe_closed_by_its_reader_stops_quietly(
     enabled = await ready.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")
     assert enabled.code == 0
     read_end, write_end = os.pipe()
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "evodesk", "--data-dir", str(ready.data_dir), "listen", "loja-sp",
-        stdout=write_end, stderr=asyncio.subprocess.PIPE, env=ready.env,
-    )
+    process = await ready.start("listen", "loja-sp", stdout=write_end)
     os.close(write_end)
     assert process.stderr is not None
     await sandbox.send_text("loja-sp", "first")
@@ -509,10 +502,7 @@ async def test_control_characters_in_names_reach_the_terminal_escaped(
     missing = await ready.run("state", evil + "\x1b[0m")
     assert missing.code == 1 and len(missing.err_lines) == 1 and shown in missing.err
 
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "evodesk", "--data-dir", str(ready.data_dir), "listen", evil,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=ready.env,
-    )
+    process = await ready.start("listen", evil)
     assert process.stderr is not None
     await sandbox.send_text(evil, "first")
     try:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import json
 import signal
-import sys
 from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -187,10 +186,7 @@ async def test_the_window_and_evodesk_listen_store_each_event_once(
     assert (await cli.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")).code == 0
     await sandbox.send_text("loja-sp", "opens the namespace")
     window = await _window(cli, sandbox)
-    listen = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "evodesk", "--data-dir", str(cli.data_dir), "listen",
-        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE, env=cli.env)
+    listen = await cli.start("listen")
     assert listen.stdout is not None and listen.stderr is not None
     window_open = True
     try:

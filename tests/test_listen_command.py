@@ -10,7 +10,6 @@ import os
 import re
 import signal
 import sqlite3
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -162,11 +161,7 @@ async def test_listen_ends_on_sigterm_while_nobody_reads_its_output(
 ) -> None:
     cli = listening
     read_end, write_end = os.pipe()
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "evodesk", "--data-dir", str(cli.data_dir), "listen",
-        stdin=asyncio.subprocess.DEVNULL, stdout=write_end, stderr=asyncio.subprocess.PIPE,
-        env=cli.env,
-    )
+    process = await cli.start("listen", stdout=write_end)
     os.close(write_end)
     assert process.stderr is not None
     try:
@@ -259,11 +254,7 @@ async def test_a_stderr_nobody_reads_holds_up_neither_events_nor_the_exit(
     cli = listening
     err_read, err_write = os.pipe()
     fill(err_write)
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "evodesk", "--data-dir", str(cli.data_dir), "listen",
-        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=err_write,
-        env=cli.env,
-    )
+    process = await cli.start("listen", stderr=err_write)
     os.close(err_write)
     assert process.stdout is not None
     noted = b""
