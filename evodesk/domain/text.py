@@ -8,9 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 _PLACEHOLDER = re.compile(r"%(\d+)")
+# The marks that reorder text (bidi controls), as the inside of a character class: a name
+# holding U+202E (right-to-left override) shows what follows it backwards.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # What a terminal acts on rather than shows: C0 and C1 controls and DEL (escape
-# sequences, carriage return, line feed), and the marks that reorder text (bidi).
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# sequences, carriage return, line feed), and the bidi controls.
+_UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
 
 
 def fill(template: str, args: tuple[str, ...]) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QFont
 from evodesk.domain.events import EVENTS_1_8, EVENTS_2_4, wire_name
 from evodesk.domain.models import Event, Gap
 from evodesk.domain.secrets import mask_secrets
+from evodesk.domain.text import BIDI_CONTROLS
 from evodesk.services.event_pipeline import SecretMasker
 
 SUMMARY_LIMIT = 300
@@ -30,9 +31,8 @@ _MASKER = SecretMasker()  # mask_secrets, fast when a payload's only secret is i
 _COMPACT = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":"),
                             default=str)
 _SPACED = json.JSONEncoder(ensure_ascii=False, check_circular=False, default=str)
-# Bidi controls: a name holding U+202E (right-to-left override) would show the message
-# after it backwards. Dropped from every text shown, as notifications drop them.
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Bidi controls, dropped from every text shown, as notifications drop them.
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 # Every wire name a supported server may send, for the type filter.
 KNOWN_WIRE_EVENTS: tuple[str, ...] = tuple(
     sorted({wire_name(name) for name in (*EVENTS_2_4, *EVENTS_1_8)})
