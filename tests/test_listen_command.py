@@ -56,6 +56,15 @@ class Err(io.StringIO):
         return [int(n) for n in NOT_PRINTED.findall(self.getvalue())]
 
 
+async def instance_a(evo: EvoLikeServer) -> MemoryEventStore:
+    """A store with instance "a" of `evo` in websocket mode, its namespace made."""
+    store = MemoryEventStore()
+    server = store.add_server("main", evo.url)
+    store.add_instance(server, "a")
+    await evo.emit("a", "connection.update", {})
+    return store
+
+
 def fill(fd: int) -> None:
     """Fill the pipe behind `fd` so that the next write to it blocks."""
     os.set_blocking(fd, False)
@@ -84,10 +93,7 @@ async def test_a_reader_that_stops_reading_costs_lines_not_events() -> None:
     read_end, write_end = os.pipe()
     out = open(write_end, "w", encoding="utf-8")  # noqa: SIM115 - closed below
     async with EvoLikeServer() as evo:
-        store = MemoryEventStore()
-        server = store.add_server("main", evo.url)
-        store.add_instance(server, "a")
-        await evo.emit("a", "connection.update", {})
+        store = await instance_a(evo)
         err, stop = Err(), asyncio.Event()
         task = asyncio.create_task(run_listen(
             store, static_key, None, out, err, stop,
@@ -196,10 +202,7 @@ async def test_listen_keeps_the_retention_it_is_given() -> None:
     # `evodesk listen` passes the user's event_retention: the default would cut a log
     # set to keep more, and note the default as this workstation's ask on a team.
     async with EvoLikeServer() as evo:
-        store = MemoryEventStore()
-        server = store.add_server("main", evo.url)
-        store.add_instance(server, "a")
-        await evo.emit("a", "connection.update", {})
+        store = await instance_a(evo)
         stop = asyncio.Event()
         task = asyncio.create_task(run_listen(
             store, static_key, None, io.StringIO(), Err(), stop, retention=1_234_567))
@@ -219,10 +222,7 @@ async def test_a_non_blocking_stdout_is_waited_for_not_given_up() -> None:
     os.set_blocking(write_end, False)
     out = open(write_end, "w", encoding="utf-8")  # noqa: SIM115 - closed below
     async with EvoLikeServer() as evo:
-        store = MemoryEventStore()
-        server = store.add_server("main", evo.url)
-        store.add_instance(server, "a")
-        await evo.emit("a", "connection.update", {})
+        store = await instance_a(evo)
         err, stop = Err(), asyncio.Event()
         task = asyncio.create_task(run_listen(store, static_key, None, out, err, stop))
         await evo.wait_until(lambda: bool(evo.members.get("/a")))
