@@ -101,10 +101,23 @@ def check_api_key(key: str) -> str:
         raise InvalidInput("The API key is empty.")
     if "\n" in candidate or "\r" in candidate:
         raise InvalidInput("The API key must be a single line.")
-    if _API_KEY_RE.fullmatch(candidate) is None:
+    if not api_key_sendable(candidate):
         raise InvalidInput(
             "The API key has a character that cannot be sent in an HTTP header, such as "
             "an invisible character, a control character or an accented letter. "
             "Enter the key again without it."
         )
     return candidate
+
+
+def api_key_sendable(key: str) -> bool:
+    """Whether `key` can travel in the `apikey` header as it is."""
+    return _API_KEY_RE.fullmatch(key) is not None
+
+
+# What a client says of a key saved before such keys were refused.
+UNSENDABLE_STORED_KEY = (
+    "The API key has a character that cannot be sent in an HTTP header, such as "
+    "an invisible character, a control character or an accented letter. "
+    "Edit the server and enter its key again."
+)

@@ -32,7 +32,6 @@ from websockets.frames import CloseCode, Frame
 from evodesk.domain.errors import (
     EvodeskError,
     HandshakeRefused,
-    InvalidInput,
     ProtocolError,
     ServerError,
     ServerTimeout,
@@ -40,7 +39,7 @@ from evodesk.domain.errors import (
     TlsFailure,
 )
 from evodesk.domain.secrets import MASK
-from evodesk.domain.validation import check_api_key
+from evodesk.domain.validation import UNSENDABLE_STORED_KEY, api_key_sendable
 from evodesk.infra.socketio_codec import (
     EIO_CLOSE,
     EIO_MESSAGE,
@@ -197,10 +196,8 @@ class SocketIOConnection:
     # --- opening ------------------------------------------------------------------
 
     async def _open_websocket(self) -> ClientConnection:
-        try:
-            check_api_key(self._api_key)  # one kept before such keys were refused
-        except InvalidInput as exc:
-            raise HandshakeRefused(exc.message) from None
+        if not api_key_sendable(self._api_key):  # one kept before such keys were refused
+            raise HandshakeRefused(UNSENDABLE_STORED_KEY)
         ssl_context: ssl.SSLContext | None = None
         if self._url.startswith("wss:"):
             # Verification stays on; a private CA is added, never a way around it.

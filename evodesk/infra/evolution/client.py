@@ -30,7 +30,11 @@ from evodesk.domain.models import (
     WebhookRow,
     WebsocketRow,
 )
-from evodesk.domain.validation import normalize_server_url, validate_http_url
+from evodesk.domain.validation import (
+    UNSENDABLE_STORED_KEY,
+    normalize_server_url,
+    validate_http_url,
+)
 from evodesk.infra.evolution import shapes
 from evodesk.infra.evolution.replies import (
     BodyKind,
@@ -379,12 +383,8 @@ def _segment(instance: str) -> str:
 
 
 def _unsendable_key(call: Call, reason: str) -> InvalidInput:
-    return InvalidInput(
-        "The API key has a character that cannot be sent in an HTTP header, such as "
-        "an invisible character, a control character or an accented letter. "
-        "Edit the server and enter its key again.",
-        detail=f"{call.where()}: request not sent ({reason})",
-    )
+    return InvalidInput(UNSENDABLE_STORED_KEY,
+                        detail=f"{call.where()}: request not sent ({reason})")
 
 
 def _any(data: object) -> object:
