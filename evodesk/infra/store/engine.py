@@ -81,17 +81,7 @@ def refuse_in_memory(url: str) -> None:
     """StoreError for a database that lives only as long as the process: each command
     would start empty, and the keys it saved would be left in the keyring."""
     parsed = parse_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        return
-    database = parsed.database or ""
-    if database.startswith("file:") and str(parsed.query.get("uri", "")).lower() in (
-        "true", "1", "yes", "on"
-    ):
-        # A URI filename: "file::memory:", "file:name?mode=memory", "file:"
-        database, _, options = database[len("file:"):].partition("?")
-        if "mode=memory" in options.split("&"):
-            database = ":memory:"
-    if database in ("", ":memory:") or parsed.query.get("mode") == "memory":
+    if parsed.get_backend_name() == "sqlite" and sqlite_path(parsed) is None:
         raise StoreError(
             "An in-memory database keeps nothing once evodesk ends. Give a database "
             "file (sqlite:///path/to/evodesk.sqlite3) or a PostgreSQL URL."
@@ -100,9 +90,19 @@ def refuse_in_memory(url: str) -> None:
 
 def sqlite_path(url: URL) -> Path | None:
     """The file behind a SQLite URL, or None for anything in memory or not SQLite."""
-    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+    if url.get_backend_name() != "sqlite":
         return None
-    return Path(url.database).expanduser()
+    database = url.database or ""
+    if database.startswith("file:") and str(url.query.get("uri", "")).lower() in (
+        "true", "1", "yes", "on"
+    ):
+        # A URI filename: "file::memory:", "file:name?mode=memory", "file:"
+        database, _, options = database[len("file:"):].partition("?")
+        if "mode=memory" in options.split("&"):
+            return None
+    if database in ("", ":memory:") or url.query.get("mode") == "memory":
+        return None
+    return Path(database).expanduser()
 
 
 def _unicode_lower(value: object) -> object:
