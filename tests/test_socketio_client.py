@@ -8,6 +8,7 @@ import json
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
+from urllib.parse import quote_plus
 
 import pytest
 from hypothesis import given, settings
@@ -775,6 +776,30 @@ async def test_the_api_key_is_never_logged(
     assert any("GET /socket.io/" in m and MASK in m for m in messages)  # the lines were there
     assert any(m.lower().startswith("> apikey:") for m in messages)
     assert not [m for m in messages if API_KEY in m or "WRONG-KEY-123" in m]
+
+
+@pytest.mark.parametrize("status", [400, 403, 502])
+async def test_a_refusal_that_echoes_the_key_does_not_pass_it_on(
+    status: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A proxy's or a server's error page may quote the request line (the key in the
+    # query, form-encoded) or the header; the body is kept as the error's detail.
+    key = "CANARY+/=&%key with spaces-0123456789"
+    encoded = quote_plus(key)
+    text = f"Forbidden: bad apikey {key} in GET /socket.io/?EIO=4&apikey={encoded} "
+    body = f"{text}{'.' * (185 - len(text))}{key}".encode()  # the last one across char 200
+    assert body.rindex(key.encode()) == 185 and len(body) > 200
+    caplog.set_level(logging.DEBUG)
+    async with _http_answer(status, body) as raw:
+        with pytest.raises((ServerError, ServerUnreachable)) as caught:
+            await Client(raw.url, key=key).conn.connect()
+    said = f"{caught.value} {caught.value.detail}"
+    assert "Forbidden: bad apikey" in said and MASK in said
+    ours = [r.getMessage() for r in caplog.records if r.name.startswith("evodesk")]
+    assert any(m.startswith("> GET /socket.io/") for m in ours)  # DEBUG lines were kept
+    for piece in (key, encoded, key[:12], encoded[:12], "key with spaces"):
+        assert piece not in said
+        assert not [m for m in ours if piece in m]
 
 
 async def test_frames_are_not_logged_even_at_debug(

@@ -108,6 +108,7 @@ class SocketIOConnection:
     ) -> None:
         self._url = socketio_url(base_url, api_key)
         self._api_key = api_key
+        self._key_forms = _key_forms(api_key)
         self._on_packet = on_packet
         self._on_close = on_close
         self._tls_ca = tls_ca
@@ -218,12 +219,12 @@ class SocketIOConnection:
                 max_size=self._max_size,
                 max_queue=64,
                 ssl=ssl_context,
-                logger=_RedactingLogger(logging.getLogger(f"{__name__}.ws"), self._api_key),
+                logger=_RedactingLogger(logging.getLogger(f"{__name__}.ws"), self._key_forms),
             )
         except InvalidStatus as exc:
             if 300 <= exc.response.status_code < 400:
                 raise _redirect_error(exc, self._url) from None
-            raise _refusal(exc) from None
+            raise _refusal(exc, self._key_forms) from None
         except ssl.SSLCertVerificationError as exc:
             raise TlsFailure(
                 "The server's TLS certificate is not trusted.", detail=exc.verify_message
@@ -235,9 +236,8 @@ class SocketIOConnection:
         except InvalidURI:
             raise ServerUnreachable("The server address is not a valid URL.") from None
         except (OSError, InvalidHandshake) as exc:
-            raise ServerUnreachable(
-                "Could not connect to the server.", detail=f"{type(exc).__name__}: {exc}"
-            ) from None
+            detail = _masked(f"{type(exc).__name__}: {exc}", self._key_forms)
+            raise ServerUnreachable("Could not connect to the server.", detail=detail) from None
 
     async def _read_open_packet(self, ws: ClientConnection) -> OpenInfo:
         try:
@@ -412,9 +412,11 @@ def _redirect_error(exc: InvalidStatus, url: str) -> EvodeskError:
     )
 
 
-def _refusal(exc: InvalidStatus) -> EvodeskError:
+def _refusal(exc: InvalidStatus, secrets: tuple[str, ...]) -> EvodeskError:
     status = exc.response.status_code
-    body = bytes(exc.response.body or b"")[:200].decode("utf-8", "replace")
+    # An error page may quote the request line or header, key included: masked before
+    # it is cut, so that no piece of the key is left at the cut.
+    body = _masked(bytes(exc.response.body or b"").decode("utf-8", "replace"), secrets)[:200]
     reason = body.lower()
     if status in (401, 403) or (status == 400 and any(k in reason for k in _KEY_REASONS)):
         return HandshakeRefused("The server refused the API key.", status=status, detail=body)
@@ -433,13 +435,23 @@ def _refusal(exc: InvalidStatus) -> EvodeskError:
     )
 
 
+def _key_forms(key: str) -> tuple[str, ...]:
+    """The key as the header carries it and as the query carries it (form-encoded),
+    longest first so that one holding the other is masked whole."""
+    return tuple(sorted({s for s in (key, quote_plus(key)) if s}, key=len, reverse=True))
+
+
+def _masked(text: str, secrets: tuple[str, ...]) -> str:
+    for secret in secrets:
+        text = text.replace(secret, MASK)
+    return text
+
+
 def _redact(value: object, secrets: tuple[str, ...]) -> object:
     if isinstance(value, str | bytes):
         text = value.decode("utf-8", "replace") if isinstance(value, bytes) else value
         if any(s in text for s in secrets):
-            for secret in secrets:
-                text = text.replace(secret, MASK)
-            return text
+            return _masked(text, secrets)
     return value
 
 
@@ -450,10 +462,9 @@ class _RedactingLogger(logging.LoggerAdapter[logging.Logger]):
     instance's own token), cut where no redaction can recognise it. Frames are left out.
     """
 
-    def __init__(self, logger: logging.Logger, secret: str) -> None:
+    def __init__(self, logger: logging.Logger, secrets: tuple[str, ...]) -> None:
         super().__init__(logger, {})
-        # The query string carries the key form-encoded, the header carries it as is.
-        self._secrets = tuple(s for s in {secret, quote_plus(secret)} if s)
+        self._secrets = secrets
 
     def log(self, level: int, msg: object, *args: Any, **kwargs: Any) -> None:
         if self.isEnabledFor(level) and not any(isinstance(a, Frame) for a in args):
