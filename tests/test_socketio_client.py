@@ -533,6 +533,51 @@ async def test_raw_pings_are_answered_with_pongs_in_time() -> None:
         await client.conn.aclose()
 
 
+@pytest.mark.parametrize("frame", [b"2", b'42/a,3["ev",{}]', b'42/a,["ev",{}]'])
+async def test_a_flood_of_frames_leaves_the_loop_turns_for_other_work(frame: bytes) -> None:
+    # Frames already received come out of recv() without a pause, and a ping's pong (an
+    # ack likewise) is written at once: a peer sending them without end must not keep
+    # the rest of the program (the window above all) from running.
+    count = 10_000
+    burst = (b"\x81" + bytes([len(frame)]) + frame) * count  # unmasked text frames
+
+    async def flood(ws: ServerConnection) -> None:
+        await ws.send(open_packet())
+        ws.transport.write(burst)  # all at once, as a peer that never waits would
+        async for _ in ws:  # read the answers, so that the client's writes never wait
+            pass
+
+    handled = [0]
+    done = asyncio.Event()
+
+    def on_packet(packet: Packet) -> None:
+        handled[0] += 1
+
+    async with RawServer(flood) as raw:
+        conn = SocketIOConnection(raw.url, API_KEY, on_packet=on_packet)
+        await conn.connect()
+        between_turns: list[int] = []
+
+        async def other_work() -> None:
+            last = 0
+            while True:
+                now = conn.pings + handled[0] + conn.protocol_errors
+                between_turns.append(now - last)
+                last = now
+                if now >= count or conn.closed:
+                    done.set()
+                    return
+                await asyncio.sleep(0)
+
+        other = asyncio.create_task(other_work())
+        await asyncio.wait_for(done.wait(), 30)
+        await other
+        assert not conn.closed
+        await conn.aclose()
+    assert sum(between_turns) == count
+    assert max(between_turns) <= 200, f"{max(between_turns)} frames in one turn of the loop"
+
+
 BAD_FRAMES: list[str | bytes] = [
     "",
     "9",

@@ -63,6 +63,9 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_SIZE = 64 * 2**20
 # After this many protocol errors on one connection only every 1000th is logged.
 _LOUD_ERRORS = 10
+# Frames already received come out of recv() without a pause, and a pong or an ack is
+# written at once: after this many frames in a row the reader lets the loop run.
+_FRAMES_PER_TURN = 100
 
 PacketCallback = Callable[[Packet], None]
 
@@ -259,10 +262,15 @@ class SocketIOConnection:
         on_packet = self._on_packet
         loop_time = asyncio.get_running_loop().time
         info = CloseInfo("the connection was lost", ServerUnreachable("The connection was lost."))
+        in_a_row = 0
         try:
             while True:
                 frame = await ws.recv()
                 self._last_rx = loop_time()
+                in_a_row += 1
+                if in_a_row == _FRAMES_PER_TURN:
+                    in_a_row = 0
+                    await asyncio.sleep(0)
                 if type(frame) is not str:
                     self._protocol_error(f"binary frame of {len(frame)} bytes is not supported")
                     continue
