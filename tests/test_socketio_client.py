@@ -749,6 +749,33 @@ async def test_a_frame_over_the_size_cap_closes_the_connection() -> None:
     assert client.packets.empty()
 
 
+@pytest.mark.parametrize(
+    ("raw_frame", "reason"),
+    [
+        (b"\x81\x04" + b'4"\xff"', "the server sent text that is not UTF-8"),
+        (b"\xc1\x016", "the server broke the WebSocket protocol (reserved bits must be 0)"),
+        (b"\x83\x016", "the server broke the WebSocket protocol (invalid opcode)"),
+    ],
+)
+async def test_a_frame_websockets_refuses_is_named_as_the_reason(
+    raw_frame: bytes, reason: str
+) -> None:
+    # websockets fails the connection itself (close 1007 or 1002, then the TCP
+    # connection): it was neither lost nor closed by the server.
+    async def script(ws: ServerConnection) -> None:
+        await ws.send(open_packet())
+        ws.transport.write(raw_frame)
+        await ws.wait_closed()
+
+    async with RawServer(script) as raw:
+        client = Client(raw.url)
+        await client.conn.connect()
+        info = await asyncio.wait_for(client.conn.wait_closed(), 5)
+    assert info.reason == reason
+    assert isinstance(info.error, ProtocolError)
+    assert str(info.error) == "The server broke the WebSocket protocol."
+
+
 async def test_engineio_close_packet_ends_the_session() -> None:
     async def script(ws: ServerConnection) -> None:
         await ws.send(open_packet())

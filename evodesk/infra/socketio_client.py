@@ -316,6 +316,14 @@ class SocketIOConnection:
         if sent is not None and sent.code == CloseCode.MESSAGE_TOO_BIG:
             reason = f"a frame over the {self._max_size}-byte cap arrived"
             return CloseInfo(reason, ProtocolError("The server sent a message that is too large."))
+        if sent is not None and (rcvd is None or not exc.rcvd_then_sent):
+            # websockets failed the connection over a frame it cannot accept.
+            broke = ProtocolError("The server broke the WebSocket protocol.")
+            if sent.code == CloseCode.INVALID_DATA:
+                return CloseInfo("the server sent text that is not UTF-8", broke)
+            if sent.code == CloseCode.PROTOCOL_ERROR:
+                what = " ".join(sent.reason.split())[:100] or "a frame it cannot accept"
+                return CloseInfo(f"the server broke the WebSocket protocol ({what})", broke)
         if rcvd is not None:
             reason = f"the server closed the connection (code {rcvd.code})"
             return CloseInfo(reason, ServerUnreachable("The server closed the connection."))

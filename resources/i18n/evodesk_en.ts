@@ -2088,6 +2088,10 @@
         <source>%1 answered HTTP %2 but closed the connection before the whole answer arrived.</source>
         <translation>%1 answered HTTP %2 but closed the connection before the whole answer arrived.</translation>
     </message>
+    <message>
+        <source>The server broke the WebSocket protocol.</source>
+        <translation>The server broke the WebSocket protocol.</translation>
+    </message>
 </context>
 <context>
     <name>evodesk.notifications</name>

@@ -2088,6 +2088,10 @@
         <source>%1 answered HTTP %2 but closed the connection before the whole answer arrived.</source>
         <translation>%1 respondeu HTTP %2, mas encerrou a conexão antes de a resposta chegar inteira.</translation>
     </message>
+    <message>
+        <source>The server broke the WebSocket protocol.</source>
+        <translation>O servidor violou o protocolo WebSocket.</translation>
+    </message>
 </context>
 <context>
     <name>evodesk.notifications</name>
