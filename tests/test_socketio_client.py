@@ -776,6 +776,28 @@ async def test_a_frame_websockets_refuses_is_named_as_the_reason(
     assert str(info.error) == "The server broke the WebSocket protocol."
 
 
+async def test_a_message_in_too_many_fragments_is_not_called_too_large() -> None:
+    # websockets refuses a message of more than 4096 fragments with the close code it
+    # uses for one over max_size; this one is 6 kB, far under the cap.
+    small = '42/a,["small",{"x":"' + "y" * 200 + '"}]'
+    shredded = '42/a,["shredded",{"x":"' + "y" * 6000 + '"}]'
+
+    async def script(ws: ServerConnection) -> None:
+        await ws.send(open_packet())
+        await ws.send([small[i : i + 3] for i in range(0, len(small), 3)])  # 76 fragments
+        await ws.send(list(shredded))  # one character each
+        await ws.wait_closed()
+
+    async with RawServer(script) as raw:
+        client = Client(raw.url)
+        await client.conn.connect()
+        assert (await client.next()).event == "small"  # fragments as such are fine
+        info = await asyncio.wait_for(client.conn.wait_closed(), 5)
+    assert info.reason == "the server split a message into more than 4096 fragments"
+    assert isinstance(info.error, ProtocolError)
+    assert str(info.error) == "The server sent a message in too many pieces."
+
+
 async def test_engineio_close_packet_ends_the_session() -> None:
     async def script(ws: ServerConnection) -> None:
         await ws.send(open_packet())

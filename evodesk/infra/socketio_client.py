@@ -26,7 +26,14 @@ from typing import Any
 from urllib.parse import quote_plus, urlencode, urljoin, urlsplit, urlunsplit
 
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
+from websockets.asyncio.messages import MAX_FRAGMENTS
+from websockets.exceptions import (
+    ConnectionClosed,
+    InvalidHandshake,
+    InvalidStatus,
+    InvalidURI,
+    TooManyFragments,
+)
 from websockets.frames import CloseCode, Frame
 
 from evodesk.domain.errors import (
@@ -313,6 +320,11 @@ class SocketIOConnection:
 
     def _describe_close(self, exc: ConnectionClosed) -> CloseInfo:
         sent, rcvd = exc.sent, exc.rcvd
+        cause = exc.__cause__
+        if isinstance(cause, TooManyFragments):
+            # websockets closes with the code it uses for a message over max_size.
+            reason = f"the server split a message into more than {MAX_FRAGMENTS} fragments"
+            return CloseInfo(reason, ProtocolError("The server sent a message in too many pieces."))
         if sent is not None and sent.code == CloseCode.MESSAGE_TOO_BIG:
             reason = f"a frame over the {self._max_size}-byte cap arrived"
             return CloseInfo(reason, ProtocolError("The server sent a message that is too large."))

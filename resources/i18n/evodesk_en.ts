@@ -2092,6 +2092,10 @@
         <source>The server broke the WebSocket protocol.</source>
         <translation>The server broke the WebSocket protocol.</translation>
     </message>
+    <message>
+        <source>The server sent a message in too many pieces.</source>
+        <translation>The server sent a message in too many pieces.</translation>
+    </message>
 </context>
 <context>
     <name>evodesk.notifications</name>

@@ -2092,6 +2092,10 @@
         <source>The server broke the WebSocket protocol.</source>
         <translation>O servidor violou o protocolo WebSocket.</translation>
     </message>
+    <message>
+        <source>The server sent a message in too many pieces.</source>
+        <translation>O servidor enviou uma mensagem dividida em partes demais.</translation>
+    </message>
 </context>
 <context>
     <name>evodesk.notifications</name>
