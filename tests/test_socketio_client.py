@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
-from urllib.parse import quote_plus
+from urllib.parse import quote, quote_plus
 
 import pytest
 from hypothesis import given, settings
@@ -915,6 +916,37 @@ async def test_frames_are_not_logged_even_at_debug(
     assert any(m.startswith("> GET /socket.io/") for m in messages)  # DEBUG lines were kept
     assert not [m for m in messages if "TEXT" in m or "conversation" in m]
     assert not [m for m in messages if token[-12:] in m or "private" in m]
+
+
+async def test_credentials_in_a_saved_server_url_are_sent_and_never_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # A server saved with user:password@ before such URLs were refused: the REST client
+    # still reaches it, so this client sends them too, and shows or logs neither.
+    password = "S3cret:pass@word%"
+    token = base64.b64encode(f"admin:{password}".encode()).decode()
+    seen: list[str | None] = []
+
+    async def script(ws: ServerConnection) -> None:
+        seen.append(ws.request.headers.get("Authorization") if ws.request else None)
+        await ws.send(open_packet())
+        await ws.send("9")  # logged as a bad frame, with the URL
+        await ws.close(1011)
+
+    caplog.set_level(logging.DEBUG)
+    async with RawServer(script) as raw:
+        base = raw.url.replace("http://", f"http://admin:{quote(password, safe='')}@")
+        conn = SocketIOConnection(base, API_KEY, on_packet=print)
+        await conn.connect()
+        await asyncio.wait_for(conn.wait_closed(), 5)
+        assert conn.url == (f"ws://127.0.0.1:{raw.port}/socket.io/"
+                            f"?EIO=4&transport=websocket&apikey={MASK}")
+    assert seen == [f"Basic {token}"]
+    ours = [r.getMessage() for r in caplog.records if r.name.startswith("evodesk")]
+    assert any("Ignored a bad frame from ws://127.0.0.1" in m for m in ours)
+    assert any(m.lower().startswith("> authorization:") for m in ours)  # DEBUG lines kept
+    for secret in (password, quote(password, safe=""), token, "S3cret"):
+        assert not [m for m in ours if secret in m]
 
 
 def test_the_url_shown_masks_any_key() -> None:

@@ -17,13 +17,14 @@ What ends a connection and what does not:
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import logging
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote_plus, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import quote_plus, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.asyncio.messages import MAX_FRAGMENTS
@@ -118,7 +119,7 @@ class SocketIOConnection:
     ) -> None:
         self._url = socketio_url(base_url, api_key)
         self._api_key = api_key
-        self._key_forms = _key_forms(api_key)
+        self._secrets = _secrets_in(self._url, api_key)
         self._on_packet = on_packet
         self._on_close = on_close
         self._tls_ca = tls_ca
@@ -137,8 +138,12 @@ class SocketIOConnection:
 
     @property
     def url(self) -> str:
-        """The connection URL with the key masked (safe to show and log)."""
-        return self._url.replace(quote_plus(self._api_key), MASK)
+        """The connection URL with the key masked and no user name or password (safe to
+        show and log)."""
+        parts = urlsplit(self._url)
+        netloc = parts.netloc.rpartition("@")[2]
+        query = parts.query.replace(quote_plus(self._api_key), MASK)
+        return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
 
     @property
     def closed(self) -> bool:
@@ -229,12 +234,12 @@ class SocketIOConnection:
                 max_size=self._max_size,
                 max_queue=64,
                 ssl=ssl_context,
-                logger=_RedactingLogger(logging.getLogger(f"{__name__}.ws"), self._key_forms),
+                logger=_RedactingLogger(logging.getLogger(f"{__name__}.ws"), self._secrets),
             )
         except InvalidStatus as exc:
             if 300 <= exc.response.status_code < 400:
                 raise _redirect_error(exc, self._url) from None
-            raise _refusal(exc, self._key_forms) from None
+            raise _refusal(exc, self._secrets) from None
         except ssl.SSLCertVerificationError as exc:
             raise TlsFailure(
                 "The server's TLS certificate is not trusted.", detail=exc.verify_message
@@ -246,7 +251,7 @@ class SocketIOConnection:
         except InvalidURI:
             raise ServerUnreachable("The server address is not a valid URL.") from None
         except (OSError, InvalidHandshake) as exc:
-            detail = _masked(f"{type(exc).__name__}: {exc}", self._key_forms)
+            detail = _masked(f"{type(exc).__name__}: {exc}", self._secrets)
             raise ServerUnreachable("Could not connect to the server.", detail=detail) from None
 
     async def _read_open_packet(self, ws: ClientConnection) -> OpenInfo:
@@ -463,10 +468,20 @@ def _refusal(exc: InvalidStatus, secrets: tuple[str, ...]) -> EvodeskError:
     )
 
 
-def _key_forms(key: str) -> tuple[str, ...]:
-    """The key as the header carries it and as the query carries it (form-encoded),
-    longest first so that one holding the other is masked whole."""
-    return tuple(sorted({s for s in (key, quote_plus(key)) if s}, key=len, reverse=True))
+def _secrets_in(url: str, key: str) -> tuple[str, ...]:
+    """What the handshake carries that no message or log line may repeat: the key as the
+    header and the query carry it (form-encoded), and a password in the server URL (a
+    server saved with one before such URLs were refused), as written, decoded and inside
+    the Basic credentials websockets sends for it. Longest first, so that one holding
+    another is masked whole."""
+    found = {key, quote_plus(key)}
+    parts = urlsplit(url)
+    if parts.username is not None and parts.password is not None:
+        user, password = unquote(parts.username), unquote(parts.password)
+        basic = base64.b64encode(f"{user}:{password}".encode(errors="surrogateescape")).decode()
+        # A very short password would only garble the text it is looked for in.
+        found |= {basic, *(p for p in (parts.password, password) if len(p) >= 4)}
+    return tuple(sorted({s for s in found if s}, key=len, reverse=True))
 
 
 def _masked(text: str, secrets: tuple[str, ...]) -> str:
