@@ -40,6 +40,7 @@ from evodesk.infra.socketio_codec import (
     encode_ack,
     encode_connect,
     encode_disconnect,
+    with_attachments,
 )
 from tests.sio_servers import API_KEY, EvoLikeServer, RawServer, open_packet
 from tests.support.tls import self_signed, server_context
@@ -68,6 +69,13 @@ T = PacketType
         ),
         ('44/a,"Unable to connect"', Packet(T.CONNECT_ERROR, "/a", "Unable to connect")),
         ("43/a,5[1]", Packet(T.ACK, "/a", [1], "", 5)),
+        (
+            '451-/a,["ev",{"_placeholder":true,"num":0}]',
+            Packet(T.BINARY_EVENT, "/a", [{"_placeholder": True, "num": 0}], "ev", None, 1),
+        ),
+        ('4512-["ev",1]', Packet(T.BINARY_EVENT, "/", [1], "ev", None, 12)),
+        ('452-/a,7["ev"]', Packet(T.BINARY_EVENT, "/a", [], "ev", 7, 2)),
+        ("461-/a,3[{}]", Packet(T.BINARY_ACK, "/a", [{}], "", 3, 1)),
     ],
 )
 def test_decode_accepts_every_form_a_server_sends(frame: str, expected: Packet) -> None:
@@ -87,7 +95,12 @@ def test_decode_accepts_every_form_a_server_sends(frame: str, expected: Packet) 
         "42/a,[]",
         '42/a,["ev"]garbage',
         '42/a, ["ev"]',
-        '451-/a,["ev",{"_placeholder":true,"num":0}]',
+        '45-/a,["ev"]',
+        '451/a,["ev"]',
+        '451x-/a,["ev"]',
+        '451234567-/a,["ev"]',
+        "451-/a,{}",
+        "461-/a,3{}",
         "40/a,[1]",
         "43/a,5",
         "44/a,12",
@@ -223,6 +236,30 @@ def test_frame_errors_never_quote_the_payload() -> None:
     assert "/a," in str(caught.value)
 
 
+def test_attachments_take_the_place_of_their_placeholders_as_base64() -> None:
+    packet = decode_message(
+        '452-/a,9["messages.upsert",{"message":{"messageContextInfo":{"messageSecret":'
+        '{"_placeholder":true,"num":1}},"thumb":{"_placeholder":true,"num":0}},'
+        '"again":[{"_placeholder":true,"num":1}],"_placeholder":"not one"}]'
+    )
+    whole = with_attachments(packet, [b"\xff\xd8\xff", b"\x00secret"])
+    assert (whole.type, whole.namespace, whole.event, whole.ack_id, whole.attachments) == (
+        T.EVENT, "/a", "messages.upsert", 9, 0,
+    )
+    assert whole.data == [{
+        "message": {"messageContextInfo": {"messageSecret": "AHNlY3JldA=="}, "thumb": "/9j/"},
+        "again": ["AHNlY3JldA=="], "_placeholder": "not one",
+    }]
+    assert whole.only_argument_json() is None  # the text as received held placeholders
+    ack = with_attachments(decode_message('461-/a,3[{"_placeholder":true,"num":0}]'), [b"x"])
+    assert (ack.type, ack.ack_id, ack.data) == (T.ACK, 3, ["eA=="])
+    for placeholder in ('{"_placeholder":true,"num":1}', '{"_placeholder":true,"num":-1}',
+                        '{"_placeholder":true,"num":"0"}', '{"_placeholder":true}',
+                        '{"_placeholder":true,"num":true}'):
+        with pytest.raises(FrameError, match="none of the 1 attachments of a packet on /a"):
+            with_attachments(decode_message(f'451-/a,["ev",{placeholder}]'), [b"x"])
+
+
 def test_decode_open_packet() -> None:
     info = decode_open(open_packet("abc", 25000, 20000))
     assert (info.sid, info.ping_interval, info.ping_timeout, info.max_payload) == (
@@ -351,6 +388,49 @@ async def test_many_namespaces_share_one_engineio_connection(evo: EvoLikeServer)
     assert evo.engine_sockets() == 1
     assert evo.eio_sids == {info.sid}
     assert evo.handshakes == 1
+    await client.conn.aclose()
+
+
+async def test_events_holding_bytes_arrive_whole_with_the_bytes_as_base64(
+    evo: EvoLikeServer,
+) -> None:
+    # Evolution rebuilds WhatsApp's byte fields (messageSecret, jpegThumbnail, mediaKey…)
+    # as Uint8Array before it emits messages.upsert; Socket.IO then sends the event as a
+    # binary packet followed by one binary frame per field. python-socketio does the same
+    # with bytes.
+    await evo.emit("a", "connection.update", {})
+    client = Client(evo.url)
+    await client.conn.connect()
+    await client.conn.join("/a")
+    await client.next(T.CONNECT)
+    secret, thumb = bytes(range(32)), b"\xff\xd8\xff\xe0" + b"\x00" * 3000
+    sent = await evo.emit("a", "messages.upsert", {
+        "key": {"id": "M1"},
+        "message": {"messageContextInfo": {"messageSecret": secret},
+                    "imageMessage": {"jpegThumbnail": thumb, "mediaKey": secret}},
+    })
+    await evo.emit("a", "messages.update", {"key": {"id": "M1"}})  # text after binary
+    assert evo.sio is not None
+    acked = asyncio.get_running_loop().create_future()
+    await evo.sio.emit("call", ({"blob": b"\x01"}, b"\x02"), namespace="/a",
+                       callback=lambda *args: acked.set_result(args))
+
+    event = await client.next()
+    assert (event.type, event.event, event.ack_id) == (T.EVENT, "messages.upsert", None)
+    b64 = base64.b64encode
+    assert event.data == [{**sent, "data": {
+        "key": {"id": "M1"},
+        "message": {"messageContextInfo": {"messageSecret": b64(secret).decode()},
+                    "imageMessage": {"jpegThumbnail": b64(thumb).decode(),
+                                     "mediaKey": b64(secret).decode()}},
+    }}]
+    assert event.only_argument_json() is None
+    after = await client.next()
+    assert (after.event, after.data[0]["data"]) == ("messages.update", {"key": {"id": "M1"}})  # type: ignore[index]
+    called = await client.next()
+    assert (called.type, called.event, called.data) == (T.EVENT, "call", [{"blob": "AQ=="}, "Ag=="])
+    assert await asyncio.wait_for(acked, 5) == ()  # asked for an ack: answered
+    assert client.conn.protocol_errors == 0 and not client.conn.closed
     await client.conn.aclose()
 
 
@@ -579,6 +659,46 @@ async def test_a_flood_of_frames_leaves_the_loop_turns_for_other_work(frame: byt
     assert max(between_turns) <= 200, f"{max(between_turns)} frames in one turn of the loop"
 
 
+async def test_binary_packets_with_wrong_attachments_cost_only_themselves(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    placeholder = '{"_placeholder":true,"num":%d}'
+
+    async def script(ws: ServerConnection) -> None:
+        await ws.send(open_packet())
+        await ws.send('452-/a,["lacking",' + placeholder % 1 + "]")
+        await ws.send(b"one of two")
+        await ws.send('42/a,["after lacking",{}]')  # the second never came
+        # Each frame under max_size (one over it ends the connection), not all three.
+        await ws.send('453-/a,["too big together",' + placeholder % 2 + "]")
+        for _ in range(3):
+            await ws.send(b"y" * 2000)
+        await ws.send('451-/a,["misplaced",' + placeholder % 1 + "]")
+        await ws.send(b"z")
+        await ws.send('452-/a,5["pinged between",' + placeholder % 1 + "]")
+        await ws.send(b"first")
+        await ws.send("2")  # Engine.IO's own packets do not interrupt a Socket.IO packet
+        await ws.send(b"second")
+        await raw.collect(ws)
+
+    caplog.set_level(logging.WARNING, "evodesk")
+    async with RawServer(script) as raw:
+        client = Client(raw.url, max_size=4096)
+        await client.conn.connect()
+        first, last = await client.next(), await client.next()
+        assert (first.event, first.data) == ("after lacking", [{}])
+        assert (last.event, last.data, last.ack_id) == ("pinged between", ["c2Vjb25k"], 5)
+        assert await asyncio.wait_for(raw.received.get(), 5) == "3"  # the pong
+        assert await asyncio.wait_for(raw.received.get(), 5) == "43/a,5[]"
+        assert client.packets.empty() and not client.conn.closed
+        assert client.conn.protocol_errors == 3
+        await client.conn.aclose()
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any("lacks 1 of its attachments" in w for w in warnings)
+    assert any("pass the 4096-byte cap" in w for w in warnings)
+    assert any("none of the 1 attachments" in w for w in warnings)
+
+
 BAD_FRAMES: list[str | bytes] = [
     "",
     "9",
@@ -590,8 +710,8 @@ BAD_FRAMES: list[str | bytes] = [
     "42/a,{}",
     '42/a,["ev"]}',
     b"\x00\x01binary",
-    '451-/a,["ev",{"_placeholder":true,"num":0}]',
-    b"\x04attachment",
+    '45-/a,["ev",{"_placeholder":true,"num":0}]',  # no attachment count
+    b"\x04attachment",  # so no packet announced this one
     "0" + '{"sid":"again"}',
     "44/a," + "[" * 5000 + "]" * 5000,  # deeper than json's recursion limit
     '42/a,7["ev",' + "[" * 5000 + "]" * 5000 + "]",  # with an ack id: decoded whole

@@ -9,9 +9,14 @@ What ends a connection and what does not:
   frame over `max_size` (WebSocket cannot skip one frame, so the stream cannot be
   trusted after it), an Engine.IO close packet, and the socket closing.
 * Tolerated (logged, counted in `protocol_errors`, the connection goes on): binary
-  frames, unknown or malformed packets, bad JSON in one event, and an exception raised
-  by the `on_packet` callback. One bad event must never cost every other namespace its
-  events.
+  frames no packet announced, unknown or malformed packets, bad JSON in one event, a
+  binary packet whose attachments are missing, misplaced or over `max_size` together,
+  and an exception raised by the `on_packet` callback. One bad event must never cost
+  every other namespace its events.
+
+Binary packets (Socket.IO sends an event as one when its arguments hold bytes, as
+Evolution's `messages.upsert` does with WhatsApp's byte fields) are handed over as the
+EVENT or ACK they stand for once their attachments have arrived, the bytes as base64.
 """
 
 from __future__ import annotations
@@ -63,6 +68,7 @@ from evodesk.infra.socketio_codec import (
     encode_ack,
     encode_connect,
     encode_disconnect,
+    with_attachments,
 )
 
 log = logging.getLogger(__name__)
@@ -271,10 +277,10 @@ class SocketIOConnection:
     # --- running ------------------------------------------------------------------
 
     async def _read_loop(self, ws: ClientConnection) -> None:
-        on_packet = self._on_packet
         loop_time = asyncio.get_running_loop().time
         info = CloseInfo("the connection was lost", ServerUnreachable("The connection was lost."))
         in_a_row = 0
+        waiting: _Attachments | None = None  # a binary packet, until its frames are in
         try:
             while True:
                 frame = await ws.recv()
@@ -283,11 +289,24 @@ class SocketIOConnection:
                 if in_a_row == _FRAMES_PER_TURN:
                     in_a_row = 0
                     await asyncio.sleep(0)
-                if type(frame) is not str:
-                    self._protocol_error(f"binary frame of {len(frame)} bytes is not supported")
+                if not isinstance(frame, str):
+                    if waiting is None:
+                        self._protocol_error(
+                            f"binary frame of {len(frame)} bytes that no packet announced")
+                        continue
+                    whole = self._attach(waiting, frame)
+                    if not waiting.left:
+                        waiting = None
+                    if whole is not None:
+                        await self._deliver(ws, whole)
                     continue
                 kind = frame[:1]
                 if kind == EIO_MESSAGE:
+                    if waiting is not None:
+                        # Socket.IO sends the attachments right after their packet.
+                        self._protocol_error(f"a binary packet on {waiting.packet.namespace} "
+                                             f"lacks {waiting.left} of its attachments")
+                        waiting = None
                     try:
                         packet = decode_message(frame)
                     except FrameError as exc:
@@ -296,12 +315,15 @@ class SocketIOConnection:
                     except Exception as exc:  # the codec's own fault: still one frame lost
                         self._protocol_error(f"frame not decoded ({type(exc).__name__})")
                         continue
-                    if packet.ack_id is not None and packet.type is PacketType.EVENT:
-                        await ws.send(encode_ack(packet.namespace, packet.ack_id))
-                    try:
-                        on_packet(packet)
-                    except Exception:
-                        log.exception("Packet handler failed on %s", packet.namespace)
+                    if packet.type in _BINARY:
+                        if packet.attachments:
+                            waiting = _Attachments(packet)
+                            continue
+                        whole = self._whole(_Attachments(packet))
+                        if whole is None:
+                            continue
+                        packet = whole
+                    await self._deliver(ws, packet)
                 elif kind == EIO_PING:
                     self.pings += 1
                     await ws.send(EIO_PONG + frame[1:])
@@ -322,6 +344,39 @@ class SocketIOConnection:
                 await ws.close()
         finally:
             self._finish(self._close_override or info)
+
+    async def _deliver(self, ws: ClientConnection, packet: Packet) -> None:
+        if packet.ack_id is not None and packet.type is PacketType.EVENT:
+            await ws.send(encode_ack(packet.namespace, packet.ack_id))
+        try:
+            self._on_packet(packet)
+        except Exception:
+            log.exception("Packet handler failed on %s", packet.namespace)
+
+    def _attach(self, waiting: _Attachments, frame: bytes) -> Packet | None:
+        """Take one attachment; the packet made whole once it was the last one."""
+        waiting.left -= 1
+        if not waiting.over:
+            waiting.held += len(frame)
+            if waiting.held > self._max_size:
+                waiting.over = True
+                waiting.parts.clear()
+                self._protocol_error(f"the attachments of a packet on {waiting.packet.namespace}"
+                                     f" pass the {self._max_size}-byte cap")
+            else:
+                waiting.parts.append(frame)
+        if waiting.left or waiting.over:
+            return None
+        return self._whole(waiting)
+
+    def _whole(self, waiting: _Attachments) -> Packet | None:
+        try:
+            return with_attachments(waiting.packet, waiting.parts)
+        except FrameError as exc:
+            self._protocol_error(str(exc))
+        except Exception as exc:  # the codec's own fault: still one packet lost
+            self._protocol_error(f"attachments not placed ({type(exc).__name__})")
+        return None
 
     def _describe_close(self, exc: ConnectionClosed) -> CloseInfo:
         sent, rcvd = exc.sent, exc.rcvd
@@ -402,6 +457,22 @@ class SocketIOConnection:
             await ws.send(frame)
         except ConnectionClosed:
             raise ServerUnreachable("The connection is closed.") from None
+
+
+_BINARY = frozenset({PacketType.BINARY_EVENT, PacketType.BINARY_ACK})
+
+
+class _Attachments:
+    """A binary packet and the binary frames gathered for it so far."""
+
+    __slots__ = ("held", "left", "over", "packet", "parts")
+
+    def __init__(self, packet: Packet) -> None:
+        self.packet = packet
+        self.left = packet.attachments  # frames still to come
+        self.parts: list[bytes] = []
+        self.held = 0  # their bytes
+        self.over = False  # past max_size together: the rest is only counted
 
 
 # Engine.IO answers a refused WebSocket upgrade with HTTP 400 and the reason as the body:

@@ -5,11 +5,12 @@ Pure functions, no I/O; the connection in `socketio_client` drives them once per
 
 from __future__ import annotations
 
+import base64
 import json
 import json.decoder
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import NamedTuple
 
@@ -50,6 +51,9 @@ _DIGITS = frozenset("0123456789")
 _raw_decode = json.JSONDecoder(parse_constant=refuse_constant).raw_decode
 # An ack id is a counter; Socket.IO servers number them from 0.
 _MAX_ACK_DIGITS = 15
+# A binary packet's count of the binary frames that follow it (one per Buffer in the
+# arguments: Evolution sends WhatsApp's byte fields as such).
+_MAX_ATTACHMENT_DIGITS = 6
 # Ping times past an hour are read as an hour, so a dead server is still noticed.
 _MAX_PING_MS = 3_600_000.0
 _new_object = object.__new__
@@ -94,6 +98,9 @@ class Packet:
     name, and the frame checked to end the JSON array it opens. Its arguments are
     decoded on the first read of `data`, which raises FrameError when they are not
     valid JSON (and again on every later read). Every other packet is decoded whole.
+
+    A BINARY_EVENT or BINARY_ACK is followed by `attachments` binary frames; its data
+    holds placeholders for them until `with_attachments` puts them in.
     """
 
     __slots__ = (
@@ -103,6 +110,7 @@ class Packet:
         "_pending",
         "_span",
         "ack_id",
+        "attachments",
         "event",
         "namespace",
         "type",
@@ -115,11 +123,13 @@ class Packet:
         data: object = None,
         event: str = "",
         ack_id: int | None = None,
+        attachments: int = 0,
     ) -> None:
         self.type = type
         self.namespace = namespace
         self.event = event
         self.ack_id = ack_id
+        self.attachments = attachments
         self._data = data
         self._frame = ""  # a pending event's frame
         self._at = 0  # where its arguments start: the "," or "]" after the event name
@@ -177,7 +187,7 @@ class Packet:
             data = self.data
         except FrameError:
             data = (FrameError, self._frame)
-        return (self.type, self.namespace, data, self.event, self.ack_id)
+        return (self.type, self.namespace, data, self.event, self.ack_id, self.attachments)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Packet):
@@ -190,7 +200,7 @@ class Packet:
         data = f"<{len(self._frame)} chars, not decoded>" if self._pending else repr(self._data)
         return (
             f"Packet(type={self.type!r}, namespace={self.namespace!r}, data={data}, "
-            f"event={self.event!r}, ack_id={self.ack_id!r})"
+            f"event={self.event!r}, ack_id={self.ack_id!r}, attachments={self.attachments!r})"
         )
 
 
@@ -233,7 +243,8 @@ def decode_message(frame: str) -> Packet:
     """Decode an Engine.IO message frame (`4…`) into its Socket.IO packet.
 
     Accepts `42/ns,["ev",…]`, `42["ev",…]` (root namespace), `42/ns,17["ev",…]` (ack id),
-    `40/ns,{…}`, `41/ns,`, `44/ns,{"message":…}` and `43/ns,17[…]`.
+    `40/ns,{…}`, `41/ns,`, `44/ns,{"message":…}`, `43/ns,17[…]`, and the binary forms
+    `452-/ns,["ev",{"_placeholder":true,"num":0},…]` and `461-/ns,17[…]`.
     """
     # Nearly every frame is an event on an instance namespace: read its envelope only,
     # `42/ns,["name"` then "," and the arguments, or the closing "]" at once.
@@ -254,6 +265,7 @@ def decode_message(frame: str) -> Packet:
                     packet.namespace = frame[2:comma]
                     packet.event = event
                     packet.ack_id = None
+                    packet.attachments = 0
                     packet._data = None
                     packet._frame = frame
                     packet._at = at
@@ -267,25 +279,29 @@ def _decode_any(frame: str) -> Packet:
     ptype = _SIO_TYPES.get(frame[1:2])
     if ptype is None:
         raise FrameError(f"unknown Socket.IO packet type in {_preview(frame)}")
-    if ptype is PacketType.BINARY_EVENT or ptype is PacketType.BINARY_ACK:
-        raise FrameError("binary Socket.IO packets are not supported")
     pos = 2
-    if frame.startswith(ROOT_NAMESPACE, 2):
-        comma = frame.find(",", 2)
+    attachments = 0
+    if ptype is PacketType.BINARY_EVENT or ptype is PacketType.BINARY_ACK:
+        end = _digits_end(frame, pos)
+        if end == pos or frame[end : end + 1] != "-":
+            raise FrameError(f"binary packet without its attachment count in {_preview(frame)}")
+        if end - pos > _MAX_ATTACHMENT_DIGITS:
+            raise FrameError(f"attachment count of {end - pos} digits in {_preview(frame)}")
+        attachments = int(frame[pos:end])
+        pos = end + 1
+    if frame.startswith(ROOT_NAMESPACE, pos):
+        comma = frame.find(",", pos)
         if comma < 0:
-            namespace = frame[2:]
+            namespace = frame[pos:]
             pos = len(frame)
         else:
-            namespace = frame[2:comma]
+            namespace = frame[pos:comma]
             pos = comma + 1
     else:
         namespace = ROOT_NAMESPACE
     ack_id: int | None = None
-    if (ptype is PacketType.EVENT or ptype is PacketType.ACK) and frame[pos : pos + 1] in _DIGITS:
-        end = pos + 1
-        size = len(frame)
-        while end < size and frame[end] in _DIGITS:
-            end += 1
+    if ptype in _MAY_ASK_ACK and frame[pos : pos + 1] in _DIGITS:
+        end = _digits_end(frame, pos)
         if end - pos > _MAX_ACK_DIGITS:
             raise FrameError(f"ack id of {end - pos} digits in {_preview(frame)}")
         ack_id = int(frame[pos:end])
@@ -295,19 +311,57 @@ def _decode_any(frame: str) -> Packet:
         data = _checked_depth(_json_at(frame, pos), frame)
         if _may_hold_surrogates(frame):
             data = _without_lone_surrogates(data)
-    if ptype is PacketType.EVENT:
+    if ptype is PacketType.EVENT or ptype is PacketType.BINARY_EVENT:
         if type(data) is not list or not data or type(data[0]) is not str:
             raise FrameError(f"event without a name in {_preview(frame)}")
-        return Packet(ptype, namespace, data[1:], data[0], ack_id)
+        return Packet(ptype, namespace, data[1:], data[0], ack_id, attachments)
     if ptype is PacketType.CONNECT:
         if data is not None and not isinstance(data, dict):
             raise FrameError(f"connect reply is not an object in {_preview(frame)}")
-    elif ptype is PacketType.ACK:
+    elif ptype is PacketType.ACK or ptype is PacketType.BINARY_ACK:
         if not isinstance(data, list):
             raise FrameError(f"ack without an argument list in {_preview(frame)}")
     elif ptype is PacketType.CONNECT_ERROR and not isinstance(data, dict | str | None):
         raise FrameError(f"connect error without a reason in {_preview(frame)}")
-    return Packet(ptype, namespace, data, "", ack_id)
+    return Packet(ptype, namespace, data, "", ack_id, attachments)
+
+
+_MAY_ASK_ACK = frozenset(
+    {PacketType.EVENT, PacketType.ACK, PacketType.BINARY_EVENT, PacketType.BINARY_ACK}
+)
+
+
+def _digits_end(frame: str, pos: int) -> int:
+    end, size = pos, len(frame)
+    while end < size and frame[end] in _DIGITS:
+        end += 1
+    return end
+
+
+def with_attachments(packet: Packet, attachments: Sequence[bytes]) -> Packet:
+    """A BINARY_EVENT or BINARY_ACK made whole, as the EVENT or ACK it stands for: each
+    placeholder `{"_placeholder":true,"num":i}` replaced by attachment i as base64 text
+    (bytes have no JSON form; base64 is how protobuf's JSON writes them). FrameError when
+    a placeholder names no attachment."""
+    texts = [base64.b64encode(part).decode("ascii") for part in attachments]
+    data = _placed(packet.data, texts, packet.namespace)
+    kind = PacketType.EVENT if packet.type is PacketType.BINARY_EVENT else PacketType.ACK
+    return Packet(kind, packet.namespace, data, packet.event, packet.ack_id)
+
+
+def _placed(value: object, texts: list[str], namespace: str) -> object:
+    # The depth was checked when the packet was decoded.
+    if type(value) is list:
+        return [_placed(item, texts, namespace) for item in value]
+    if type(value) is dict:
+        if value.get("_placeholder") is True:
+            num = value.get("num")
+            if type(num) is not int or not 0 <= num < len(texts):
+                raise FrameError(f"a placeholder names none of the {len(texts)} attachments "
+                                 f"of a packet on {namespace}")
+            return texts[num]
+        return {key: _placed(item, texts, namespace) for key, item in value.items()}
+    return value
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
