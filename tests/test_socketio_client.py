@@ -1069,6 +1069,23 @@ async def test_credentials_in_a_saved_server_url_are_sent_and_never_logged(
         assert not [m for m in ours if secret in m]
 
 
+async def test_a_user_name_without_a_password_is_sent_as_the_rest_client_sends_it() -> None:
+    seen: list[str | None] = []
+
+    async def script(ws: ServerConnection) -> None:
+        seen.append(ws.request.headers.get("Authorization") if ws.request else None)
+        await ws.send(open_packet())
+        await ws.wait_closed()
+
+    async with RawServer(script) as raw:
+        conn = SocketIOConnection(raw.url.replace("http://", "http://admin@"), API_KEY,
+                                  on_packet=print)
+        assert (await conn.connect()).sid == "raw-sid"
+        assert "admin" not in conn.url
+        await conn.aclose()
+    assert seen == ["Basic " + base64.b64encode(b"admin:").decode()]  # as httpx sends it
+
+
 def test_the_url_shown_masks_any_key() -> None:
     for key in ("plain-KEY-1", "a b&c/d+é"):
         url = SocketIOConnection("https://h/evo", key, on_packet=print).url

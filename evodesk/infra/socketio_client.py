@@ -99,7 +99,13 @@ def socketio_url(base_url: str, api_key: str, path: str = "/socket.io/") -> str:
     if scheme is None or not parts.hostname:
         raise ValueError("the server address must be an http:// or https:// URL")
     query = urlencode({"EIO": "4", "transport": "websocket", "apikey": api_key})
-    return urlunsplit((scheme, parts.netloc, parts.path.rstrip("/") + path, query, ""))
+    netloc = parts.netloc
+    user, at, host = netloc.rpartition("@")
+    if at and ":" not in user:
+        # websockets refuses a user name without a password; the REST client (httpx)
+        # sends it with an empty one, and so does this.
+        netloc = f"{user}:@{host}"
+    return urlunsplit((scheme, netloc, parts.path.rstrip("/") + path, query, ""))
 
 
 class SocketIOConnection:
