@@ -22,16 +22,14 @@ EVENT or ACK they stand for once their attachments have arrived, the bytes as ba
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
 import logging
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
-from urllib.parse import quote_plus, unquote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import quote_plus, urlencode, urlsplit, urlunsplit
 
-from websockets.asyncio.client import ClientConnection, connect
+from websockets.asyncio.client import ClientConnection
 from websockets.asyncio.messages import MAX_FRAGMENTS
 from websockets.exceptions import (
     ConnectionClosed,
@@ -40,13 +38,12 @@ from websockets.exceptions import (
     InvalidURI,
     TooManyFragments,
 )
-from websockets.frames import CloseCode, Frame
+from websockets.frames import CloseCode
 
 from evodesk.domain.errors import (
     EvodeskError,
     HandshakeRefused,
     ProtocolError,
-    ServerError,
     ServerTimeout,
     ServerUnreachable,
     TlsFailure,
@@ -69,6 +66,14 @@ from evodesk.infra.socketio_codec import (
     encode_connect,
     encode_disconnect,
     with_attachments,
+)
+from evodesk.infra.socketio_handshake import (
+    ConnectWithoutRedirects,
+    RedactingLogger,
+    masked,
+    redirect_error,
+    refusal,
+    secrets_in,
 )
 
 log = logging.getLogger(__name__)
@@ -131,7 +136,7 @@ class SocketIOConnection:
     ) -> None:
         self._url = socketio_url(base_url, api_key)
         self._api_key = api_key
-        self._secrets = _secrets_in(self._url, api_key)
+        self._secrets = secrets_in(self._url, api_key)
         self._on_packet = on_packet
         self._on_close = on_close
         self._tls_ca = tls_ca
@@ -236,7 +241,7 @@ class SocketIOConnection:
                     f"The CA bundle {self._tls_ca} cannot be read.", detail=str(exc)
                 ) from None
         try:
-            return await _ConnectWithoutRedirects(
+            return await ConnectWithoutRedirects(
                 self._url,
                 additional_headers={"apikey": self._api_key},
                 compression=None,  # JSON events are small and media is base64: not worth the CPU
@@ -246,12 +251,12 @@ class SocketIOConnection:
                 max_size=self._max_size,
                 max_queue=64,
                 ssl=ssl_context,
-                logger=_RedactingLogger(logging.getLogger(f"{__name__}.ws"), self._secrets),
+                logger=RedactingLogger(logging.getLogger(f"{__name__}.ws"), self._secrets),
             )
         except InvalidStatus as exc:
             if 300 <= exc.response.status_code < 400:
-                raise _redirect_error(exc, self._url) from None
-            raise _refusal(exc, self._secrets) from None
+                raise redirect_error(exc, self._url) from None
+            raise refusal(exc, self._secrets) from None
         except ssl.SSLCertVerificationError as exc:
             raise TlsFailure(
                 "The server's TLS certificate is not trusted.", detail=exc.verify_message
@@ -263,7 +268,7 @@ class SocketIOConnection:
         except InvalidURI:
             raise ServerUnreachable("The server address is not a valid URL.") from None
         except (OSError, InvalidHandshake) as exc:
-            detail = _masked(f"{type(exc).__name__}: {exc}", self._secrets)
+            detail = masked(f"{type(exc).__name__}: {exc}", self._secrets)
             raise ServerUnreachable("Could not connect to the server.", detail=detail) from None
 
     async def _read_open_packet(self, ws: ClientConnection) -> OpenInfo:
@@ -479,115 +484,3 @@ class _Attachments:
         self.parts: list[bytes] = []
         self.held = 0  # their bytes
         self.over = False  # past max_size together: the rest is only counted
-
-
-# Engine.IO answers a refused WebSocket upgrade with HTTP 400 and the reason as the body:
-# its own reasons have nothing to do with the key; Evolution's allowRequest gives these.
-_ENGINEIO_REASONS = (
-    "transport unknown", "session id unknown", "bad handshake method", "bad request",
-    "unsupported protocol version",
-)
-_KEY_REASONS = ("forbidden", "unauthorized", "invalid global token", "apikey is required")
-
-
-class _ConnectWithoutRedirects(connect):
-    """websockets' `connect`, which follows a redirect and sends the `apikey` header (and
-    the key in the query) to wherever it points: here a redirect is an answer."""
-
-    def process_redirect(self, exc: Exception) -> Exception | str:
-        return exc
-
-
-def _redirect_error(exc: InvalidStatus, url: str) -> EvodeskError:
-    """Where the server sends the live connection, as a server address to use instead:
-    the Socket.IO path and the query (which would carry the key) left out."""
-    status = exc.response.status_code
-    location = exc.response.headers.get("Location")
-    if not location:
-        return ServerUnreachable(
-            f"The server answered the live connection with a redirect (HTTP {status}) that "
-            "names no address. Check the URL."
-        )
-    parts = urlsplit(urljoin(url, location))
-    scheme = {"ws": "http", "wss": "https"}.get(parts.scheme.lower(), parts.scheme.lower())
-    path = parts.path
-    if path.rstrip("/").endswith("/socket.io"):
-        path = path.rstrip("/")[: -len("/socket.io")]
-    netloc = parts.netloc.rpartition("@")[2]  # never repeat credentials
-    target = urlunsplit((scheme, netloc, path, "", ""))
-    return ServerUnreachable(
-        f"The server redirects the live connection to {target} (HTTP {status}): evodesk "
-        "does not follow it with the API key; use that address for the server.",
-        detail=f"HTTP {status} to the Socket.IO handshake",
-    )
-
-
-def _refusal(exc: InvalidStatus, secrets: tuple[str, ...]) -> EvodeskError:
-    status = exc.response.status_code
-    # An error page may quote the request line or header, key included: masked before
-    # it is cut, so that no piece of the key is left at the cut.
-    body = _masked(bytes(exc.response.body or b"").decode("utf-8", "replace"), secrets)[:200]
-    reason = body.lower()
-    if status in (401, 403) or (status == 400 and any(k in reason for k in _KEY_REASONS)):
-        return HandshakeRefused("The server refused the API key.", status=status, detail=body)
-    if status == 400 and any(r in reason for r in _ENGINEIO_REASONS):
-        return ProtocolError(
-            "The server refused the Socket.IO handshake.", detail=f"HTTP 400: {body}"
-        )
-    if status == 400:
-        # e.g. Evolution's "Authentication error": its own lookup failed; worth a retry.
-        return ServerError(
-            "The server could not accept the live connection now.", status=400, detail=body
-        )
-    return ServerUnreachable(
-        f"The server answered HTTP {status} instead of opening the live connection.",
-        detail=body,
-    )
-
-
-def _secrets_in(url: str, key: str) -> tuple[str, ...]:
-    """What the handshake carries that no message or log line may repeat: the key as the
-    header and the query carry it (form-encoded), and a password in the server URL (a
-    server saved with one before such URLs were refused), as written, decoded and inside
-    the Basic credentials websockets sends for it. Longest first, so that one holding
-    another is masked whole."""
-    found = {key, quote_plus(key)}
-    parts = urlsplit(url)
-    if parts.username is not None and parts.password is not None:
-        user, password = unquote(parts.username), unquote(parts.password)
-        basic = base64.b64encode(f"{user}:{password}".encode(errors="surrogateescape")).decode()
-        # A very short password would only garble the text it is looked for in.
-        found |= {basic, *(p for p in (parts.password, password) if len(p) >= 4)}
-    return tuple(sorted({s for s in found if s}, key=len, reverse=True))
-
-
-def _masked(text: str, secrets: tuple[str, ...]) -> str:
-    for secret in secrets:
-        text = text.replace(secret, MASK)
-    return text
-
-
-def _redact(value: object, secrets: tuple[str, ...]) -> object:
-    if isinstance(value, str | bytes):
-        text = value.decode("utf-8", "replace") if isinstance(value, bytes) else value
-        if any(s in text for s in secrets):
-            return _masked(text, secrets)
-    return value
-
-
-class _RedactingLogger(logging.LoggerAdapter[logging.Logger]):
-    """websockets logs request lines and headers at DEBUG: keep the key out of them.
-
-    It also logs every frame at DEBUG, shortened: an event's payload (message text, the
-    instance's own token), cut where no redaction can recognise it. Frames are left out.
-    """
-
-    def __init__(self, logger: logging.Logger, secrets: tuple[str, ...]) -> None:
-        super().__init__(logger, {})
-        self._secrets = secrets
-
-    def log(self, level: int, msg: object, *args: Any, **kwargs: Any) -> None:
-        if self.isEnabledFor(level) and not any(isinstance(a, Frame) for a in args):
-            msg = _redact(msg, self._secrets)
-            args = tuple(_redact(a, self._secrets) for a in args)
-            self.logger.log(level, msg, *args, **kwargs)
