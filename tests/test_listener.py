@@ -8,6 +8,7 @@ import io
 import itertools
 import json
 import logging
+import threading
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -577,17 +578,29 @@ async def test_a_dead_peers_gap_starts_when_it_was_last_heard() -> None:
 
 
 class HeldGapStore(MemoryEventStore):
-    """The first gap it is asked to open is held up until the writer gives up on it."""
+    """The first gap it is asked to open is written on a worker thread, as the real
+    store writes, and held there until `release`: once begun, it is written even if
+    whoever waits for it is cancelled."""
 
     def __init__(self) -> None:
         super().__init__()
         self.holding = asyncio.Event()
+        self.release = threading.Event()
+        self.written = threading.Event()
 
     async def open_gap(self, instance_id: int, started_at: datetime) -> Gap:
-        if not self.holding.is_set():
-            self.holding.set()
-            await asyncio.get_running_loop().create_future()  # until cancelled
-        return await super().open_gap(instance_id, started_at)
+        if self.holding.is_set():
+            return await super().open_gap(instance_id, started_at)
+        self.holding.set()
+
+        def write() -> Gap:
+            self.release.wait(10)
+            gap = Gap(instance_id=instance_id, started_at=started_at, id=next(self._ids))
+            self.gaps.append(gap)
+            self.written.set()
+            return gap
+
+        return await asyncio.get_running_loop().run_in_executor(None, write)
 
 
 class LogSeen(logging.Handler):
@@ -632,9 +645,16 @@ async def test_a_connection_lost_just_before_the_link_closes_still_leaves_gaps(
             await asyncio.wait_for(store.holding.wait(), 5)  # b's gap, being written
             drop.set()
             await asyncio.wait_for(closed.seen.wait(), 5)
-            await sup.aclose()
+            [run] = [t for t in asyncio.all_tasks() if t.get_name() == "listener-raw"]
+            closing = asyncio.create_task(sup.aclose())
+            await asyncio.wait_for(asyncio.wait([run]), 5)  # cancelled mid-write
+            store.release.set()
+            await asyncio.wait_for(closing, 5)
+            assert await asyncio.to_thread(store.written.wait, 5)
     finally:
+        store.release.set()
         logging.getLogger("evodesk.infra.socketio_client").removeHandler(closed)
+    # Each once: the write under way when the link closed is not made a second time.
     assert sorted(g.instance_id for g in store.gaps) == sorted(ids.values())
     assert all(g.ended_at is not None and g.started_at <= g.ended_at for g in store.gaps)
 

@@ -116,6 +116,7 @@ class ServerLink:
         # namespace may go and come back before the database has answered.
         self._gap_ops: deque[tuple[bool, str, datetime]] = deque()
         self._gap_lock = asyncio.Lock()
+        self._gap_write: asyncio.Task[None] | None = None
         self._needs_resync = False
         self._conn: SocketIOConnection | None = None
         self._task: asyncio.Task[None] | None = None
@@ -391,24 +392,32 @@ class ServerLink:
         """Write the queued gap changes, in order, one writer at a time."""
         async with self._gap_lock:
             while self._gap_ops:
-                # Left in the queue while it is written, so that `_gap_ends` sees it, and
-                # after a cancelled write, so that `aclose` writes it.
-                opens, name, when = self._gap_ops[0]
-                instance_id = self._ids.get(name)
-                if instance_id is None or (name in self._gap_open) is opens:
-                    self._gap_ops.popleft()
-                    continue  # unknown, already open, or nothing open to close
-                try:
-                    if opens:
-                        await self._gaps.open_gap(instance_id, when)
-                        self._gap_open.add(name)
-                    else:
-                        await self._gaps.close_open_gaps([instance_id], when)
-                        self._gap_open.discard(name)
-                except Exception:
-                    log.exception("Could not %s a gap for %s", "record" if opens else "close",
-                                  name)
-                self._gap_ops.popleft()
+                write = self._gap_write
+                if write is None or write.done():
+                    write = self._gap_write = asyncio.get_running_loop().create_task(
+                        self._write_first_gap_op(), name=f"listener-gap-{self.server.name}")
+                # A store's worker thread finishes a write it has begun even when the one
+                # waiting for it is cancelled: the write ends by itself, and a writer
+                # after it (`aclose`) waits for it instead of writing the same gap again.
+                await asyncio.shield(write)
+
+    async def _write_first_gap_op(self) -> None:
+        # Left in the queue while it is written, so that `_gap_ends` sees it.
+        opens, name, when = self._gap_ops[0]
+        instance_id = self._ids.get(name)
+        if instance_id is None or (name in self._gap_open) is opens:
+            self._gap_ops.popleft()
+            return  # unknown, already open, or nothing open to close
+        try:
+            if opens:
+                await self._gaps.open_gap(instance_id, when)
+                self._gap_open.add(name)
+            else:
+                await self._gaps.close_open_gaps([instance_id], when)
+                self._gap_open.discard(name)
+        except Exception:
+            log.exception("Could not %s a gap for %s", "record" if opens else "close", name)
+        self._gap_ops.popleft()
 
     def _start_resync(self) -> None:
         # Only after a loss: the first connection has nothing to catch up on.
