@@ -10,6 +10,7 @@ import json
 import logging
 import threading
 from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -335,6 +336,42 @@ async def test_reconnect_skips_a_long_backoff() -> None:
         await sup.reconnect(server.id)
         await watch.until(lambda: sup.namespace_state(server.id, "a") is S.LIVE)
         await sup.aclose()
+
+
+async def test_a_new_url_keeps_the_gap_of_a_server_still_unheard() -> None:
+    # The server is down and its address is corrected: the instances are not heard any
+    # more at the new address than at the old one, so their gap stays open until they are.
+    old, new = EvoLikeServer(), EvoLikeServer()
+    await old.start()
+    await new.start()
+    await new.stop()  # nothing listens there yet
+    store = MemoryEventStore()
+    server = store.add_server("main", old.url)
+    inst = store.add_instance(server, "a")
+    await old.emit("a", "connection.update", {})
+    sup = supervisor(store)
+    watch = Watch(sup)
+    assert server.id is not None
+    await sup.set_targets(server, ["a"])
+    await watch.until(lambda: sup.namespace_state(server.id, "a") is S.LIVE)
+    await old.stop(kill=True)
+    await store.wait_until(lambda: len(store.gaps) == 1)
+
+    seen = len(watch.changes)
+    await sup.set_targets(replace(server, base_url=new.url), ["a"])
+    await watch.until(lambda: any(c.state is S.RETRYING and c.instance is None
+                                  for c in watch.changes[seen:]))  # tried the new URL
+    [gap] = store.gaps
+    assert gap.instance_id == inst.id and gap.ended_at is None
+
+    await new.start()
+    await new.emit("a", "connection.update", {})
+    await sup.reconnect(server.id)
+    await watch.until(lambda: sup.namespace_state(server.id, "a") is S.LIVE)
+    await store.wait_until(lambda: store.gaps[0].ended_at is not None)
+    assert len(store.gaps) == 1
+    await sup.aclose()
+    await new.stop()
 
 
 async def test_a_missing_key_is_refused(evo: EvoLikeServer) -> None:

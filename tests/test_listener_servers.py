@@ -163,3 +163,23 @@ async def test_a_removal_the_keyring_refuses_leaves_the_server_listened_to(
         await app.servers.remove("Main")
     assert (await app.store.get_server("Main")).id == 1  # still there
     await until(app, lambda: all(namespace(app, n) is ListenerState.LIVE for n in NAMES))
+
+
+async def test_a_key_edited_while_live_is_used_at_once(
+    app: AppServices, sandbox: Sandbox
+) -> None:
+    # The connection made with the old key is not kept: the new key is tried now, and
+    # a wrong one is told at once instead of at the next reconnect, days later maybe.
+    assert app.listener is not None
+    await app.servers.update("Main", api_key="a-key-typed-wrong")
+    await until(app, lambda: app.listener is not None
+                and app.listener.connection_state(1) is ListenerState.REFUSED)
+    assert all(namespace(app, n) is ListenerState.REFUSED for n in NAMES)
+    assert sandbox.socket_clients == 0  # the old connection is gone
+    gaps = await app.store.list_gaps()
+    assert len(gaps) == len(NAMES) and all(g.ended_at is None for g in gaps)
+
+    await app.servers.update("Main", api_key=KEY)
+    await until(app, lambda: all(namespace(app, n) is ListenerState.LIVE for n in NAMES))
+    assert sandbox.socket_clients == 1
+    assert len(await app.store.list_gaps()) == len(NAMES)  # the refusal was one loss

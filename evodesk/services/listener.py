@@ -98,6 +98,9 @@ class ListenerSupervisor:
 
     async def refresh_from_store(self) -> None:
         """Targets become the instances the store has in websocket mode."""
+        await self._refresh(restart=None)
+
+    async def _refresh(self, *, restart: int | None) -> None:
         async with self._lock:
             servers = await self._store.list_servers()
             instances = await self._store.list_instances()
@@ -110,7 +113,7 @@ class ListenerSupervisor:
                 # An instance deleted at the server has no namespace left to join.
                 names = [i.name for i in mine if i.websocket_enabled and not i.vanished]
                 ids = {i.name: i.id for i in mine if i.id is not None}
-                await self._apply(server, names, ids)
+                await self._apply(server, names, ids, restart=server.id == restart)
             for server_id in [s for s in self._links if s not in known]:
                 await self._drop(server_id)
 
@@ -135,10 +138,9 @@ class ListenerSupervisor:
         await self.pipeline.flush()
 
     async def server_changed(self, server_id: int) -> None:
-        """Its key or URL changed: follow the database (a new URL is a new connection),
-        and try again now, refused or waiting as it may be."""
-        await self.refresh_from_store()
-        await self.reconnect(server_id)
+        """Its key or URL changed: follow the database, and connect again now with them,
+        whatever the connection's state (live, refused or waiting as it may be)."""
+        await self._refresh(restart=server_id)
 
     async def key_accepted(self, server_id: int) -> None:
         """The server just accepted its key (a check or a sync read with it): a
@@ -159,14 +161,14 @@ class ListenerSupervisor:
             else:
                 link.start()
 
-    async def _apply(self, server: Server, names: list[str], ids: dict[str, int] | None) -> None:
+    async def _apply(
+        self, server: Server, names: list[str], ids: dict[str, int] | None, *,
+        restart: bool = False,
+    ) -> None:
         assert server.id is not None
         if self._closed:
             raise RuntimeError("the listener is closed")
         link = self._links.get(server.id)
-        if link is not None and link.server.base_url != server.base_url:
-            await self._drop(server.id)
-            link = None
         if not names:
             if link is not None:
                 await self._drop(server.id)
@@ -187,8 +189,13 @@ class ListenerSupervisor:
             link.set_targets(names, ids)
             link.start()
         else:
+            # A new URL is connected to at once; the gaps of a server that was down stay
+            # open until it is heard again, at whichever address.
+            moved = link.server.base_url != server.base_url
             link.server = server
             link.set_targets(names, ids)
+            if restart or moved:
+                await link.restart()
 
     async def _drop(self, server_id: int) -> None:
         link = self._links.pop(server_id, None)

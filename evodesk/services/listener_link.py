@@ -171,6 +171,25 @@ class ServerLink:
         self._retry_now = True
         self._wake()
 
+    async def restart(self) -> None:
+        """Connect again now, with the server's URL and key as they are now: a connection
+        made with the old ones is closed, and what it carried is a loss like any other
+        (a gap for every live instance, and a resync once back)."""
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        lost_at = self._clock.now()
+        for name, ns in self._ns.items():
+            if ns.state is ListenerState.LIVE:
+                self._gap_ops.append((True, name, lost_at))
+                self._needs_resync = True
+        self._set_state(ListenerState.CONNECTING, None)
+        for name, ns in self._ns.items():
+            self._set_ns(name, ns, ListenerState.CONNECTING, None)
+        self.start()
+        await self._record_gaps()
+
     async def aclose(self) -> None:
         """Close the connection (which leaves every namespace) and end this link's tasks."""
         self._closing = True
