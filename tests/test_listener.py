@@ -9,7 +9,7 @@ import itertools
 import json
 import logging
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -214,6 +214,48 @@ async def test_a_gap_left_open_by_an_earlier_run_ends_once_live(evo: EvoLikeServ
     assert gap.started_at == crashed and gap.ended_at is not None and gap.ended_at > crashed
     await sup.aclose()
     assert len(store.gaps) == 1
+
+
+class CountedCloses(MemoryEventStore):
+    """Counts the writes that close gaps; the first is held until `release`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.closes: list[list[int]] = []
+        self.release = asyncio.Event()
+
+    async def close_open_gaps(self, instance_ids: Sequence[int], ended_at: datetime) -> int:
+        self.closes.append(list(instance_ids))
+        if len(self.closes) == 1:
+            await self.release.wait()
+        return await super().close_open_gaps(instance_ids, ended_at)
+
+
+async def test_gaps_left_open_by_an_earlier_run_end_in_one_write(evo: EvoLikeServer) -> None:
+    # Hundreds of instances going live must not cost a database write each.
+    store = CountedCloses()
+    server = store.add_server("main", evo.url)
+    names = [f"i{n}" for n in range(50)]
+    ids = {}
+    crashed = datetime(2026, 11, 29, 9, tzinfo=UTC)
+    for name in names:
+        instance = store.add_instance(server, name)
+        assert instance.id is not None
+        ids[name] = instance.id
+        await store.open_gap(instance.id, crashed)
+        await evo.emit(name, "connection.update", {})
+    sup = supervisor(store)
+    watch = Watch(sup)
+    assert server.id is not None
+    await sup.set_targets(server, names)
+    await watch.until(lambda: all(sup.namespace_state(server.id, n) is S.LIVE for n in names))
+    store.release.set()  # the first write, held while the others went live
+    await store.wait_until(lambda: all(g.ended_at is not None for g in store.gaps))
+    assert len(store.closes) <= 2, [len(c) for c in store.closes]
+    assert sorted(i for c in store.closes for i in c) == sorted(ids.values())
+    assert all(g.ended_at is not None and g.ended_at > crashed for g in store.gaps)
+    await sup.aclose()
+    assert len(store.gaps) == len(names) and len(store.closes) <= 2
 
 
 async def test_targets_join_and_leave_while_the_connection_stays_up(evo: EvoLikeServer) -> None:

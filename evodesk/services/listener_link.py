@@ -63,9 +63,22 @@ class _Namespace:
     state: ListenerState = ListenerState.CONNECTING
     reason: str | None = None
     joined: bool = False  # a join was sent on the current connection
+    # Not yet live through this link: a gap this workstation left open (evodesk ended
+    # without closing it) ends when it first is.
+    fresh: bool = True
     attempt: int = 0
     retry_at: float | None = None
     live_since: float | None = None  # loop time of the CONNECT on the current connection
+
+
+@dataclass(slots=True)
+class _GapChange:
+    """Open one instance's gap, or close the gaps of any number of instances at once,
+    at `at`."""
+
+    opens: bool
+    names: list[str]
+    at: datetime
 
 
 KeyFor = Callable[[Server], Awaitable[str]]
@@ -109,14 +122,12 @@ class ServerLink:
         self._ids: dict[str, int] = {}
         self._leaving: set[str] = set()
         self._gap_open: set[str] = set()
-        # Not yet live through this link: a gap this workstation left open (evodesk
-        # ended without closing it) ends when they first are.
-        self._fresh: set[str] = set()
-        # Gaps to open (True) and close (False), in the order things happened: a
-        # namespace may go and come back before the database has answered.
-        self._gap_ops: deque[tuple[bool, str, datetime]] = deque()
+        # Gaps to open and close, in the order things happened: a namespace may go and
+        # come back before the database has answered.
+        self._gap_ops: deque[_GapChange] = deque()
         self._gap_lock = asyncio.Lock()
         self._gap_write: asyncio.Task[None] | None = None
+        self._gap_writing: _GapChange | None = None
         self._needs_resync = False
         self._conn: SocketIOConnection | None = None
         self._task: asyncio.Task[None] | None = None
@@ -151,7 +162,6 @@ class ServerLink:
                 if self.state in (ListenerState.RETRYING, ListenerState.REFUSED):
                     ns.state, ns.reason = self.state, self.reason
                 self._ns[name] = ns
-                self._fresh.add(name)
                 self._emit(name, ns.state, ns.reason)
         self._wake()
 
@@ -182,7 +192,7 @@ class ServerLink:
         lost_at = self._clock.now()
         for name, ns in self._ns.items():
             if ns.state is ListenerState.LIVE:
-                self._gap_ops.append((True, name, lost_at))
+                self._gap_starts(name, lost_at)
                 self._needs_resync = True
         self._set_state(ListenerState.CONNECTING, None)
         for name, ns in self._ns.items():
@@ -201,8 +211,9 @@ class ServerLink:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
-        for name in self._gap_open | {name for opens, name, _ in self._gap_ops if opens}:
-            self._gap_ops.append((False, name, self._clock.now()))
+        now = self._clock.now()
+        for name in self._gap_open | {c.names[0] for c in self._gap_ops if c.opens}:
+            self._gap_closes(name, now)
         await self._record_gaps()
         self._set_state(ListenerState.STOPPED, None)
         for name in self._ns:
@@ -341,19 +352,22 @@ class ServerLink:
             ns.retry_at = None
             ns.live_since = asyncio.get_running_loop().time()
             self._set_ns(name, ns, ListenerState.LIVE, None)
-            if name in self._fresh:
-                self._fresh.discard(name)
-                if name in self._ids:  # maybe: closing closes only what is open
-                    self._gap_open.add(name)
+            if ns.fresh:
+                ns.fresh = False
+                if name in self._ids:
+                    # Whatever is open: one write for all that go live meanwhile.
+                    self._gap_closes(name, self._clock.now())
+                    self._wake()
+                    return
             if self._gap_ends(name):
                 self._wake()
         elif kind is PacketType.CONNECT_ERROR:
             if ns.state is ListenerState.LIVE:
-                self._gap_ops.append((True, name, self._clock.now()))
+                self._gap_starts(name, self._clock.now())
             self._retry_later(name, ns, ListenerState.WAITING, connect_error_message(packet))
         elif kind is PacketType.DISCONNECT:
             if ns.state is ListenerState.LIVE:
-                self._gap_ops.append((True, name, self._clock.now()))
+                self._gap_starts(name, self._clock.now())
             self._retry_later(name, ns, ListenerState.RETRYING, _SERVER_LEFT)
 
     def _retry_later(self, name: str, ns: _Namespace, state: ListenerState, reason: str) -> None:
@@ -373,7 +387,7 @@ class ServerLink:
             lost_at = self._last_alive(info.error)
             for name, ns in self._ns.items():
                 if ns.state is ListenerState.LIVE:
-                    self._gap_ops.append((True, name, lost_at))
+                    self._gap_starts(name, lost_at)
         self._wake()
 
     def _last_alive(self, error: EvodeskError) -> datetime:
@@ -402,10 +416,25 @@ class ServerLink:
     def _gap_ends(self, name: str) -> bool:
         """Queue the end of `name`'s gap, if it has one open or on its way; whether it
         has."""
-        if name in self._gap_open or any(opens and n == name for opens, n, _ in self._gap_ops):
-            self._gap_ops.append((False, name, self._clock.now()))
+        if name in self._gap_open or any(c.opens and c.names[0] == name for c in self._gap_ops):
+            self._gap_closes(name, self._clock.now())
             return True
         return False
+
+    def _gap_starts(self, name: str, at: datetime) -> None:
+        self._gap_ops.append(_GapChange(True, [name], at))
+
+    def _gap_closes(self, name: str, at: datetime) -> None:
+        """Queue closing `name`'s gaps; with the closes queued just before it, if they
+        are not being written yet, as one write. That write ends them all at the latest
+        of their times: a gap may end a little late, never before the instance was
+        heard again."""
+        last = self._gap_ops[-1] if self._gap_ops else None
+        if last is not None and not last.opens and last is not self._gap_writing:
+            last.names.append(name)
+            last.at = max(last.at, at)
+        else:
+            self._gap_ops.append(_GapChange(False, [name], at))
 
     async def _record_gaps(self) -> None:
         """Write the queued gap changes, in order, one writer at a time."""
@@ -414,29 +443,47 @@ class ServerLink:
                 write = self._gap_write
                 if write is None or write.done():
                     write = self._gap_write = asyncio.get_running_loop().create_task(
-                        self._write_first_gap_op(), name=f"listener-gap-{self.server.name}")
+                        self._write_first_gap_change(), name=f"listener-gap-{self.server.name}")
                 # A store's worker thread finishes a write it has begun even when the one
                 # waiting for it is cancelled: the write ends by itself, and a writer
                 # after it (`aclose`) waits for it instead of writing the same gap again.
                 await asyncio.shield(write)
 
-    async def _write_first_gap_op(self) -> None:
+    async def _write_first_gap_change(self) -> None:
         # Left in the queue while it is written, so that `_gap_ends` sees it.
-        opens, name, when = self._gap_ops[0]
-        instance_id = self._ids.get(name)
-        if instance_id is None or (name in self._gap_open) is opens:
-            self._gap_ops.popleft()
-            return  # unknown, already open, or nothing open to close
+        change = self._gap_writing = self._gap_ops[0]
         try:
-            if opens:
-                await self._gaps.open_gap(instance_id, when)
-                self._gap_open.add(name)
+            if change.opens:
+                await self._open_gap(change.names[0], change.at)
             else:
-                await self._gaps.close_open_gaps([instance_id], when)
-                self._gap_open.discard(name)
-        except Exception:
-            log.exception("Could not %s a gap for %s", "record" if opens else "close", name)
+                await self._close_gaps(change.names, change.at)
+        finally:
+            self._gap_writing = None
         self._gap_ops.popleft()
+
+    async def _open_gap(self, name: str, at: datetime) -> None:
+        instance_id = self._ids.get(name)
+        if instance_id is None or name in self._gap_open:
+            return  # unknown, or already open
+        try:
+            await self._gaps.open_gap(instance_id, at)
+        except Exception:
+            log.exception("Could not record a gap for %s", name)
+        else:
+            self._gap_open.add(name)
+
+    async def _close_gaps(self, names: list[str], at: datetime) -> None:
+        ids = [i for name in names if (i := self._ids.get(name)) is not None]
+        try:
+            if ids:
+                await self._gaps.close_open_gaps(ids, at)
+        except Exception:
+            log.exception("Could not close the gaps of %s", ", ".join(names))
+            return
+        self._gap_open.difference_update(names)
+        if not self._gap_open:
+            # A set keeps the table it grew to: after hundreds of gaps, a small one again.
+            self._gap_open = set()
 
     def _start_resync(self) -> None:
         # Only after a loss: the first connection has nothing to catch up on.
