@@ -22,6 +22,8 @@ from evodesk.infra.store import Store
 from evodesk.sandbox import Sandbox
 from evodesk.services.app import AppServices
 from evodesk.services.event_log_gate import OneWriterEventLog
+from evodesk.services.instances import InstanceRef
+from evodesk.services.listener import StateChange
 from tests.cli_support import Cli, cli_env
 
 T0 = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
@@ -289,3 +291,106 @@ async def test_what_the_writer_pruned_is_not_written_back(store: Store, tmp_path
     await second.prune_events(5)
     assert await _numbers(store) == [17, 18, 19, 20, 21]
     await second.aclose()
+
+
+async def test_two_listeners_on_one_sqlite_file_record_each_loss_once(
+    tmp_path: Path, sandbox: Sandbox
+) -> None:
+    # Both hear the server and both lose it: the log shows the loss once, not once for
+    # each process.
+    url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    secrets = MemorySecretStore()
+    apps = [await AppServices.open(resolve_paths(tmp_path / folder), database_url=url,
+                                   secrets=secrets, listen=True) for folder in ("a", "b")]
+    try:
+        await apps[0].servers.add("Main", sandbox.url, sandbox.api_key)
+        await apps[0].sync.sync_all()
+        await apps[0].manager.enable_websocket(InstanceRef("loja-sp", "Main"),
+                                               ["MESSAGES_UPSERT"])
+        await sandbox.send_text("loja-sp", "opens the namespace")
+        changes: list[tuple[int, StateChange]] = []
+        changed = asyncio.Event()
+        for number, app in enumerate(apps):
+            assert app.listener is not None
+            app.listener.on_state_changed(
+                lambda c, n=number: (changes.append((n, c)), changed.set()))
+            await app.start_listening()
+
+        async def until(predicate: Callable[[], bool]) -> None:
+            while not predicate():
+                changed.clear()
+                await asyncio.wait_for(changed.wait(), 20)
+
+        await until(lambda: all(app.listener is not None and app.listener.namespace_state(
+            1, "loja-sp") is ListenerState.LIVE for app in apps))
+        await sandbox.drop_sockets()
+        # Each records the loss before it says it is retrying.
+        await until(lambda: {n for n, c in changes if c.instance is None
+                             and c.state is ListenerState.RETRYING} == {0, 1})
+        assert len(await apps[0].store.list_gaps()) == 1
+    finally:
+        for app in reversed(apps):
+            await app.aclose()
+    store = await Store.open(url)
+    try:
+        gaps = await store.list_gaps()
+    finally:
+        await store.aclose()
+    assert len(gaps) == 1 and gaps[0].ended_at is not None
+
+
+async def test_a_loss_of_the_one_that_takes_over_is_recorded_from_then(
+    tmp_path: Path
+) -> None:
+    # The second lost the server while the first still heard it: no gap in the log. Once
+    # the first stops and the second writes the log, nothing is heard: that is a gap.
+    async with Sandbox(api_key="gate-key-0001", instances=["loja-sp"],
+                       require_socket_key=True) as sandbox:
+        url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+        apps = [await AppServices.open(resolve_paths(tmp_path / folder), database_url=url,
+                                       secrets=MemorySecretStore(), listen=True)
+                for folder in ("a", "b")]
+        first, second = apps
+        try:
+            await first.servers.add("Main", sandbox.url, sandbox.api_key)
+            await second.secrets.set(server_key_ref("Main"), sandbox.api_key)
+            await first.sync.sync_all()
+            await first.manager.enable_websocket(InstanceRef("loja-sp", "Main"),
+                                                 ["MESSAGES_UPSERT"])
+            await sandbox.send_text("loja-sp", "opens the namespace")
+            changed = asyncio.Event()
+            for app in apps:
+                assert app.listener is not None
+                app.listener.on_state_changed(lambda _c: changed.set())
+                await app.start_listening()
+
+            def state(app: AppServices) -> ListenerState:
+                assert app.listener is not None
+                return app.listener.namespace_state(1, "loja-sp")
+
+            async def until(predicate: Callable[[], bool]) -> None:
+                while not predicate():
+                    changed.clear()
+                    await asyncio.wait_for(changed.wait(), 20)
+
+            await until(lambda: all(state(app) is ListenerState.LIVE for app in apps))
+            await second.servers.update("Main", api_key="a-key-that-is-refused")
+            await until(lambda: state(second) is ListenerState.REFUSED)
+            assert await first.store.list_gaps() == []  # the first hears it all
+            await first.aclose()
+            apps = [second]
+            assert second.event_log is not None
+            await asyncio.wait_for(second.event_log.took_over.wait(), 20)
+            [gap] = await second.store.list_gaps()
+            assert gap.ended_at is None
+            await second.servers.update("Main", api_key=sandbox.api_key)
+            await until(lambda: state(second) is ListenerState.LIVE)
+        finally:
+            for app in reversed(apps):
+                await app.aclose()
+        store = await Store.open(url)
+        try:
+            [gap] = await store.list_gaps()
+        finally:
+            await store.aclose()
+        assert gap.ended_at is not None

@@ -98,7 +98,7 @@ class AppServices:
 
             supervisor = ListenerSupervisor(
                 store, key_for=servers.api_key, resync=resync,
-                retention=settings.event_retention, sink=event_log,
+                retention=settings.event_retention, sink=event_log, gaps=event_log,
             )
             servers.listener = supervisor
         # The data folder's locks cover its processes; on PostgreSQL the database's own

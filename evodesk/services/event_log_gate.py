@@ -16,11 +16,11 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
-from evodesk.domain.models import Event
+from evodesk.domain.models import Event, Gap
 from evodesk.infra.process_locks import FolderLock
 from evodesk.services.event_pipeline import EventSink
 
@@ -39,6 +39,10 @@ class KeyedEventLog(EventSink, Protocol):
 
     def clear_marks(self) -> dict[str, datetime]: ...
 
+    async def open_gap(self, instance_id: int, started_at: datetime) -> Gap: ...
+
+    async def close_open_gaps(self, instance_ids: Sequence[int], ended_at: datetime) -> int: ...
+
 
 class OneWriterEventLog:
     """An `EventSink` that writes only while this process holds the writer lock."""
@@ -51,6 +55,8 @@ class OneWriterEventLog:
         self._writing = asyncio.Lock()
         self._told = False
         self._watch: asyncio.Task[None] | None = None
+        # Instances with a gap open here that another process's log did not need.
+        self._unheard: set[int] = set()
         self.overflow = 0  # kept events pushed out before this process could write them
         self.took_over = asyncio.Event()  # set once this process writes after another did
         lock.try_take()  # the first to start writes, from the start
@@ -95,6 +101,7 @@ class OneWriterEventLog:
         and `events`, that the other writer has not stored. Should the write fail, what
         was kept is kept again; the pipeline tries `events` again itself."""
         log.info("This evodesk now writes the event log")
+        await self._open_unheard_gaps()
         kept, self._kept = self._kept, []
         try:
             written = 0
@@ -127,6 +134,31 @@ class OneWriterEventLog:
                             self._keep)
             self.overflow += overflow
             del self._kept[:overflow]
+
+    async def open_gap(self, instance_id: int, started_at: datetime) -> Gap:
+        """Gaps are the writer's too: both processes hear the same servers, and each would
+        record every loss of its own connection, so the log would show each one twice. A
+        loss only the other one has is no gap in what the log holds, until this one
+        writes the log: from then on it is."""
+        if not self._lock.held:
+            self._unheard.add(instance_id)
+            return Gap(instance_id=instance_id, started_at=started_at)
+        return await self._store.open_gap(instance_id, started_at)
+
+    async def close_open_gaps(self, instance_ids: Sequence[int], ended_at: datetime) -> int:
+        self._unheard.difference_update(instance_ids)
+        if not self._lock.held:
+            return 0
+        return await self._store.close_open_gaps(instance_ids, ended_at)
+
+    async def _open_unheard_gaps(self) -> None:
+        # One at a time from the set itself: one that ends meanwhile is not opened.
+        while self._unheard:
+            instance_id = self._unheard.pop()
+            try:
+                await self._store.open_gap(instance_id, datetime.now(UTC))
+            except Exception:
+                log.exception("Could not record a gap for instance #%d", instance_id)
 
     async def prune_events(self, keep: int) -> int:
         if not self._lock.held:

@@ -66,9 +66,12 @@ class ListenerSupervisor:
         tls_ca: str | None = None,
         max_frame_size: int = DEFAULT_MAX_SIZE,
         sink: EventSink | None = None,
+        gaps: GapStore | None = None,
     ) -> None:
-        """`sink` is where events are written, the store unless given."""
+        """`sink` is where events are written and `gaps` where gaps are, the store
+        unless given."""
         self._store = store
+        self._gaps: GapStore = gaps or store
         self._key_for = key_for
         self._resync = resync
         self._clock = clock or SystemClock()
@@ -180,7 +183,7 @@ class ListenerSupervisor:
             }
         if link is None:
             link = ServerLink(
-                server, key_for=self._key_for, pipeline=self.pipeline, gaps=self._store,
+                server, key_for=self._key_for, pipeline=self.pipeline, gaps=self._gaps,
                 notify=self._notify, clock=self._clock, backoff=self._backoff,
                 namespace_backoff=self._ns_backoff, resync=self._resync,
                 tls_ca=self._tls_ca, max_size=self._max_size,
