@@ -183,3 +183,24 @@ async def test_a_key_edited_while_live_is_used_at_once(
     await until(app, lambda: all(namespace(app, n) is ListenerState.LIVE for n in NAMES))
     assert sandbox.socket_clients == 1
     assert len(await app.store.list_gaps()) == len(NAMES)  # the refusal was one loss
+
+
+async def test_the_same_key_typed_again_keeps_the_connection(
+    app: AppServices, sandbox: Sandbox
+) -> None:
+    assert app.listener is not None
+    changes: list[object] = []
+    stop = app.listener.on_state_changed(changes.append)
+    events = app.listener.subscribe()
+    try:
+        await app.servers.update("Main", api_key=KEY)
+        await app.servers.update("Main", url=sandbox.url)  # the same address
+        await sandbox.send_text("loja-sp", "still heard on the first connection")
+        event = await asyncio.wait_for(events.get(), 20)
+    finally:
+        stop()
+        events.close()
+    assert event.instance == "loja-sp"
+    assert changes == []  # no reconnection: no state went by
+    assert sandbox.socket_clients == 1
+    assert await app.store.list_gaps() == []

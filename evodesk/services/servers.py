@@ -96,8 +96,15 @@ class ServerService:
         server = before
         if url is not None:
             server = replace(server, base_url=normalize_server_url(url))
+        key_changed = False
         if api_key is not None:
             api_key = check_api_key(api_key)
+            # The same key typed again leaves a live connection alone (a reconnection
+            # is a gap and a resync); a key that cannot be read counts as changed.
+            try:
+                key_changed = await self._secrets.get(server_key_ref(name)) != api_key
+            except Exception:
+                key_changed = True
         # The row, then the key: a key is never changed for a change the database
         # refused, and a key the keyring refuses puts the row back.
         updated = await self._store.update_server(server)
@@ -111,7 +118,7 @@ class ServerService:
                 raise
         await self._drop_client(updated)
         if self.listener is not None and updated.id is not None and (
-                api_key is not None or updated.base_url != before.base_url):
+                key_changed or updated.base_url != before.base_url):
             # A connection refused with the old key, or open to the old URL, starts over.
             await self.listener.server_changed(updated.id)
         return updated
