@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import io
 import itertools
 import json
@@ -12,6 +13,7 @@ import threading
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +22,7 @@ from hypothesis import strategies as st
 from websockets.asyncio.server import ServerConnection
 
 from evodesk.domain.errors import SecretMissing
-from evodesk.domain.models import Event, Gap, ListenerState, Server
+from evodesk.domain.models import Event, Gap, Instance, ListenerState, Server
 from evodesk.domain.secrets import (
     MASK,
     SECRET_CAMEL_SUFFIXES,
@@ -1186,3 +1188,46 @@ async def test_a_database_that_is_away_loses_nothing_and_is_not_hammered() -> No
     await pipeline.flush()
     assert pipeline.stored == 100 and len(store.events) == 100 and pipeline.refused == 0
     await pipeline.aclose()
+
+
+async def test_an_event_holding_bytes_is_stored_masked_with_its_bytes_as_base64(
+    evo: EvoLikeServer, tmp_path: Path
+) -> None:
+    # Evolution emits messages.upsert with WhatsApp's byte fields as bytes, so Socket.IO
+    # sends it as a binary packet: it goes through the pipeline into the store like any
+    # other event, its secret bytes masked.
+    from evodesk.infra.store import Store
+
+    store = await Store.open(f"sqlite:///{tmp_path / 'events.db'}")
+    server = await store.add_server(Server(name="main", base_url=evo.url))
+    assert server.id is not None
+    await store.save_instances([Instance(server_id=server.id, name="a", websocket_enabled=True)])
+    await evo.emit("a", "connection.update", {})
+    sup = supervisor(store)
+    watch = Watch(sup)
+    events = sup.subscribe()
+    try:
+        await sup.set_targets(server, ["a"])
+        await watch.until(lambda: sup.namespace_state(server.id, "a") is S.LIVE)
+        secret, thumb = b"\x00CANARY-SECRET-BYTES\xff", b"\xff\xd8\xff\xe0" + bytes(range(256))
+        await evo.emit("a", "messages.upsert", {
+            "key": {"id": "BIN-1"}, "status": "DELIVERY_ACK", "messageTimestamp": 1700000000,
+            "message": {"messageContextInfo": {"messageSecret": secret},
+                        "imageMessage": {"jpegThumbnail": thumb, "caption": "foto"}},
+        })
+        live = await next_event(events)
+        await sup.flush()
+        stored = await store.list_events(limit=10)
+    finally:
+        events.close()
+        await sup.aclose()
+        await store.aclose()
+    assert sup.pipeline.protocol_errors == 0
+    assert [e.duplicate_key for e in stored] == [live.duplicate_key] == [
+        "a|messages.upsert|BIN-1|DELIVERY_ACK|1700000000"]
+    for event in (live, stored[0]):
+        message = event.payload["data"]["message"]
+        assert message["imageMessage"] == {
+            "jpegThumbnail": base64.b64encode(thumb).decode(), "caption": "foto"}
+        assert message["messageContextInfo"]["messageSecret"] == MASK
+        assert base64.b64encode(secret).decode() not in json.dumps(event.payload)
