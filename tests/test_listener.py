@@ -1231,3 +1231,14 @@ async def test_an_event_holding_bytes_is_stored_masked_with_its_bytes_as_base64(
             "jpegThumbnail": base64.b64encode(thumb).decode(), "caption": "foto"}
         assert message["messageContextInfo"]["messageSecret"] == MASK
         assert base64.b64encode(secret).decode() not in json.dumps(event.payload)
+
+
+async def test_events_without_evolution_data_are_told_apart_by_what_they_carry() -> None:
+    # No "data" member and no "date_time": the payload as a whole tells them apart.
+    pipeline = EventPipeline(MemoryEventStore(), clock=FixedClock())
+    frames = ['["ev","one"]', '["ev",42]', '["ev",[1,2]]', '["ev",{"x":1}]', '["ev",{"x":2}]',
+              '["ev",{"x":1}]', '["ev","one"]']
+    events = [pipeline.accept_packet(1, "a", decode_message(f"42/a,{f}"), {}) for f in frames]
+    assert [e.is_duplicate for e in events if e is not None] == [
+        False, False, False, False, False, True, True]
+    await pipeline.aclose()

@@ -263,7 +263,8 @@ def duplicate_key(instance: str, event: str, payload: Mapping[str, Any]) -> str:
     """Evolution sends no event id: instance + event + message id + status/timestamp.
 
     Events without a message id (connection.update, qrcode.updated, …) are keyed by the
-    server's timestamp and a digest of their data, so only true repeats collide.
+    server's timestamp and a digest of their data, so only true repeats collide; a payload
+    that is not Evolution's envelope (no "data" member) by a digest of all of it.
     """
     data = payload.get("data")
     if type(data) is dict:
@@ -275,7 +276,8 @@ def duplicate_key(instance: str, event: str, payload: Mapping[str, Any]) -> str:
             status = data.get("status") or ""
             stamp = data.get("messageTimestamp") or data.get("timestamp") or ""
             return f"{instance}|{event}|{message_id}|{status}|{stamp}"
-    text = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str)
+    keyed = data if "data" in payload else payload
+    text = json.dumps(keyed, sort_keys=True, separators=(",", ":"), default=str)
     digest = hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
     return f"{instance}|{event}|{payload.get('date_time') or ''}|{digest}"
 
