@@ -10,11 +10,13 @@ import os
 import re
 import signal
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
 import pytest
 
+from evodesk.domain.errors import StoreError
+from evodesk.domain.models import Event
 from evodesk.sandbox import Sandbox
 from evodesk.services.listen_cmd import run_listen
 from tests.cli_support import Cli, cli_env
@@ -283,3 +285,41 @@ async def test_a_stderr_nobody_reads_holds_up_neither_events_nor_the_exit(
             await process.wait()
         os.close(err_read)
     assert code == 0, noted.replace(b"#", b"").decode()
+
+
+class LockedStore(MemoryEventStore):
+    """A store whose event log refuses every write, as a SQLite file another process
+    keeps locked does."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes = 0
+
+    async def add_events(self, events: Sequence[Event]) -> int:
+        self.writes += 1
+        self._changed.set()
+        raise StoreError("The database sqlite:///evodesk.sqlite3 failed: database is locked")
+
+
+async def test_events_the_database_never_took_are_counted_at_the_exit() -> None:
+    async with EvoLikeServer() as evo:
+        store = LockedStore()
+        server = store.add_server("main", evo.url)
+        store.add_instance(server, "a")
+        await evo.emit("a", "connection.update", {})
+        out, err, stop = Err(), Err(), asyncio.Event()
+        task = asyncio.create_task(run_listen(store, static_key, None, out, err, stop))
+        await evo.wait_until(lambda: bool(evo.members.get("/a")))
+        for n in range(5):
+            await evo.emit("a", "messages.upsert", {"key": {"id": f"m{n}"}})
+        await out.until(re.compile('"m4"'))  # printed, though never stored
+        await store.wait_until(lambda: store.writes > 0)
+        before_stop = store.writes
+        stop.set()
+        code = await asyncio.wait_for(task, 5)
+    # Closing tries the database once more, not a round of split retries.
+    assert store.writes - before_stop <= 2
+    assert code == 1
+    lines = err.getvalue().splitlines()
+    assert lines[-1] == ("evodesk listen: 5 events could not be stored: The database "
+                         "sqlite:///evodesk.sqlite3 failed: database is locked")

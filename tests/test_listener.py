@@ -1242,3 +1242,25 @@ async def test_events_without_evolution_data_are_told_apart_by_what_they_carry()
     assert [e.is_duplicate for e in events if e is not None] == [
         False, False, False, False, False, True, True]
     await pipeline.aclose()
+
+
+async def test_events_arriving_while_the_database_is_away_do_not_hasten_the_retry() -> None:
+    store = PickyStore()
+    store.down = True
+    pipeline = EventPipeline(store, clock=FixedClock(), batch_max=10, retry_delay=60)
+    accept_ids(pipeline, [f"m{n}" for n in range(10)])
+
+    async def tried(times: int) -> None:
+        while store.attempts < times:
+            await asyncio.sleep(0)
+
+    await asyncio.wait_for(tried(1 + 2 + 4 + 8), 5)  # the whole, then halves to eighths
+    first_round = store.attempts
+    for n in range(10, 40):  # each one past batch_max wakes the writer
+        accept_ids(pipeline, [f"m{n}"])
+        for _ in range(5):
+            await asyncio.sleep(0)  # room for a write, were one started
+    assert store.attempts == first_round  # the next try waits its 60 s
+    store.down = False
+    await pipeline.aclose()  # the close writes them
+    assert pipeline.stored == 40 and pipeline.lost == 0

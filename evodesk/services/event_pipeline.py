@@ -320,9 +320,12 @@ class EventPipeline:
         self._write_lock = asyncio.Lock()
         self._writer: asyncio.Task[None] | None = None
         self._closed = False
+        self._closing = asyncio.Event()
         self.accepted = 0
         self.stored = 0
-        self.lost = 0
+        self.lost = 0  # events that never reached the database
+        self.store_error: str | None = None  # why the last write that failed failed
+        self._failed_closing = False  # a write failed after aclose began
         self.refused = 0  # events the database would not take while it took others
         self.protocol_errors = 0  # events whose arguments could not be decoded
 
@@ -412,14 +415,27 @@ class EventPipeline:
         await self._write_pending()
 
     async def aclose(self) -> None:
-        """Write what is pending, stop the writer and end every subscription."""
+        """Write what is pending, stop the writer and end every subscription.
+
+        A write under way finishes its current try, and what is left gets one more try
+        (none if that one failed meanwhile): a database that is away costs the close a
+        write or two, not a round of retries. Whatever is still unwritten is lost and
+        counted in `lost`."""
         self._closed = True
+        self._closing.set()
         writer, self._writer = self._writer, None
         if writer is not None:
-            writer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await writer
-        await self._write_pending()
+            signal = self._signal
+            if signal is not None and not signal.done():
+                signal.set_result(None)
+            await writer
+        if not self._failed_closing:
+            await self._write_pending()
+        if self._pending:
+            self.lost += len(self._pending)
+            log.error("Closing with %d events the event log could not take; they are lost",
+                      len(self._pending))
+            self._pending = []
         for subscription in list(self._subscribers):
             subscription.close()
 
@@ -446,11 +462,19 @@ class EventPipeline:
             self._signal = None
 
     async def _write_loop(self) -> None:
-        while True:
-            await self._wait(lambda: bool(self._pending), None)
-            await self._wait(lambda: len(self._pending) >= self._batch_max, self._batch_interval)
+        # Not cancelled by aclose (a write cut short would leave its events in doubt):
+        # it ends at its next wait once closed.
+        while not self._closed:
+            await self._wait(lambda: bool(self._pending) or self._closed, None)
+            await self._wait(
+                lambda: len(self._pending) >= self._batch_max or self._closed,
+                self._batch_interval)
+            if self._closed:
+                return
             if not await self._write_pending():
-                await asyncio.sleep(self._retry_delay)
+                # New events do not cut this short: only the close does.
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._closing.wait(), self._retry_delay)
 
     async def _write_pending(self) -> bool:
         async with self._write_lock:
@@ -459,14 +483,16 @@ class EventPipeline:
                 return True
             try:
                 await self._sink.add_events(batch)
-            except Exception:
+            except Exception as exc:
                 log.exception("Could not write %d events to the event log", len(batch))
+                self.store_error = str(exc) or type(exc).__name__
                 written, unwritten = await self._write_apart(batch)
                 if unwritten:
                     log.warning("%d events wait to be written to the event log; will retry",
                                 len(unwritten))
                     self._requeue(unwritten)
                 if not written:
+                    self._failed_closing = self._closed
                     return False
                 batch = written
             self.stored += len(batch)
@@ -488,8 +514,8 @@ class EventPipeline:
         away, not the events at fault, and everything waits for the next try. Otherwise
         the database works, and an event it refuses on its own is left out: counted in
         `refused` and logged (never its payload)."""
-        if len(batch) < 2:
-            return [], batch
+        if len(batch) < 2 or self._closed:
+            return [], batch  # closing: one try, then what is left is lost
         written: list[Event] = []
         failed: list[Event] = []  # refused on their own
         parts, level = [batch], 0
@@ -497,6 +523,9 @@ class EventPipeline:
             level += 1
             failing: list[list[Event]] = []
             for part in parts:
+                if self._closed:  # closing: no more tries; what is not written is left
+                    done = {id(event) for event in written}
+                    return written, [event for event in batch if id(event) not in done]
                 middle = len(part) // 2
                 for half in (part[:middle], part[middle:]):
                     try:

@@ -24,6 +24,7 @@ from evodesk.services.listener_link import KeyFor
 
 EXIT_OK = 0
 EXIT_NOTHING_TO_LISTEN = 1
+EXIT_NOT_STORED = 1
 EXIT_REFUSED = 3
 
 # What may wait for a slow reader of stdout before lines are left out (they are stored).
@@ -94,6 +95,11 @@ async def run_listen(
         finally:
             await writer.aclose(drain_timeout)
             printer.report_final()
+            pipeline = supervisor.pipeline
+            if pipeline.lost:
+                noun = "event" if pipeline.lost == 1 else "events"
+                notes.say(printable(f"evodesk listen: {pipeline.lost} {noun} could not be "
+                                    f"stored: {pipeline.store_error}"))
             if refused:
                 notes.say(f"evodesk listen: server '{refused[0]}' refused the API key. "
                           "Check the key stored for it.")
@@ -101,7 +107,9 @@ async def run_listen(
             await notes.aclose(drain_timeout)
     if writer.error is not None:
         raise writer.error  # a closed pipe: the command ends as SIGPIPE would end it
-    return EXIT_REFUSED if refused else EXIT_OK
+    if refused:
+        return EXIT_REFUSED
+    return EXIT_NOT_STORED if supervisor.pipeline.lost else EXIT_OK
 
 
 def _choose(rows: list[Instance], names: list[str] | None, err: TextIO) -> list[Instance]:
