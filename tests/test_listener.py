@@ -1010,13 +1010,14 @@ SECRET_SPELLINGS = st.sampled_from(
 
 @settings(database=None, max_examples=300, deadline=None)
 @given(
-    st.text(alphabet="aAbBkKyY_-0", max_size=6),
-    SECRET_SPELLINGS | st.text(alphabet="apikeyAPIKEYtonsecrwd_-", max_size=12),
+    st.text(alphabet="aAbBkKyY_-. 0", max_size=6),
+    SECRET_SPELLINGS | st.text(alphabet="apikeyAPIKEYtonsecrwdhzjJ_-. ", max_size=12),
 )
 def test_every_secret_key_holds_a_word_the_masker_looks_for(prefix: str, word: str) -> None:
     # The masker proves a payload's text free of secrets by looking for these words; a
     # key is_secret_key accepts without one of them would slip through unmasked.
-    for key in (word, prefix + word, prefix + word.replace("_", "-")):
+    spelt = [word.replace("_", sep) for sep in "-. "]
+    for key in (word, prefix + word, *(prefix + w for w in spelt), f" {word} "):
         if is_secret_key(key):
             assert any(hint in key.lower() for hint in _SECRET_HINTS), key
 
@@ -1264,3 +1265,20 @@ async def test_events_arriving_while_the_database_is_away_do_not_hasten_the_retr
     store.down = False
     await pipeline.aclose()  # the close writes them
     assert pipeline.stored == 40 and pipeline.lost == 0
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["Proxy-Authorization", "X-Authorization", "proxyAuthorization", "jwtKey",
+     "authorization ", " Token", "api key", "api.key", "user password"],
+)
+async def test_secret_keys_spelt_otherwise_are_masked_too(key: str) -> None:
+    store = MemoryEventStore()
+    pipeline = EventPipeline(store, clock=FixedClock())
+    text = json.dumps({"data": {"headers": [{key: CANARY}]}, "apikey": "K"})
+    event = pipeline.accept_packet(1, "a", decode_message(frame_of(text)), {})
+    assert event is not None
+    assert event.payload["data"]["headers"] == [{key: MASK}]
+    assert CANARY not in (event.payload_json or "")
+    await pipeline.aclose()
+    assert CANARY not in json.dumps(store.events[0].payload)

@@ -10,22 +10,29 @@ MASK = "••••••"
 
 # Keys whose values authenticate somebody: masked wherever they appear.
 SECRET_KEYS = frozenset(
-    {"apikey", "api_key", "token", "jwt", "jwt_key", "authorization", "password", "passwd",
-     "secret", "secret_key", "secretkey"}
+    {"apikey", "api_key", "token", "jwt", "jwt_key", "jwtkey", "authorization", "password",
+     "passwd", "secret", "secret_key", "secretkey"}
 )
-# ... keys ending in one of these, lower-cased with "-" as "_" (x-api-key, openaiApiKey,
-# refresh_token) ...
+# ... keys ending in one of these, lower-cased with "-", "." and spaces as "_" (x-api-key,
+# openaiApiKey, refresh_token, Proxy-Authorization) ...
 SECRET_SUFFIXES = ("_token", "_secret", "_secret_key", "_password", "_passwd", "_api_key",
-                   "apikey")
+                   "apikey", "_authorization")
 # ... and camelCase keys ending in one of these (accessToken, clientSecret, secretKey).
-SECRET_CAMEL_SUFFIXES = ("Token", "Secret", "SecretKey", "Password", "Passwd")
-# Every key is_secret_key accepts holds one of these once lower-cased (with "_" or "-"
-# where a word has "_"): the masker looks for them in raw text.
+SECRET_CAMEL_SUFFIXES = ("Token", "Secret", "SecretKey", "Password", "Passwd", "Authorization")
+# What stands between the words of a key ("api-key", "api.key", "api key").
+SECRET_SEPARATORS = "_-. "
+# Every key is_secret_key accepts holds one of these once lower-cased (with any of
+# SECRET_SEPARATORS where a word has "_"): the masker looks for them in raw text.
 SECRET_WORDS = tuple(sorted(SECRET_KEYS | {s.lstrip("_") for s in SECRET_SUFFIXES}))
+
+_AS_UNDERSCORE = str.maketrans({c: "_" for c in SECRET_SEPARATORS})
 
 
 def is_secret_key(key: str) -> bool:
-    lowered = key.lower().replace("-", "_")
+    """Whether `key` names a secret, however a server spells it: any case, words apart
+    with "_", "-", "." or a space, and spaces around it ignored."""
+    key = key.strip()
+    lowered = key.lower().translate(_AS_UNDERSCORE)
     return (
         lowered in SECRET_KEYS
         or lowered.endswith(SECRET_SUFFIXES)

@@ -18,6 +18,7 @@ from typing import Any, AnyStr, Generic, Protocol, TypeVar, cast
 from evodesk.domain.models import Event
 from evodesk.domain.secrets import (
     MASK,
+    SECRET_SEPARATORS,
     SECRET_WORDS,
     is_secret_key,
     mask_secrets,
@@ -138,16 +139,16 @@ _CONTAINERS = frozenset({dict, list})
 
 
 def _spellings(word: str) -> set[str]:
-    """`word` with each "_" as "_" or "-": is_secret_key reads "-" as "_"."""
+    """`word` with each "_" as any separator: is_secret_key reads them all as "_"."""
     parts = word.split("_")
     return {
         "".join(p + s for p, s in zip(parts, (*seps, ""), strict=True))
-        for seps in itertools.product("_-", repeat=len(parts) - 1)
+        for seps in itertools.product(SECRET_SEPARATORS, repeat=len(parts) - 1)
     }
 
 
 # Every key is_secret_key accepts contains one of these once lower-cased: a secret key
-# or a suffix (without its leading "_"), as spelt with "_" or "-"; a word that contains
+# or a suffix (without its leading "_"), as spelt with any separator; a word that contains
 # another one ("jwt_key") adds nothing.
 _WORDS = {s for word in SECRET_WORDS for s in _spellings(word)}
 _SECRET_HINTS = tuple(sorted(w for w in _WORDS if not any(o != w and o in w for o in _WORDS)))
