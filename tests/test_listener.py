@@ -1282,3 +1282,20 @@ async def test_secret_keys_spelt_otherwise_are_masked_too(key: str) -> None:
     assert CANARY not in (event.payload_json or "")
     await pipeline.aclose()
     assert CANARY not in json.dumps(store.events[0].payload)
+
+
+async def test_a_small_retention_keeps_the_log_near_its_size() -> None:
+    # Pruning every tenth of the retention keeps a large log within a tenth of its size;
+    # a small one must not wait for a thousand events first.
+    store = MemoryEventStore()
+    pipeline = EventPipeline(store, clock=FixedClock(), batch_max=20, retention=50)
+    largest = 0
+    for n in range(1500):
+        pipeline.accept(1, "a", "messages.upsert", [{"data": {"key": {"id": str(n)}}}], {})
+        if n % 20 == 19:
+            await pipeline.flush()
+            largest = max(largest, len(store.events))
+    assert largest <= 50 + 20  # at most one batch over
+    assert [e.payload["data"]["key"]["id"] for e in store.events[-50:]] == [
+        str(n) for n in range(1450, 1500)]  # the newest are kept
+    await pipeline.aclose()

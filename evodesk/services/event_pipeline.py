@@ -309,7 +309,10 @@ class EventPipeline:
         self._batch_max = max(1, batch_max)
         self._batch_interval = batch_interval
         self._retention = retention
-        self._prune_every = max(1_000, (retention or 0) // 10)
+        # A prune reads past the `retention` newest: done every tenth of it, that costs a
+        # constant per event, and the log stays within a tenth of its size (a batch for a
+        # small one).
+        self._prune_every = max(1, (retention or 0) // 10)
         self._since_prune = self._prune_every  # prune once early: the log may be over already
         self._recent = RecentKeys(recent_keys)
         self._masker = SecretMasker()
