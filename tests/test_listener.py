@@ -1130,9 +1130,13 @@ async def test_listen_fails_clearly_on_a_refused_key(evo: EvoLikeServer) -> None
 
 async def test_listen_with_nothing_to_listen_to() -> None:
     store = MemoryEventStore()
+    store.add_instance(store.add_server("main", "http://127.0.0.1:9"), "a", websocket=False)
     out, err = io.StringIO(), io.StringIO()
     assert await run_listen(store, static_key, ["nope"], out, err, asyncio.Event()) != 0
     assert "nope" in err.getvalue()
+    err = io.StringIO()
+    assert await run_listen(store, static_key, None, out, err, asyncio.Event()) != 0
+    assert "no instance is in websocket mode" in err.getvalue()
 
 
 class PickyStore(MemoryEventStore):
@@ -1299,3 +1303,13 @@ async def test_a_small_retention_keeps_the_log_near_its_size() -> None:
     assert [e.payload["data"]["key"]["id"] for e in store.events[-50:]] == [
         str(n) for n in range(1450, 1500)]  # the newest are kept
     await pipeline.aclose()
+
+
+async def test_listen_with_no_server_says_so() -> None:
+    for names in (None, ["loja-sp"]):
+        err = io.StringIO()
+        code = await run_listen(MemoryEventStore(), static_key, names, io.StringIO(), err,
+                                asyncio.Event())
+        assert code == 1
+        assert err.getvalue() == ("evodesk listen: No servers yet. Add one with: evodesk server "
+                                  "add NAME --url URL\n")

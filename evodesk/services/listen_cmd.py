@@ -54,6 +54,10 @@ async def run_listen(
     are written to `sink` (the store unless given), which keeps the newest `retention`.
     """
     servers: dict[int | None, Server] = {s.id: s for s in await store.list_servers()}
+    if not servers:
+        print("evodesk listen: No servers yet. Add one with: evodesk server add NAME --url URL",
+              file=err)
+        return EXIT_NOTHING_TO_LISTEN
     chosen = _choose(await store.list_instances(), instances, err)
     if not chosen:
         return EXIT_NOTHING_TO_LISTEN
