@@ -10,6 +10,7 @@ import os
 import re
 import signal
 import sqlite3
+import sys
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
@@ -323,3 +324,36 @@ async def test_events_the_database_never_took_are_counted_at_the_exit() -> None:
     lines = err.getvalue().splitlines()
     assert lines[-1] == ("evodesk listen: 5 events could not be stored: The database "
                          "sqlite:///evodesk.sqlite3 failed: database is locked")
+
+
+@pytest.mark.keyring
+async def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(
+    listening: Cli, sandbox: Sandbox
+) -> None:
+    cli = listening
+    with open("/dev/full", "w") as full:  # every write: "No space left on device"
+        process = await cli.start("listen", stdout=full.fileno())
+    assert process.stderr is not None
+    await sandbox.send_text("loja-sp", "creates the namespace")
+    await asyncio.wait_for(sandbox.wait_for_joins("loja-sp", 1), 10)
+    await sandbox.send_text("loja-sp", "cannot be printed")
+    code = await asyncio.wait_for(process.wait(), 10)
+    err = (await process.stderr.read()).decode()
+    assert code == 1, err
+    assert err.splitlines()[-1] == (
+        "evodesk listen: could not write the events to the output: No space left on device")
+    assert "Traceback" not in err
+
+
+@pytest.mark.keyring
+async def test_a_closed_stdout_is_one_line_not_a_traceback(listening: Cli) -> None:
+    cli = listening
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "evodesk", "--data-dir", str(cli.data_dir), "listen",
+        stdin=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE, env=cli.env,
+        preexec_fn=lambda: os.close(1),  # `evodesk listen >&-`
+    )
+    _, err = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 1, err.decode()
+    assert err.decode() == ("evodesk listen: the standard output is closed; there is nowhere "
+                            "to print the events.\n")

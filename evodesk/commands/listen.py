@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import os
 import signal
 import sys
 from typing import TextIO
@@ -24,7 +25,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.set_defaults(handler=_listen)
 
 
-async def _listen(app: AppServices, args: argparse.Namespace, out: TextIO) -> int:
+async def _listen(app: AppServices, args: argparse.Namespace, out: TextIO | None) -> int:
+    # Started with a standard stream closed (`>&-`), Python has None for it.
+    err: TextIO = sys.stderr if sys.stderr is not None else open(os.devnull, "w")  # noqa: SIM115
+    if out is None:
+        print("evodesk listen: the standard output is closed; there is nowhere to print "
+              "the events.", file=err)
+        return 1
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -34,7 +41,7 @@ async def _listen(app: AppServices, args: argparse.Namespace, out: TextIO) -> in
     gate = one_writer_event_log(app.store)
     try:
         return await run_listen(app.store, app.servers.api_key, args.instances or None, out,
-                                sys.stderr, stop, sink=gate,
+                                err, stop, sink=gate,
                                 retention=app.settings.event_retention)
     finally:
         if gate is not None:

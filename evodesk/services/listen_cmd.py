@@ -26,6 +26,7 @@ EXIT_OK = 0
 EXIT_NOTHING_TO_LISTEN = 1
 EXIT_NOT_STORED = 1
 EXIT_REFUSED = 3
+EXIT_OUTPUT_FAILED = 1
 
 # What may wait for a slow reader of stdout before lines are left out (they are stored).
 PENDING_LIMIT = 4 * 2**20
@@ -99,6 +100,10 @@ async def run_listen(
         finally:
             await writer.aclose(drain_timeout)
             printer.report_final()
+            failure = writer.error
+            if failure is not None and not isinstance(failure, BrokenPipeError):
+                notes.say(printable("evodesk listen: could not write the events to the "
+                                    f"output: {failure.strerror or failure}"))
             pipeline = supervisor.pipeline
             if pipeline.lost:
                 noun = "event" if pipeline.lost == 1 else "events"
@@ -109,8 +114,10 @@ async def run_listen(
                           "Check the key stored for it.")
             # A stderr nobody reads any more costs its last lines, never the exit.
             await notes.aclose(drain_timeout)
-    if writer.error is not None:
+    if isinstance(writer.error, BrokenPipeError):
         raise writer.error  # a closed pipe: the command ends as SIGPIPE would end it
+    if writer.error is not None:
+        return EXIT_OUTPUT_FAILED
     if refused:
         return EXIT_REFUSED
     return EXIT_NOT_STORED if supervisor.pipeline.lost else EXIT_OK
