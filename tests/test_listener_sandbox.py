@@ -4,8 +4,13 @@ its REST API as evodesk's manager would."""
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
+import signal
+import sqlite3
 from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -14,6 +19,7 @@ from evodesk.domain.models import Event, ListenerState, Server
 from evodesk.domain.secrets import MASK
 from evodesk.sandbox import Sandbox
 from evodesk.services.listener import BackoffPolicy, ListenerSupervisor, StateChange
+from tests.cli_support import Cli, cli_env
 from tests.fakes import MemoryEventStore
 
 S = ListenerState
@@ -135,3 +141,80 @@ async def test_the_sandbox_refuses_a_wrong_key(sandbox: Sandbox) -> None:
     assert sup.namespace_state(sid, "loja-sp") is S.REFUSED
     assert sup.connection_reason(sid) == "The server refused the API key."
     await sup.aclose()
+
+
+@pytest.mark.keyring
+@pytest.mark.timeout(60)
+async def test_byte_fields_sent_as_binary_reach_the_store_and_evodesk_listen(
+    secret_service: object, tmp_path: Path
+) -> None:
+    # Evolution rebuilds WhatsApp's byte fields as Uint8Array, so its Socket.IO sends
+    # such a message as a binary packet. From the sandbox through `evodesk listen`: the
+    # events are stored and printed whole, bytes as base64, messageSecret masked.
+    cli = Cli(data_dir=tmp_path / "data", env=cli_env(secret_service.env))  # type: ignore[attr-defined]
+    async with Sandbox(api_key="binary-key-canary-5151", instances=["loja-sp"],
+                       binary_fields=True) as sb:
+        added = await cli.run("server", "add", "Main", "--url", sb.url, api_key=sb.api_key)
+        assert added.code == 0, added.err
+        assert (await cli.run("sync")).code == 0
+        enabled = await cli.run("websocket", "enable", "loja-sp",
+                                "--event", "MESSAGES_UPSERT", "--event", "SEND_MESSAGE")
+        assert enabled.code == 0, enabled.err
+        process = await cli.start("listen")
+        assert process.stdout is not None and process.stderr is not None
+        printed: dict[str, dict[str, Any]] = {}
+        try:
+            await sb.send_text("loja-sp", "creates the namespace")
+            await _stderr_line(process.stderr, b"instance 'loja-sp': live")
+            sent = [await sb.send_media("loja-sp", "image", caption="nota fiscal"),
+                    await sb.send_text("loja-sp", "enviado pela API", via_api=True)]
+            ids = {data["key"]["id"] for data in sent}
+            while not ids <= printed.keys():
+                line = await asyncio.wait_for(process.stdout.readline(), 10)
+                assert line, "listen ended early"
+                record = json.loads(line)
+                printed[record["payload"]["data"]["key"]["id"]] = record
+            process.send_signal(signal.SIGTERM)
+            code = await asyncio.wait_for(process.wait(), 10)
+        finally:
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+        rest = (await process.stderr.read()).decode()
+        assert code == 0, rest
+    with sqlite3.connect(cli.data_dir / "evodesk.sqlite3") as db:
+        rows = db.execute("select payload from events where wire_event = 'messages.upsert' "
+                          "or wire_event = 'send.message'").fetchall()
+    stored = {p["data"]["key"]["id"]: p for p in (json.loads(row[0]) for row in rows)}
+    assert ids <= stored.keys()
+    media, text = sent
+    for payload in (printed[media["key"]["id"]]["payload"], stored[media["key"]["id"]]):
+        image = payload["data"]["message"]["imageMessage"]
+        for name in ("jpegThumbnail", "mediaKey", "fileSha256", "fileEncSha256"):
+            assert image[name] == base64.b64encode(media["message"]["imageMessage"][name]).decode()
+        assert image["caption"] == "nota fiscal"
+        assert payload["data"]["message"]["messageContextInfo"]["messageSecret"] == MASK
+        assert payload["apikey"] == MASK
+    for payload in (printed[text["key"]["id"]]["payload"], stored[text["key"]["id"]]):
+        assert payload["event"] == "send.message"
+        message = payload["data"]["message"]
+        assert message["conversation"] == "enviado pela API"
+        assert message["messageContextInfo"]["messageSecret"] == MASK
+        sender_hash = text["message"]["messageContextInfo"]["deviceListMetadata"]["senderKeyHash"]
+        assert message["messageContextInfo"]["deviceListMetadata"]["senderKeyHash"] == \
+            base64.b64encode(sender_hash).decode()
+    # No secret in the output, the stored rows, the log or anything else written.
+    everything = json.dumps(printed) + rest + cli.files_text()
+    for data in sent:
+        secret = data["message"]["messageContextInfo"]["messageSecret"]
+        assert base64.b64encode(secret).decode() not in everything
+        assert secret.hex() not in everything
+    assert sb.api_key not in everything and sb.token_of("loja-sp") not in everything
+
+
+async def _stderr_line(stderr: asyncio.StreamReader, text: bytes) -> None:
+    async def read() -> None:
+        while text not in await stderr.readline():
+            assert not stderr.at_eof(), "listen ended early"
+
+    await asyncio.wait_for(read(), 10)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import signal
+import sys
 import time
 
 import httpx
@@ -10,6 +12,7 @@ import pytest
 import socketio
 
 from evodesk.sandbox import Sandbox
+from tests.cli_support import cli_env
 from tests.test_sandbox_support import WAIT, join_fails, recorder, rest, set_websocket
 
 FAST_RECONNECT = {
@@ -396,3 +399,45 @@ async def test_traffic_only_comes_from_open_instances_and_stop_ends_it() -> None
     start = time.monotonic()
     await sb.stop()
     assert time.monotonic() - start < 5
+
+
+# ---- the command line --------------------------------------------------------------------
+
+
+async def test_the_command_line_serves_binary_fields() -> None:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "evodesk", "sandbox", "--port", "0", "--instances", "1",
+        "--api-key", "cli-key", "--rate", "200", "--binary-fields",
+        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE, env=cli_env(),
+    )
+    assert process.stdout is not None and process.stderr is not None
+    try:
+        first = (await asyncio.wait_for(process.stdout.readline(), WAIT)).decode()
+        assert first.startswith("Evolution sandbox listening on http://127.0.0.1:"), first
+        url = first.rsplit(" ", 1)[1].strip()
+        async with httpx.AsyncClient(base_url=url, headers={"apikey": "cli-key"}) as http:
+            r = await http.post("/websocket/set/sandbox-1",
+                                json={"websocket": {"enabled": True, "events": []}})
+            assert r.status_code == 201, r.text
+        async with recorder(reconnection=False) as rec:
+            # The namespace exists from the traffic's first event after the row was set.
+            deadline = asyncio.get_running_loop().time() + WAIT
+            while True:
+                try:
+                    await rec.client.connect(url, namespaces=["/sandbox-1"],
+                                             transports=["websocket"], wait_timeout=5)
+                    break
+                except socketio.exceptions.ConnectionError:
+                    assert asyncio.get_running_loop().time() < deadline
+            seen = await rec.next_event()
+            while seen.name != "messages.upsert":
+                seen = await rec.next_event()
+        secret = seen.data["data"]["message"]["messageContextInfo"]["messageSecret"]
+        assert isinstance(secret, bytes) and len(secret) == 32
+        process.send_signal(signal.SIGINT)
+        assert await asyncio.wait_for(process.wait(), WAIT) == 0
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()

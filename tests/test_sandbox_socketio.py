@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 
 import httpx
 
@@ -55,7 +56,11 @@ async def test_events_arrive_once_the_instance_subscribed_and_emitted() -> None:
         assert seen.data["apikey"] == sb.token_of("shop")
         assert seen.data["server_url"] == sb.url
         assert seen.data["sender"].endswith("@s.whatsapp.net")
-        assert sent["message"] == {"conversation": "hello there"}
+        assert list(sent["message"]) == ["conversation", "messageContextInfo"]
+        assert sent["message"]["conversation"] == "hello there"
+        # By default the byte fields are base64 text, as JSON can carry them.
+        secret = sent["message"]["messageContextInfo"]["messageSecret"]
+        assert isinstance(secret, str) and len(base64.b64decode(secret)) == 32
         assert sent["pushName"] == "Ana"
         assert sent["key"]["fromMe"] is False
 
@@ -166,6 +171,43 @@ async def test_base64_reaches_the_websocket_too_after_a_restart() -> None:
         message = (await rec.next_event()).data["data"]["message"]
         assert base64.b64decode(message["base64"]).startswith(b"\x89PNG")
         assert message["imageMessage"]["mimetype"] == "image/png"
+
+
+async def test_binary_fields_arrive_as_bytes_and_can_be_switched_while_running() -> None:
+    async with Sandbox(instances=["a"], binary_fields=True) as sb, recorder() as rec:
+        assert sb.binary_fields is True
+        await set_websocket(sb, "a", ["MESSAGES_UPSERT", "SEND_MESSAGE"])
+        await sb.emit("a", "messages.upsert", {})
+        await rec.connect(sb, ["/a"])
+        sent = await sb.send_media("a", "image")
+        seen = await rec.next_event()
+        # JSON has no bytes: they came as the binary packet's attachments.
+        assert seen.data["data"] == sent
+        message = seen.data["data"]["message"]
+        image = message["imageMessage"]
+        assert image["jpegThumbnail"].startswith(b"\x89PNG")
+        assert isinstance(image["mediaKey"], bytes) and len(image["mediaKey"]) == 32
+        assert isinstance(image["fileEncSha256"], bytes) and len(image["fileEncSha256"]) == 32
+        assert image["fileSha256"] == hashlib.sha256(image["jpegThumbnail"]).digest()  # same PNG
+        context = message["messageContextInfo"]
+        assert isinstance(context["messageSecret"], bytes) and len(context["messageSecret"]) == 32
+        assert isinstance(context["deviceListMetadata"]["senderKeyHash"], bytes)
+        assert (image["mimetype"], message["messageContextInfo"]["deviceListMetadataVersion"]) \
+            == ("image/png", 2)
+        sent = await sb.send_text("a", "by the API", via_api=True)
+        seen = await rec.next_event()
+        assert (seen.name, seen.data["data"]) == ("send.message", sent)
+        assert isinstance(sent["message"]["messageContextInfo"]["messageSecret"], bytes)
+        # Turned off while running: the next message is base64 text again.
+        sb.binary_fields = False
+        sent = await sb.send_media("a", "document")
+        message = (await rec.next_event()).data["data"]["message"]
+        assert message == sent["message"]
+        document = message["documentMessage"]
+        assert isinstance(message["messageContextInfo"]["messageSecret"], str)
+        assert len(base64.b64decode(message["messageContextInfo"]["messageSecret"])) == 32
+        assert isinstance(document["mediaKey"], str)
+        assert len(base64.b64decode(document["mediaKey"])) == 32
 
 
 async def test_a_connect_with_a_phone_goes_connecting_then_open() -> None:

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import hashlib
+from typing import Any
 
 from evodesk.sandbox import Sandbox
-from tests.test_sandbox_support import WAIT, receiver, rest, set_webhook
+from tests.test_sandbox_support import (
+    WAIT,
+    receiver,
+    recorder,
+    rest,
+    set_webhook,
+    set_websocket,
+)
 
 WEBHOOK_KEYS = [
     "event",
@@ -116,6 +125,47 @@ async def test_base64_follows_the_row_cached_at_the_last_restart() -> None:
         await http.post("/instance/restart/a")
         await sb.send_media("a", "sticker")
         assert "base64" not in (await hooks.next()).body["data"]["message"]
+
+
+def from_index_object(value: Any) -> bytes:
+    """The bytes of a Uint8Array as JSON.stringify wrote it: {"0": b0, "1": b1, …}."""
+    assert isinstance(value, dict) and list(value) == [str(i) for i in range(len(value))]
+    return bytes(value.values())
+
+
+async def test_binary_fields_are_posted_as_index_objects_and_sent_as_bytes() -> None:
+    async with receiver() as hooks, Sandbox(instances=["a"], binary_fields=True) as sb, \
+            rest(sb) as http, recorder() as rec:
+        # The same message to both integrations: bytes on Socket.IO, objects in the POST.
+        await set_websocket(sb, "a", ["MESSAGES_UPSERT"])
+        await set_webhook(sb, "a", enabled=True, url=hooks.url, base64=True,
+                          events=["MESSAGES_UPSERT"])
+        await http.post("/instance/restart/a")  # base64 applies from the restart on
+        await sb.emit("a", "messages.upsert", {})
+        assert (await hooks.next()).body["data"] == {}
+        await rec.connect(sb, ["/a"])
+        sent = await sb.send_media("a", "image")
+        posted = (await hooks.next()).body["data"]["message"]
+        heard = (await rec.next_event()).data["data"]["message"]
+        assert heard == sent["message"]
+        image, heard_image = posted["imageMessage"], heard["imageMessage"]
+        for name in ("jpegThumbnail", "mediaKey", "fileSha256", "fileEncSha256"):
+            assert from_index_object(image[name]) == heard_image[name], name
+        secret = posted["messageContextInfo"]["messageSecret"]
+        assert from_index_object(secret) == heard["messageContextInfo"]["messageSecret"]
+        assert len(secret) == 32 and all(0 <= b <= 255 for b in secret.values())
+        # Text stays text: the media's base64, the caption, the sizes.
+        media = base64.b64decode(posted["base64"])
+        assert posted["base64"] == heard["base64"]
+        assert from_index_object(image["fileSha256"]) == hashlib.sha256(media).digest()
+        assert image["caption"] == heard_image["caption"] == "foto do pedido"
+        assert image["fileLength"] == str(len(media))
+        # Switched off while running: base64 text in the POST too.
+        sb.binary_fields = False
+        sent = await sb.send_text("a", "plain again")
+        posted = (await hooks.next()).body["data"]["message"]
+        assert posted == sent["message"]
+        assert isinstance(posted["messageContextInfo"]["messageSecret"], str)
 
 
 async def test_a_failing_receiver_gets_retries_and_a_rejecting_one_does_not() -> None:

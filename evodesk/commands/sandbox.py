@@ -16,6 +16,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.add_argument("--instances", type=int, default=3, help="number of demo instances")
     parser.add_argument("--rate", type=float, default=0.0,
                         help="generated events per second per instance")
+    parser.add_argument("--binary-fields", action="store_true",
+                        help="send messages' byte fields (messageSecret, mediaKey, "
+                             "jpegThumbnail, ...) as bytes: Socket.IO binary packets, "
+                             "index-to-byte objects in webhooks (default: base64 text)")
     parser.set_defaults(runner=run)
 
 
@@ -25,7 +29,7 @@ async def serve(args: argparse.Namespace, stop: asyncio.Event) -> int:
     from evodesk.sandbox import Sandbox
 
     async with Sandbox(api_key=args.api_key, instances=args.instances, rate=args.rate,
-                       port=args.port) as sandbox:
+                       port=args.port, binary_fields=args.binary_fields) as sandbox:
         print(f"Evolution sandbox listening on {sandbox.url}", flush=True)
         print(f"Instances: {', '.join(sandbox.instance_names)}", flush=True)
         print("Add it with: EVODESK_API_KEY=<the key> evodesk server add Sandbox "

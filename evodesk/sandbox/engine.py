@@ -36,6 +36,7 @@ class Engine:
         server_url: Callable[[], str],
         rng: random.Random,
         pairing: Pairing,
+        binary_fields: Callable[[], bool],
     ) -> None:
         self.store = store
         self.realtime = realtime
@@ -43,6 +44,7 @@ class Engine:
         self.server_url = server_url
         self.rng = rng
         self.pairing = pairing
+        self.binary_fields = binary_fields
         self.events_emitted = 0
         self._tasks: set[asyncio.Task[None]] = set()
         self._phones = 0
@@ -52,7 +54,10 @@ class Engine:
 
     async def emit(self, inst: Instance, wire_event: str, data: Any) -> None:
         """Delivers to the websocket namespace (and root in global mode) and to the
-        webhook, each only if its row is enabled and lists the event, read right now."""
+        webhook, each only if its row is enabled and lists the event, read right now.
+
+        Bytes in ``data`` go out as the real server's serialisers write a Uint8Array:
+        Socket.IO as binary attachments, the webhook's JSON as index-to-byte objects."""
         self.events_emitted += 1
         sender = {"sender": inst.owner_jid} if inst.owner_jid else {}
         moment = event_time()
@@ -74,7 +79,7 @@ class Engine:
             body = {
                 "event": wire_event,
                 "instance": inst.name,
-                "data": data,
+                "data": payloads.as_index_objects(data),
                 "destination": row.url,
                 "date_time": moment,
                 **sender,
@@ -223,6 +228,7 @@ class Engine:
             sender_name=sender_name,
             from_me=from_me or via_api,
             status="PENDING" if via_api else None,
+            binary=self.binary_fields(),
         )
         self._count(inst, data)
         await self.emit(inst, "send.message" if via_api else "messages.upsert", data)
@@ -249,6 +255,7 @@ class Engine:
             from_me=from_me or via_api,
             size=size,
             status="PENDING" if via_api else None,
+            binary=self.binary_fields(),
         )
         self._count(inst, data)
         await self.emit(inst, "send.message" if via_api else "messages.upsert", data)

@@ -186,6 +186,40 @@ def status_data(inst: Instance, code: int, reason: str) -> dict[str, Any]:
     }
 
 
+# ---- WhatsApp's byte fields -----------------------------------------------------------
+
+
+def byte_field(raw: bytes, binary: bool) -> bytes | str:
+    """A protobuf ``bytes`` field of a message: the bytes themselves when the server
+    hands events over with them rebuilt as a Uint8Array (``binary``), else base64."""
+    return raw if binary else base64.b64encode(raw).decode()
+
+
+def as_index_objects(value: Any) -> Any:
+    """``value`` as JSON.stringify writes it: every bytes value (a Uint8Array on the
+    real server) becomes an object of index to byte, ``{"0": 12, "1": 255, …}``."""
+    if isinstance(value, dict):
+        return {k: as_index_objects(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [as_index_objects(v) for v in value]
+    if isinstance(value, bytes | bytearray | memoryview):
+        return {str(i): b for i, b in enumerate(bytes(value))}
+    return value
+
+
+def context_info(rng: random.Random, *, binary: bool) -> dict[str, Any]:
+    """``message.messageContextInfo`` as Baileys fills it for a message from a phone;
+    ``messageSecret`` is the key later poll votes and edits of it are sealed with."""
+    return {
+        "deviceListMetadata": {
+            "senderKeyHash": byte_field(rng.randbytes(10), binary),
+            "senderTimestamp": str(int(time.time()) - rng.randrange(86_400)),
+        },
+        "deviceListMetadataVersion": 2,
+        "messageSecret": byte_field(rng.randbytes(32), binary),
+    }
+
+
 def _key(inst: Instance, rng: random.Random, remote: str | None, from_me: bool) -> dict[str, Any]:
     if remote is None:
         remote = jid(rng.choice(CONTACTS)[1]) if rng.random() > 0.1 else GROUP_JID
@@ -224,6 +258,7 @@ def text_message(
     from_me: bool = False,
     remote_jid: str | None = None,
     status: str | None = None,
+    binary: bool = False,
 ) -> dict[str, Any]:
     key = _key(inst, rng, remote_jid, from_me)
     name = (inst.profile_name or inst.name) if from_me else (sender_name or rng.choice(CONTACTS)[0])
@@ -231,7 +266,7 @@ def text_message(
         inst,
         key,
         name,
-        {"conversation": text},
+        {"conversation": text, "messageContextInfo": context_info(rng, binary=binary)},
         "conversation",
         status or ("SERVER_ACK" if from_me else "DELIVERY_ACK"),
     )
@@ -248,25 +283,27 @@ def media_message(
     from_me: bool = False,
     size: int | None = None,
     status: str | None = None,
+    binary: bool = False,
 ) -> dict[str, Any]:
+    """``binary``: the byte fields (``fileSha256``, ``mediaKey``, ``jpegThumbnail``,
+    ``messageSecret``, …) as bytes instead of base64 text; ``base64`` stays text."""
     if kind not in MEDIA_KINDS:
         raise ValueError(f"unknown media kind {kind!r}; one of {', '.join(MEDIA_KINDS)}")
     raw = media_bytes(kind, size)
-    digest = base64.b64encode(hashlib.sha256(raw).digest()).decode()
     body: dict[str, Any] = {
         "url": f"https://mmg.whatsapp.net/v/t62.7118-24/{rng.randrange(10**9)}.enc",
         "mimetype": MIMETYPES[kind],
-        "fileSha256": digest,
+        "fileSha256": byte_field(hashlib.sha256(raw).digest(), binary),
         "fileLength": str(len(raw)),
-        "mediaKey": base64.b64encode(rng.randbytes(32)).decode(),
-        "fileEncSha256": base64.b64encode(rng.randbytes(32)).decode(),
+        "mediaKey": byte_field(rng.randbytes(32), binary),
+        "fileEncSha256": byte_field(rng.randbytes(32), binary),
         "directPath": "/v/t62.7118-24/sandbox.enc",
         "mediaKeyTimestamp": str(int(time.time())),
     }
     if kind in ("image", "video"):
         body["caption"] = caption if caption is not None else "foto do pedido"
         body.update({"height": 24, "width": 32})
-        body["jpegThumbnail"] = base64.b64encode(media_bytes("image")).decode()
+        body["jpegThumbnail"] = byte_field(media_bytes("image"), binary)
     if kind in ("video", "audio"):
         body["seconds"] = 7
     if kind == "audio":
@@ -278,7 +315,10 @@ def media_message(
     if kind == "sticker":
         body["isAnimated"] = False
     message_type = f"{kind}Message"
-    message: dict[str, Any] = {message_type: body}
+    message: dict[str, Any] = {
+        message_type: body,
+        "messageContextInfo": context_info(rng, binary=binary),
+    }
     if with_base64:
         message["base64"] = base64.b64encode(raw).decode()
     key = _key(inst, rng, None, from_me)

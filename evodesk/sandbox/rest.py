@@ -50,6 +50,8 @@ class Knobs:
     websocket_enabled: bool = True
     global_socket: bool = False
     require_socket_key: bool = False
+    # Message events carry WhatsApp's byte fields as bytes, not base64 text.
+    binary_fields: bool = False
     # Upper bound of a "timeout" failure, should the client never give up.
     hang_limit: float = 120.0
     requests: RequestLog = field(default_factory=RequestLog)

@@ -34,6 +34,7 @@ class Sandbox:
         websocket_enabled: bool = True,
         global_socket: bool = False,
         require_socket_key: bool = False,
+        binary_fields: bool = False,
         version: str = "2.3.6",
         host: str = "127.0.0.1",
         port: int = 0,
@@ -50,6 +51,7 @@ class Sandbox:
             websocket_enabled=websocket_enabled,
             global_socket=global_socket,
             require_socket_key=require_socket_key,
+            binary_fields=binary_fields,
         )
         self._rng = random.Random(seed)
         self._store = Store()
@@ -70,6 +72,7 @@ class Sandbox:
             server_url=lambda: self.url,
             rng=self._rng,
             pairing=self.pairing,
+            binary_fields=lambda: self._knobs.binary_fields,
         )
         self._traffic = Traffic(self._engine, default_rate=rate)
         self._runner: web.AppRunner | None = None
@@ -243,6 +246,16 @@ class Sandbox:
     @require_socket_key.setter
     def require_socket_key(self, value: bool) -> None:
         self._knobs.require_socket_key = bool(value)
+
+    @property
+    def binary_fields(self) -> bool:
+        """Messages built from now on carry their byte fields as bytes: binary
+        attachments on Socket.IO, index-to-byte objects in webhooks."""
+        return self._knobs.binary_fields
+
+    @binary_fields.setter
+    def binary_fields(self, value: bool) -> None:
+        self._knobs.binary_fields = bool(value)
 
     @property
     def auto_pair(self) -> bool:
