@@ -147,6 +147,36 @@ async def test_malformed_requests_get_evolution_shaped_errors() -> None:
         assert r.json()["response"]["message"] == [['instance requires property "instanceName"']]
 
 
+async def test_nan_and_infinity_are_refused_as_json_parse_refuses_them() -> None:
+    # Node's JSON.parse has no NaN or Infinity: such a body is a 400, never a row whose
+    # answers (here a header value) would be JSON no client can read.
+    async with Sandbox(instances=["a"]) as sb, rest(sb) as http:
+        for constant in (b"NaN", b"Infinity", b"-Infinity"):
+            body = (b'{"webhook":{"enabled":true,"url":"http://127.0.0.1:9/x","events":[],'
+                    b'"headers":{"x-n":' + constant + b"}}}")
+            r = await http.post("/webhook/set/a", content=body,
+                                headers={"Content-Type": "application/json"})
+            assert r.status_code == 400, r.text
+            assert r.json()["error"] == "Bad Request"
+            assert isinstance(r.json()["response"]["message"], str)
+        find = await http.get("/webhook/find/a")
+        assert find.status_code == 200 and find.text == "null"
+
+
+async def test_a_body_nested_too_deep_gets_an_evolution_shaped_400() -> None:
+    async with Sandbox(instances=["a"]) as sb, rest(sb) as http:
+        deep = b"[" * 100_000 + b"]" * 100_000
+        for path in ("/webhook/set/a", "/websocket/set/a", "/instance/create"):
+            r = await http.post(path, content=deep, headers={"Content-Type": "application/json"})
+            assert (r.status_code, r.headers["Content-Type"]) == (
+                400, "application/json; charset=utf-8"), r.text
+            assert r.json()["error"] == "Bad Request"
+        # The server is none the worse for it.
+        r = await http.post("/websocket/set/a",
+                            json={"websocket": {"enabled": True, "events": ["CALL"]}})
+        assert r.status_code == 201
+
+
 async def test_a_v1_version_string_drops_client_name_from_the_welcome() -> None:
     async with Sandbox(instances=0, version="1.8.2") as sb, rest(sb) as http:
         body = (await http.get("/")).json()

@@ -66,6 +66,12 @@ def _json(body: Any, status: int = 200) -> web.Response:
     )
 
 
+def _no_constant(name: str) -> Any:
+    # JSON.parse knows no NaN or Infinity; Python's parser would take them and the
+    # row would later be answered as JSON that no client can read.
+    raise ValueError(f"{name} is not JSON")
+
+
 def _empty(status: int) -> web.Response:
     # Express's res.json(undefined): the JSON content type, and no body at all.
     return web.Response(status=status, body=b"", content_type="application/json")
@@ -171,9 +177,11 @@ class Rest:
         if not raw.strip():
             return {}
         try:
-            return json.loads(raw)
+            return json.loads(raw, parse_constant=_no_constant)
         except ValueError as exc:
             raise ApiError(400, f"Unexpected token in JSON: {exc}") from exc
+        except RecursionError:
+            raise ApiError(400, "Unexpected token in JSON: nested too deeply") from None
 
     # ---- routes ------------------------------------------------------------------------
 
