@@ -471,3 +471,29 @@ async def test_the_command_line_serves_binary_fields() -> None:
         if process.returncode is None:
             process.kill()
             await process.wait()
+
+
+@pytest.mark.parametrize(("args", "named"), [
+    (["--port", "70000"], "--port"),
+    (["--port", "-1"], "--port"),
+    (["--instances", "-1"], "--instances"),
+    (["--rate", "-3"], "--rate"),
+    (["--rate", "nan"], "--rate"),
+])
+async def test_the_command_line_refuses_values_out_of_range(args: list[str], named: str) -> None:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "evodesk", "sandbox", *args,
+        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE, env=cli_env(),
+    )
+    try:
+        out, err = await asyncio.wait_for(process.communicate(), WAIT)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    text = err.decode()
+    # A usage error naming the option, before anything listens; never a traceback.
+    assert process.returncode == 2, text
+    assert f"argument {named}:" in text and "Traceback" not in text
+    assert out == b""

@@ -5,17 +5,47 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import math
 import signal
 import sys
 
 
+def _whole(text: str, low: int, high: int | None, what: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = low - 1
+    if value < low or (high is not None and value > high):
+        span = f" from {low} to {high}" if high is not None else f", {low} or more"
+        raise argparse.ArgumentTypeError(f"{what} is a whole number{span}, not {text!r}")
+    return value
+
+
+def _port(text: str) -> int:
+    return _whole(text, 0, 65535, "a port")
+
+
+def _count(text: str) -> int:
+    return _whole(text, 0, None, "a number of instances")
+
+
+def _rate(text: str) -> float:
+    try:
+        rate = float(text)
+    except ValueError:
+        rate = math.nan
+    if not math.isfinite(rate) or rate < 0:
+        raise argparse.ArgumentTypeError(f"a rate is a number, 0 or more, not {text!r}")
+    return rate
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("sandbox", help="run a local Evolution API sandbox server")
-    parser.add_argument("--port", type=int, default=8080, help="port on 127.0.0.1 (0: any)")
+    parser.add_argument("--port", type=_port, default=8080, help="port on 127.0.0.1 (0: any)")
     parser.add_argument("--api-key", default="sandbox-key", help="the global API key")
-    parser.add_argument("--instances", type=int, default=3, help="number of demo instances")
-    parser.add_argument("--rate", type=float, default=0.0,
-                        help="generated events per second per instance")
+    parser.add_argument("--instances", type=_count, default=3, help="number of demo instances")
+    parser.add_argument("--rate", type=_rate, default=0.0,
+                        help="generated events per second per instance (capped at 2000)")
     parser.add_argument("--binary-fields", action="store_true",
                         help="send messages' byte fields (messageSecret, mediaKey, "
                              "jpegThumbnail, ...) as bytes: Socket.IO binary packets, "
