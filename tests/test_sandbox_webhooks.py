@@ -272,3 +272,23 @@ async def test_instance_life_reaches_the_webhook_in_order() -> None:
         assert (await http.delete("/instance/delete/fresh")).status_code == 200
         names = [(await hooks.next()).body["event"] for _ in range(2)]
         assert names == ["instance.delete", "remove.instance"]
+
+
+async def test_a_stored_url_that_cannot_be_parsed_is_never_posted_to_and_breaks_nothing() -> None:
+    # The server stores any URL; one that does not even parse must not take the
+    # instance's events (websocket included) or its REST routes down with it.
+    async with Sandbox(instances=["a"]) as sb, rest(sb) as http, recorder() as rec:
+        await set_websocket(sb, "a", [])
+        await sb.emit("a", "call", {})
+        await rec.connect(sb, ["/a"])
+        for n, url in enumerate(("http://[::1", "http://[zz]/hook", "http://[::1]:99999/x")):
+            await set_webhook(sb, "a", enabled=True, url=url, events=[])
+            sent = await sb.send_text("a", f"still delivered {n}")
+            seen = await rec.next_event()
+            assert seen.data["data"] == sent
+            await sb.webhooks_idle()
+            assert sb.webhook_stats.skipped == n + 1 and sb.webhook_stats.attempts == 0
+        r = await http.delete("/instance/logout/a")
+        assert r.status_code == 200, r.text
+        names = [(await rec.next_event()).name for _ in range(3)]
+        assert names == ["status.instance", "logout.instance", "connection.update"]

@@ -37,7 +37,12 @@ class WebhookStats:
 
 
 def _valid_url(url: str) -> bool:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - read for its check: a port out of range raises
+    except ValueError:
+        # "http://[::1", "http://h:99999": stored like any other URL, never postable.
+        return False
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
@@ -73,7 +78,8 @@ class WebhookDispatcher:
         if self._session is None or self._closing.is_set():
             return
         if not _valid_url(delivery.url):
-            # An empty or relative URL is stored happily by the server, never posted to.
+            # An empty, relative or unparseable URL is stored happily by the server,
+            # never posted to.
             self.stats.skipped += 1
             return
         queue = self._queues.get(instance)
