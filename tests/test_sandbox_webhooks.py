@@ -292,3 +292,23 @@ async def test_a_stored_url_that_cannot_be_parsed_is_never_posted_to_and_breaks_
         assert r.status_code == 200, r.text
         names = [(await rec.next_event()).name for _ in range(3)]
         assert names == ["status.instance", "logout.instance", "connection.update"]
+
+
+async def test_a_header_no_request_can_carry_is_a_failed_delivery_not_a_dead_worker() -> None:
+    # Stored as given (the server checks no header); the POST cannot be built. Each try
+    # counts and fails, and the instance's later deliveries still go out.
+    async with receiver() as hooks, Sandbox(instances=["a"]) as sb:
+        sb.webhooks.backoff = 0.001
+        sb.webhooks.retries = 2
+        await set_webhook(sb, "a", enabled=True, url=hooks.url, events=["CALL"],
+                          headers={"x-note": "a\r\nInjected: 1"})
+        await sb.emit("a", "call", {"n": 1})
+        await asyncio.wait_for(sb.webhooks_idle(), WAIT)
+        stats = sb.webhook_stats
+        assert (stats.queued, stats.attempts, stats.failed, stats.delivered) == (1, 3, 1, 0)
+        await set_webhook(sb, "a", enabled=True, url=hooks.url, events=["CALL"],
+                          headers={"x-note": "fine"})
+        await sb.emit("a", "call", {"n": 2})
+        hit = await hooks.next()
+        assert (hit.body["data"], hit.headers["x-note"]) == ({"n": 2}, "fine")
+        assert "Injected" not in hit.headers and hooks.drain() == []
