@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import signal
 import sys
 import time
+from pathlib import Path
 
 import httpx
 import pytest
 import socketio
 
+from evodesk.cli import build_parser
 from evodesk.sandbox import Sandbox
 from tests.cli_support import cli_env
 from tests.test_sandbox_support import WAIT, join_fails, recorder, rest, set_websocket
@@ -497,3 +500,22 @@ async def test_the_command_line_refuses_values_out_of_range(args: list[str], nam
     assert process.returncode == 2, text
     assert f"argument {named}:" in text and "Traceback" not in text
     assert out == b""
+
+
+def test_the_command_line_help_names_the_defaults_and_the_docs_every_option() -> None:
+    parser = build_parser()
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    command = sub.choices["sandbox"]
+    options = [a for a in command._actions if a.option_strings and a.dest != "help"]
+    assert [a.option_strings[0] for a in options] == [
+        "--port", "--api-key", "--instances", "--rate", "--binary-fields"]
+    helped = " ".join(command.format_help().split())
+    docs = (Path(__file__).parents[1] / "docs" / "sandbox.md").read_text(encoding="utf-8")
+    for action in options:
+        name = action.option_strings[0]
+        assert f"`{name}`" in docs, f"docs/sandbox.md does not mention {name}"
+        default = action.default
+        if default not in (None, False):
+            # The key in particular: the command prints EVODESK_API_KEY=<the key>.
+            shown = f"{default:g}" if isinstance(default, float) else str(default)
+            assert f"default: {shown}" in helped, name

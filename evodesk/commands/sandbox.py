@@ -41,11 +41,15 @@ def _rate(text: str) -> float:
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("sandbox", help="run a local Evolution API sandbox server")
-    parser.add_argument("--port", type=_port, default=8080, help="port on 127.0.0.1 (0: any)")
-    parser.add_argument("--api-key", default="sandbox-key", help="the global API key")
-    parser.add_argument("--instances", type=_count, default=3, help="number of demo instances")
+    parser.add_argument("--port", type=_port, default=8080,
+                        help="port on 127.0.0.1 (default: 8080; 0: any free one)")
+    parser.add_argument("--api-key", default="sandbox-key",
+                        help="the global API key (default: sandbox-key)")
+    parser.add_argument("--instances", type=_count, default=3,
+                        help="number of demo instances (default: 3)")
     parser.add_argument("--rate", type=_rate, default=0.0,
-                        help="generated events per second per instance (capped at 2000)")
+                        help="generated events per second per instance (default: 0; "
+                             "capped at 2000)")
     parser.add_argument("--binary-fields", action="store_true",
                         help="send messages' byte fields (messageSecret, mediaKey, "
                              "jpegThumbnail, ...) as bytes: Socket.IO binary packets, "
