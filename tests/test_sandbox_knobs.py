@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import signal
+import socket
 import sys
 import time
 from pathlib import Path
@@ -519,3 +521,39 @@ def test_the_command_line_help_names_the_defaults_and_the_docs_every_option() ->
             # The key in particular: the command prints EVODESK_API_KEY=<the key>.
             shown = f"{default:g}" if isinstance(default, float) else str(default)
             assert f"default: {shown}" in helped, name
+
+
+async def test_the_command_line_ends_quietly_when_nobody_reads_its_output() -> None:
+    # Its output's reader has gone: the port was fine, only the banner cannot be written.
+    # It ends as every evodesk command does then (as if by SIGPIPE), and does not blame
+    # the port; a port that is taken is still reported as such.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "evodesk", "sandbox", "--port", "0",
+            stdin=asyncio.subprocess.DEVNULL, stdout=write_end,
+            stderr=asyncio.subprocess.PIPE, env=cli_env(),
+        )
+    finally:
+        os.close(write_end)
+    try:
+        _, err = await asyncio.wait_for(process.communicate(), WAIT)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    assert process.returncode == 128 + signal.SIGPIPE, err.decode()
+    assert err == b""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "evodesk", "sandbox", "--port", str(port),
+            stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE, env=cli_env(),
+        )
+        out, err = await asyncio.wait_for(process.communicate(), WAIT)
+    assert process.returncode == 1 and out == b""
+    assert err.decode().startswith(f"evodesk: cannot listen on port {port}: ")

@@ -62,14 +62,23 @@ async def serve(args: argparse.Namespace, stop: asyncio.Event) -> int:
     # command's parser, and the sandbox's web server is a fifth of a second to import.
     from evodesk.sandbox import Sandbox
 
-    async with Sandbox(api_key=args.api_key, instances=args.instances, rate=args.rate,
-                       port=args.port, binary_fields=args.binary_fields) as sandbox:
+    sandbox = Sandbox(api_key=args.api_key, instances=args.instances, rate=args.rate,
+                      port=args.port, binary_fields=args.binary_fields)
+    try:
+        await sandbox.start()
+    except OSError as exc:
+        # Only here: an OSError of the output (its reader gone) is not the port's fault.
+        print(f"evodesk: cannot listen on port {args.port}: {exc.strerror}", file=sys.stderr)
+        return 1
+    try:
         print(f"Evolution sandbox listening on {sandbox.url}", flush=True)
         print(f"Instances: {', '.join(sandbox.instance_names)}", flush=True)
         print("Add it with: EVODESK_API_KEY=<the key> evodesk server add Sandbox "
               f"--url {sandbox.url}", flush=True)
         print("Press Ctrl-C to stop.", flush=True)
         await stop.wait()
+    finally:
+        await sandbox.stop()
     return 0
 
 
@@ -80,10 +89,6 @@ def run(args: argparse.Namespace) -> int:
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):
                 loop.add_signal_handler(sig, stop.set)
-        try:
-            return await serve(args, stop)
-        except OSError as exc:
-            print(f"evodesk: cannot listen on port {args.port}: {exc.strerror}", file=sys.stderr)
-            return 1
+        return await serve(args, stop)
 
     return asyncio.run(main())
