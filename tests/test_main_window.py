@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -342,3 +344,91 @@ async def test_a_sync_that_changed_hundreds_names_a_few_and_the_window_stays_sma
     window.summary.dismiss_button.click()
     assert not window.summary.isVisible()
     window.close()
+
+
+async def test_an_instance_refused_for_its_name_shows_that_reason_not_the_key(
+    tmp_path: Path, qtbot: object
+) -> None:
+    # A comma cannot be part of a Socket.IO namespace: the listener refuses that instance
+    # alone, on a connection whose key the server accepted.
+    from evodesk.sandbox import Sandbox
+    from evodesk.services.instances import InstanceRef
+    from evodesk.ui.instance_model import Column
+    from evodesk.ui.texts import plain_tooltip
+
+    reason = "This instance name cannot be used as a Socket.IO namespace."
+    async with Sandbox(api_key="win-key-3", instances=["loja,rj", "loja-sp"]) as sandbox:
+        app = await AppServices.open(resolve_paths(tmp_path / "n"), secrets=MemorySecretStore(),
+                                     listen=True)
+        try:
+            await app.servers.add("Main", sandbox.url, sandbox.api_key)
+            await app.sync.sync_all()
+            listener = app.listener
+            assert listener is not None
+            sid = (await app.store.get_server("Main")).id or 0
+            window, _ = await loaded_window(app, qtbot)
+            for name in ("loja,rj", "loja-sp"):
+                await app.manager.enable_websocket(InstanceRef(name, "Main"), [],
+                                                   all_events=True)
+            loaded = expect(window.instances_loaded, timeout=30)
+            window.reload()
+            await loaded
+
+            async def settled() -> None:
+                """Until loja,rj is refused and loja-sp live, the sandbox emitting to it."""
+                done = asyncio.Event()
+
+                def check(_change: object) -> None:
+                    if (listener.namespace_state(sid, "loja,rj") is ListenerState.REFUSED
+                            and listener.namespace_state(sid, "loja-sp") is ListenerState.LIVE):
+                        done.set()
+
+                unsubscribe = listener.on_state_changed(check)
+                try:
+                    check(None)
+                    while not done.is_set():
+                        await sandbox.send_text("loja-sp", "oi")
+                        with contextlib.suppress(TimeoutError):
+                            await asyncio.wait_for(done.wait(), 1)
+                finally:
+                    unsubscribe()
+
+            def cell(name: str, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> Any:
+                for row in range(window.model.rowCount()):
+                    if window.model.index(row, Column.INSTANCE).data() == name:
+                        return window.model.index(row, Column.LISTENER).data(role)
+                raise AssertionError(name)
+
+            def shows_the_reason() -> None:
+                assert cell("loja-sp") == "live"
+                assert cell("loja,rj") == "refused"
+                assert cell("loja,rj", Qt.ItemDataRole.ToolTipRole) == plain_tooltip(reason)
+
+            await asyncio.wait_for(settled(), 30)
+            assert listener.connection_state(sid) is ListenerState.LIVE  # the key is good
+            shows_the_reason()
+
+            alpha = await app.store.get_instance(sid, "loja,rj")
+            dialog = window.open_config(alpha)
+            await next_emission(dialog.presenter.state_loaded, timeout=30)
+            assert reason in dialog.status_panel.text()
+            assert "API key" not in dialog.status_panel.text()
+            assert dialog.status_panel.kind == "error"
+            assert dialog.websocket_state.text() == "Live connection: refused"
+
+            # The server restarts: the states come again as reports, the window open.
+            left = asyncio.Event()
+            unsubscribe = listener.on_state_changed(
+                lambda c: left.set() if c.instance == "loja,rj" and c.state is not
+                ListenerState.REFUSED else None)
+            await sandbox.restart()
+            await asyncio.wait_for(left.wait(), 30)
+            unsubscribe()
+            await asyncio.wait_for(settled(), 30)
+            shows_the_reason()
+            assert reason in dialog.status_panel.text()
+            assert dialog.websocket_state.text() == "Live connection: refused"
+            dialog.close()
+            window.close()
+        finally:
+            await app.aclose()

@@ -178,6 +178,20 @@ async def test_the_icon_shows_health_as_the_server_goes_down_and_up(
         await sandbox.drop_sockets()
         await until(presenter.health_changed, lambda: tray.health is Health.ERROR)
         assert presenter.summary.counts.get(ListenerState.REFUSED) == 2
+        assert "refused (check the API key): 2" in tray.icon.toolTip()
+        # The window says the same, and why, in the instances' Live column.
+        from PySide6.QtCore import Qt
+
+        from evodesk.ui.instance_model import Column
+        from evodesk.ui.texts import plain_tooltip
+
+        model = desktop.window.model
+        cells = {model.index(r, Column.INSTANCE).data(): model.index(r, Column.LISTENER)
+                 for r in range(model.rowCount())}
+        assert {name: cell.data() for name, cell in cells.items()} == {
+            name: "refused (check the API key)" for name in INSTANCES}
+        assert cells["loja-sp"].data(Qt.ItemDataRole.ToolTipRole) == plain_tooltip(
+            "The server refused the API key.")
 
 
 async def test_closing_the_window_hides_it_and_events_keep_flowing(
@@ -673,3 +687,57 @@ def test_a_server_with_hundreds_of_instances_lists_a_few_then_opens_the_window(
             more.trigger()
     finally:
         tray.close()
+
+
+async def test_an_instance_refused_for_its_name_is_not_blamed_on_the_key(
+    tmp_path: Path, qtbot: Any
+) -> None:
+    # A comma cannot be part of a Socket.IO namespace: that instance alone is refused,
+    # on a connection the server accepted.
+    from evodesk.ui.texts import plain_tooltip
+    from evodesk.ui.tray import Tray
+    from evodesk.ui.tray_presenter import Health, TrayPresenter
+
+    reason = "This instance name cannot be used as a Socket.IO namespace."
+    async with Sandbox(api_key="tray-key-2", instances=["loja,rj", "loja-sp"]) as sb:
+        app = await AppServices.open(resolve_paths(tmp_path / "n"), secrets=MemorySecretStore(),
+                                     listen=True)
+        presenter = TrayPresenter(app)
+        tray = Tray(presenter)
+        try:
+            await app.servers.add("Matriz", sb.url, sb.api_key)
+            await app.sync.sync_all()
+            presenter.start()
+            for name in ("loja,rj", "loja-sp"):
+                await app.manager.enable_websocket(InstanceRef(name, "Matriz"), EVENTS)
+            server = await app.store.get_server("Matriz")
+            presenter.set_instances(await app.store.list_instances(), {server.id or 0: "Matriz"})
+            listener = app.listener
+            assert listener is not None
+
+            def settled() -> bool:
+                return (listener.namespace_state(server.id or 0, "loja,rj")
+                        is ListenerState.REFUSED
+                        and listener.namespace_state(server.id or 0, "loja-sp")
+                        is ListenerState.LIVE)
+
+            while not settled():
+                await sb.send_text("loja-sp", "oi")
+                with contextlib.suppress(TimeoutError):
+                    await until(presenter.health_changed, settled, timeout=1)
+            assert listener.connection_state(server.id or 0) is ListenerState.LIVE
+            assert tray.health is Health.ERROR
+            assert tray.icon.toolTip().splitlines()[1] == "live: 1, refused: 1"
+
+            tray.rebuild_server_menus()
+            [submenu] = tray.server_menus
+            assert submenu.title() == "Matriz (live)"
+            refused, live = submenu.actions()
+            assert refused.text() == "loja,rj — connected, refused"
+            assert refused.toolTip() == plain_tooltip(reason)
+            assert submenu.toolTipsVisible()
+            assert live.text() == "loja-sp — connected, live"
+        finally:
+            tray.close()
+            await presenter.aclose()
+            await app.aclose()

@@ -219,6 +219,11 @@ class ListenerSupervisor:
         link = self._links.get(server_id)
         return link.namespace_state(instance) if link is not None else ListenerState.STOPPED
 
+    def namespace_reason(self, server_id: int, instance: str) -> str | None:
+        """Why the namespace is in its state (a refusal's or a retry's reason), if known."""
+        link = self._links.get(server_id)
+        return link.namespace_reason(instance) if link is not None else None
+
     def subscribe(self, *, maxsize: int = 1000) -> EventSubscription:
         """Live events as they arrive; a full queue drops for this subscriber only."""
         return self.pipeline.subscribe(maxsize=maxsize)

@@ -146,6 +146,10 @@ class ServerLink:
         ns = self._ns.get(instance)
         return ns.state if ns is not None else ListenerState.STOPPED
 
+    def namespace_reason(self, instance: str) -> str | None:
+        ns = self._ns.get(instance)
+        return ns.reason if ns is not None else None
+
     def set_targets(self, names: Iterable[str], ids: dict[str, int]) -> None:
         wanted = dict.fromkeys(names)
         self._ids = ids

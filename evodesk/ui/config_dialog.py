@@ -33,7 +33,14 @@ from evodesk.services.webhook_probe import WebhookProbe
 from evodesk.ui.config_presenter import ConfigPresenter
 from evodesk.ui.event_picker import EventPicker
 from evodesk.ui.headers_editor import HeadersEditor
-from evodesk.ui.texts import listener_text, plain_tooltip, status_text, translate_message
+from evodesk.ui.live_state import LiveState
+from evodesk.ui.texts import (
+    live_reason,
+    live_text,
+    plain_tooltip,
+    status_text,
+    translate_message,
+)
 from evodesk.ui.theme import Tone, tone_style
 from evodesk.ui.widgets import Banner, ToggleSwitch
 
@@ -87,6 +94,7 @@ class ConfigDialog(QDialog):
         super().__init__(parent)
         self.presenter = presenter
         self.status: InstanceStatus | None = None
+        self._live: LiveState | None = None
         self._picker_dirty = False
         # The webhook form is shown while its toggle is off: a webhook being filled in,
         # or one the server refused, so that what was typed can be corrected.
@@ -331,11 +339,11 @@ class ConfigDialog(QDialog):
         else:
             self.picker.set_selected(instance.webhook_events or instance.websocket_events)
 
-    def set_listener_state(self, state: ListenerState | None) -> None:
+    def set_listener_state(self, state: LiveState | ListenerState | None) -> None:
+        """The listener's state as last reported, with its reason; it stands over the
+        one the status was read with (the reports are newer, and carry the reason)."""
+        self._live = LiveState(state) if isinstance(state, ListenerState) else state
         if self.status is not None:
-            from dataclasses import replace
-
-            self.status = replace(self.status, listener=state)
             self._refresh_status()
 
     def _refresh_visibility(self) -> None:
@@ -349,14 +357,18 @@ class ConfigDialog(QDialog):
     def _refresh_status(self) -> None:
         if self.status is None:
             return
-        text, kind = status_text(self.status)
+        live = self._live
+        if live is None and self.status.listener is not None:
+            live = LiveState(self.status.listener)
+        text, kind = status_text(self.status, live)
         self.status_panel.show_text(text, kind)
         conflict = self.status.instance.conflict
         self.keep_webhook.setVisible(conflict)
         self.keep_websocket.setVisible(conflict)
         self.websocket_state.setText(
-            self.tr("Live connection: %1").replace("%1", listener_text(self.status.listener))
+            self.tr("Live connection: %1").replace("%1", live_text(live))
         )
+        self.websocket_state.setToolTip(plain_tooltip(live_reason(live)) or "")
 
     def _on_form_changed(self) -> None:
         problem = self._url_problem() if self.url.text().strip() else None

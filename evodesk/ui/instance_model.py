@@ -23,7 +23,15 @@ from PySide6.QtGui import QBrush
 
 from evodesk.domain.models import ConnectionState, DeliveryMode, Instance, ListenerState
 from evodesk.domain.secrets import mask_url_secrets
-from evodesk.ui.texts import connection_text, listener_text, mode_text, plain_tooltip
+from evodesk.ui.live_state import LiveState
+from evodesk.ui.texts import (
+    connection_text,
+    listener_text,
+    live_reason,
+    live_text,
+    mode_text,
+    plain_tooltip,
+)
 from evodesk.ui.theme import Tone, tone
 
 Index = QModelIndex | QPersistentModelIndex
@@ -62,7 +70,7 @@ class InstanceTableModel(QAbstractTableModel):
         self._given: list[Instance] = []  # in the order set, for when sorting stops
         self._rows: list[Instance] = []  # in the order shown
         self._server_names: dict[int, str] = {}
-        self._listener: dict[tuple[int, str], ListenerState] = {}
+        self._listener: dict[tuple[int, str], LiveState] = {}
         self._order: tuple[Column, bool] | None = None  # column, descending
         self._resort_pending = False
         # Shades for the palette in use when the window opens (light or dark).
@@ -77,7 +85,7 @@ class InstanceTableModel(QAbstractTableModel):
         self._rows = self._sorted(list(instances))
         self.endResetModel()
 
-    def set_listener_state(self, server_id: int, instance: str, state: ListenerState) -> None:
+    def set_listener_state(self, server_id: int, instance: str, state: LiveState) -> None:
         self._listener[(server_id, instance)] = state
         for row, item in enumerate(self._rows):
             if item.server_id == server_id and item.name == instance:
@@ -95,7 +103,7 @@ class InstanceTableModel(QAbstractTableModel):
     def server_names(self) -> list[str]:
         return sorted(self._server_names.values())
 
-    def listener_state(self, instance: Instance) -> ListenerState | None:
+    def listener_state(self, instance: Instance) -> LiveState | None:
         return self._listener.get((instance.server_id, instance.name))
 
     # --- order --------------------------------------------------------------------
@@ -193,7 +201,7 @@ class InstanceTableModel(QAbstractTableModel):
         if column == Column.LISTENER:
             if instance.mode is not DeliveryMode.WEBSOCKET:
                 return ""
-            return listener_text(self.listener_state(instance))
+            return live_text(self.listener_state(instance))
         if column == Column.LAST_SYNC:
             if instance.last_sync_at is None:
                 return self.tr("never")
@@ -216,7 +224,8 @@ class InstanceTableModel(QAbstractTableModel):
             return [mode_text(mode) for mode in DeliveryMode] + [mode_text(DeliveryMode.NONE,
                                                                            conflict=True)]
         if column == Column.LISTENER:
-            return [listener_text(None)] + [listener_text(state) for state in ListenerState]
+            return [listener_text(None), listener_text(ListenerState.REFUSED, key_refused=False)
+                    ] + [listener_text(state) for state in ListenerState]
         return []
 
     def _sort_key(self, instance: Instance, column: Column) -> str | float:
@@ -231,8 +240,8 @@ class InstanceTableModel(QAbstractTableModel):
         if column == Column.WHATSAPP:
             kind = _STATE_TONES.get(instance.connection_state)
         elif column == Column.LISTENER and instance.mode is DeliveryMode.WEBSOCKET:
-            state = self.listener_state(instance)
-            kind = _LISTENER_TONES.get(state) if state is not None else None
+            live = self.listener_state(instance)
+            kind = _LISTENER_TONES.get(live.state) if live is not None else None
         elif column == Column.ATTENTION and (instance.conflict or instance.attention):
             kind = Tone.ERROR
         elif column == Column.MODE and instance.mode is DeliveryMode.NONE:
@@ -247,6 +256,8 @@ class InstanceTableModel(QAbstractTableModel):
             return plain_tooltip(" · ".join(p for p in parts if p))
         if column == Column.MODE and instance.mode is DeliveryMode.WEBHOOK:
             return plain_tooltip(mask_url_secrets(instance.webhook_url or ""))
+        if column == Column.LISTENER and instance.mode is DeliveryMode.WEBSOCKET:
+            return plain_tooltip(live_reason(self.listener_state(instance)))
         return None
 
 

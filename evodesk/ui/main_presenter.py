@@ -8,9 +8,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from evodesk.domain.models import Instance, ListenerState
+from evodesk.domain.models import Instance
 from evodesk.services.app import AppServices
+from evodesk.services.listener import StateChange
 from evodesk.services.sync import SyncSummary
+from evodesk.ui.live_state import LiveState, live_change, live_state
 from evodesk.ui.tasks import TaskOwner
 
 log = logging.getLogger(__name__)
@@ -21,7 +23,8 @@ class MainPresenter(QObject):
     sync_started = Signal()
     sync_progressed = Signal(str, int, int)  # server, done, total
     sync_finished = Signal(list)  # [SyncSummary]
-    listener_state_changed = Signal(int, str, str)  # server_id, instance ("" = connection)
+    # server_id, instance ("" = the connection), LiveState
+    listener_state_changed = Signal(int, str, object)
     failed = Signal(str)
 
     def __init__(self, app: AppServices, parent: QObject | None = None) -> None:
@@ -61,14 +64,15 @@ class MainPresenter(QObject):
         self.sync_finished.emit(summaries)
         self.reload()
 
-    def listener_state(self, server_id: int, instance: str) -> ListenerState | None:
+    def listener_state(self, server_id: int, instance: str) -> LiveState | None:
         listener = self.app.listener
-        return listener.namespace_state(server_id, instance) if listener is not None else None
+        return live_state(listener, server_id, instance) if listener is not None else None
 
-    def _on_listener_changed(self, change: Any) -> None:
-        self.listener_state_changed.emit(
-            change.server_id, change.instance or "", change.state.value
-        )
+    def _on_listener_changed(self, change: StateChange) -> None:
+        listener = self.app.listener
+        live = (live_change(listener, change) if listener is not None
+                else LiveState(change.state, change.reason))
+        self.listener_state_changed.emit(change.server_id, change.instance or "", live)
 
     def _on_tasks_failed(self, name: str, message: str) -> None:
         if name == "sync":

@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evodesk.domain.models import ConnectionState, Instance, ListenerState
+from evodesk.domain.models import ConnectionState, Instance
 from evodesk.domain.text import fill
 from evodesk.services.app import AppServices
 from evodesk.services.instances import InstanceRef
 from evodesk.services.sync import SyncSummary
 from evodesk.ui.icons import icon
 from evodesk.ui.instance_model import Column, InstanceFilterProxy, InstanceTableModel
+from evodesk.ui.live_state import LiveState
 from evodesk.ui.main_presenter import MainPresenter
 from evodesk.ui.texts import MESSAGES, translate_message
 from evodesk.ui.widgets import Banner
@@ -390,12 +391,12 @@ class MainWindow(QMainWindow):
         return lines[:1] + ["  " + line for line in lines[1:]]
 
     def _on_presenter_listener_state_changed(self, server_id: int, instance: str,
-                                             state: str) -> None:
+                                             state: LiveState) -> None:
         if instance:
-            self.model.set_listener_state(server_id, instance, ListenerState(state))
+            self.model.set_listener_state(server_id, instance, state)
             dialog = self.dialogs.get((server_id, instance))
             if dialog is not None:
-                dialog.set_listener_state(ListenerState(state))
+                dialog.set_listener_state(state)
 
     def _on_presenter_failed(self, message: str) -> None:
         self.summary.show_text(translate_message(message), "error")

@@ -18,6 +18,7 @@ from evodesk.domain.models import ConnectionState, DeliveryMode, ListenerState
 from evodesk.domain.text import TemplateMatcher, Text, fill
 from evodesk.infra.paths import RESOURCES
 from evodesk.services.status import InstanceStatus
+from evodesk.ui.live_state import LiveState
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +77,13 @@ def _templates() -> TemplateMatcher:
     return TemplateMatcher(lines)
 
 
-def listener_text(state: ListenerState | None) -> str:
+def listener_text(state: ListenerState | None, *, key_refused: bool = True) -> str:
+    """`key_refused` False: a namespace refused alone, for a reason of its own that
+    `live_reason` gives; the key has nothing to do with it."""
     if state is None:
         return tr("not running")
+    if state is ListenerState.REFUSED and not key_refused:
+        return tr("refused")
     return {
         ListenerState.STOPPED: tr("stopped"),
         ListenerState.CONNECTING: tr("connecting"),
@@ -87,6 +92,20 @@ def listener_text(state: ListenerState | None) -> str:
         ListenerState.RETRYING: tr("retrying"),
         ListenerState.REFUSED: tr("refused (check the API key)"),
     }[state]
+
+
+def live_text(live: LiveState | None) -> str:
+    if live is None:
+        return listener_text(None)
+    return listener_text(live.state, key_refused=live.key_refused)
+
+
+def live_reason(live: LiveState | None) -> str | None:
+    """Why a refused listener was refused, in the interface language. Only refusals:
+    they stop until someone acts, and their reasons are the services' messages."""
+    if live is None or live.state is not ListenerState.REFUSED or not live.reason:
+        return None
+    return translate_message(live.reason)
 
 
 def connection_text(state: ConnectionState) -> str:
@@ -108,8 +127,11 @@ def mode_text(mode: DeliveryMode, conflict: bool = False) -> str:
     }[mode]
 
 
-def status_text(status: InstanceStatus) -> tuple[str, str]:
-    """The status panel's sentence and its colour kind (ok / warning / error)."""
+def status_text(status: InstanceStatus, live: LiveState | None = None) -> tuple[str, str]:
+    """The status panel's sentence and its colour kind (ok / warning / error); `live`,
+    the listener's state as last reported, with its reason, else `status.listener`."""
+    if live is None and status.listener is not None:
+        live = LiveState(status.listener)
     instance = status.instance
     if instance.conflict:
         text = tr("Webhook and WebSocket are both active on the server: every event "
@@ -120,12 +142,16 @@ def status_text(status: InstanceStatus) -> tuple[str, str]:
             "Webhook active, base64: no")
         kind = "ok"
     elif instance.mode is DeliveryMode.WEBSOCKET:
-        if status.listener is ListenerState.LIVE:
+        state = live.state if live is not None else None
+        if state is ListenerState.LIVE:
             text, kind = tr("WebSocket connected"), "ok"
         else:
             text = tr("WebSocket active; live connection: %1").replace(
-                "%1", listener_text(status.listener))
-            kind = "error" if status.listener is ListenerState.REFUSED else "warning"
+                "%1", live_text(live))
+            kind = "error" if state is ListenerState.REFUSED else "warning"
+            reason = live_reason(live)
+            if reason:
+                text += "\n" + reason
     else:
         text = tr("No active delivery: messages will not be received")
         kind = "warning"

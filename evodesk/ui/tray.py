@@ -14,7 +14,15 @@ from evodesk.domain.models import ListenerState
 from evodesk.domain.text import OwnWords
 from evodesk.services.notifications import Notification, fill, name_label
 from evodesk.ui.icons import icon
-from evodesk.ui.texts import connection_text, listener_text, mode_text
+from evodesk.ui.live_state import LiveState
+from evodesk.ui.texts import (
+    connection_text,
+    listener_text,
+    live_reason,
+    live_text,
+    mode_text,
+    plain_tooltip,
+)
 from evodesk.ui.tray_presenter import (
     Health,
     HealthSummary,
@@ -148,8 +156,8 @@ class Tray(QObject):
 
     def tooltip(self, summary: HealthSummary) -> str:
         lines = [self.tr("evodesk")]
-        counts = [f"{listener_text(state)}: {summary.counts[state]}"
-                  for state in _COUNTED if summary.counts.get(state)]
+        counts = [f"{listener_text(state, key_refused=summary.refused_for_key)}: "
+                  f"{summary.counts[state]}" for state in _COUNTED if summary.counts.get(state)]
         lines.append(", ".join(counts) if counts else self.tr("No instance in WebSocket mode"))
         if summary.attention:
             lines.append(self.tr("Needing attention: %1").replace("%1", str(summary.attention)))
@@ -175,6 +183,7 @@ class Tray(QObject):
         self.server_menus = []
         for line in self.presenter.servers():
             submenu = QMenu(self.menu)
+            submenu.setToolTipsVisible(True)  # an instance's refusal says why
             submenu.setTitle(self._server_title(line))
             submenu.setIcon(icon(f"tray-{self._server_health(line).value}"))
             self._fill_server_menu(submenu, line)
@@ -205,12 +214,17 @@ class Tray(QObject):
         shown = sorted(line.instances, key=lambda item: not _needs_attention(item))
         for item in shown[:MENU_INSTANCES]:
             instance = item.instance
-            how = (listener_text(item.listener) if item.listener is not None
-                   else mode_text(instance.mode, instance.conflict))
+            live = (LiveState(item.listener, item.reason, item.key_refused)
+                    if item.listener is not None else None)
+            how = live_text(live) if live is not None else mode_text(instance.mode,
+                                                                     instance.conflict)
             text = fill(self.tr("%1 — %2, %3"),
                         (_menu_label(instance.name), connection_text(instance.connection_state),
                          how))
             action = QAction(text, submenu)
+            why = live_reason(live)
+            if why:
+                action.setToolTip(plain_tooltip(why) or "")
             if _needs_attention(item):
                 action.setIcon(icon("tray-error"))
             action.triggered.connect(

@@ -22,6 +22,7 @@ from evodesk.services.notifications import (
     NotificationService,
     Notifier,
 )
+from evodesk.ui.live_state import live_state
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,9 @@ class HealthSummary:
     attention: int = 0  # instances marked as needing attention or in conflict
     paused: bool = False
     paused_until: datetime | None = None  # None while paused: until resumed
+    # Every refused instance was refused with its connection (the key), none for its own
+    # sake (a name that cannot be a namespace).
+    refused_for_key: bool = True
 
 
 def overall_health(states: Iterable[ListenerState], attention: int, paused: bool) -> Health:
@@ -64,6 +68,8 @@ def overall_health(states: Iterable[ListenerState], attention: int, paused: bool
 class InstanceLine:
     instance: Instance
     listener: ListenerState | None  # None: not in websocket mode
+    reason: str | None = None  # why the listener is in its state, if known
+    key_refused: bool = True  # refused with its connection (the key), not alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +138,16 @@ class TrayPresenter(QObject):
                 server_id, name,
                 listener.connection_state(server_id) if listener is not None
                 else ListenerState.STOPPED,
-                tuple(InstanceLine(i, self._listener_state(i)) for i in mine),
+                tuple(self._line(i) for i in mine),
             ))
         return lines
+
+    def _line(self, instance: Instance) -> InstanceLine:
+        listener = self.app.listener
+        if not instance.websocket_enabled or listener is None:
+            return InstanceLine(instance, None)
+        live = live_state(listener, instance.server_id, instance.name)
+        return InstanceLine(instance, live.state, live.reason, live.key_refused)
 
     def _listener_state(self, instance: Instance) -> ListenerState | None:
         listener = self.app.listener
@@ -152,6 +165,10 @@ class TrayPresenter(QObject):
             states += [s for server_id in self._names
                        if (s := listener.connection_state(server_id)) is ListenerState.REFUSED]
         attention = sum(1 for i in self._instances if i.attention or i.conflict)
+        refused_alone = listener is not None and any(
+            listener.connection_state(i.server_id) is not ListenerState.REFUSED
+            for i in self._instances
+            if self._listener_state(i) is ListenerState.REFUSED)
         policy = self.notifier.policy
         paused = self.notifier.is_paused()
         summary = HealthSummary(
@@ -160,6 +177,7 @@ class TrayPresenter(QObject):
             attention,
             paused,
             policy.paused_until if paused else None,
+            not refused_alone,
         )
         if summary != self._summary:
             if summary.health is not self._summary.health or summary.counts != self._summary.counts:

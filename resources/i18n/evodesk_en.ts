@@ -13,130 +13,130 @@
 <context>
     <name>ConfigDialog</name>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="94"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="102"/>
         <source>Configure %1</source>
         <translation>Configure %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="129"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="137"/>
         <source>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</source>
         <translation>Webhook and WebSocket cannot be active at the same time: activating one deactivates the other.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="132"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="140"/>
         <source>Keep webhook</source>
         <translation>Keep webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="134"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="142"/>
         <source>Keep WebSocket</source>
         <translation>Keep WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="143"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="151"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="155"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="163"/>
         <source>Restart instance now</source>
         <translation>Restart instance now</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="188"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="250"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="196"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="258"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="191"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="254"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="199"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="262"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="203"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="211"/>
         <source>One URL per event (byEvents)</source>
         <translation>One URL per event (byEvents)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="205"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="213"/>
         <source>Base64 media (recommended)</source>
         <translation>Base64 media (recommended)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="207"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="215"/>
         <source>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</source>
         <translation>Evolution puts images, audio and documents in the event itself. The server applies a change after the instance restarts.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="210"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="218"/>
         <source>Test webhook</source>
         <translation>Test webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="212"/>
-        <location filename="../../evodesk/ui/config_dialog.py" line="346"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="220"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="354"/>
         <source>Apply webhook</source>
         <translation>Apply webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="225"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="233"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="229"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="237"/>
         <source>Headers</source>
         <translation>Headers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="236"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="244"/>
         <source>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</source>
         <translation>In WebSocket mode media arrive without base64: base64 belongs to the webhook.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="239"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="247"/>
         <source>Apply events</source>
         <translation>Apply events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="251"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="259"/>
         <source>Evolution POSTs each event to your URL.</source>
         <translation>Evolution POSTs each event to your URL.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="255"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="263"/>
         <source>evodesk holds a live connection and receives the events itself.</source>
         <translation>evodesk holds a live connection and receives the events itself.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="346"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="354"/>
         <source>Activate webhook</source>
         <translation>Activate webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="358"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="369"/>
         <source>Live connection: %1</source>
         <translation>Live connection: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="369"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="381"/>
         <source>Events go to %1 and so on.</source>
         <translation>Events go to %1 and so on.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="402"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="414"/>
         <source>Enter the webhook URL and choose events, then press “Activate webhook”.</source>
         <translation>Enter the webhook URL and choose events, then press “Activate webhook”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="418"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="430"/>
         <source>Choose the events to receive (or tick “All events”), then turn WebSocket on.</source>
         <translation>Choose the events to receive (or tick “All events”), then turn WebSocket on.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/config_dialog.py" line="439"/>
+        <location filename="../../evodesk/ui/config_dialog.py" line="451"/>
         <source>Sending a test event…</source>
         <translation>Sending a test event…</translation>
     </message>
@@ -634,72 +634,72 @@
 <context>
     <name>InstanceTableModel</name>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="153"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="161"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="154"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="162"/>
         <source>Instance</source>
         <translation>Instance</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="155"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="163"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="156"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="164"/>
         <source>Delivery</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="157"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="165"/>
         <source>Base64</source>
         <translation>Base64</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="158"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="166"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="159"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="167"/>
         <source>Last sync</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="160"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="168"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="192"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="200"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="192"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="200"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="199"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="207"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="202"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="210"/>
         <source>conflict</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="204"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="212"/>
         <source>attention</source>
         <translation>attention</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/instance_model.py" line="206"/>
+        <location filename="../../evodesk/ui/instance_model.py" line="214"/>
         <source>not on server</source>
         <translation>not on server</translation>
     </message>
@@ -707,118 +707,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="87"/>
+        <location filename="../../evodesk/ui/main_window.py" line="88"/>
         <source>evodesk</source>
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="123"/>
+        <location filename="../../evodesk/ui/main_window.py" line="124"/>
         <source>No instances yet. Add an Evolution server with “Servers”, then press “Sync”.</source>
         <translation>No instances yet. Add an Evolution server with “Servers”, then press “Sync”.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="138"/>
+        <location filename="../../evodesk/ui/main_window.py" line="139"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="152"/>
+        <location filename="../../evodesk/ui/main_window.py" line="153"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="156"/>
+        <location filename="../../evodesk/ui/main_window.py" line="157"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="158"/>
+        <location filename="../../evodesk/ui/main_window.py" line="159"/>
         <source>Read every instance&apos;s real state from its server</source>
         <translation>Read every instance&apos;s real state from its server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="166"/>
+        <location filename="../../evodesk/ui/main_window.py" line="167"/>
         <source>Configure</source>
         <translation>Configure</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="168"/>
+        <location filename="../../evodesk/ui/main_window.py" line="169"/>
         <source>Servers</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="170"/>
+        <location filename="../../evodesk/ui/main_window.py" line="171"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="181"/>
+        <location filename="../../evodesk/ui/main_window.py" line="182"/>
         <source>Search name, number or profile…</source>
         <translation>Search name, number or profile…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="185"/>
-        <location filename="../../evodesk/ui/main_window.py" line="268"/>
+        <location filename="../../evodesk/ui/main_window.py" line="186"/>
+        <location filename="../../evodesk/ui/main_window.py" line="269"/>
         <source>All servers</source>
         <translation>All servers</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="189"/>
+        <location filename="../../evodesk/ui/main_window.py" line="190"/>
         <source>All modes</source>
         <translation>All modes</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="189"/>
+        <location filename="../../evodesk/ui/main_window.py" line="190"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="190"/>
+        <location filename="../../evodesk/ui/main_window.py" line="191"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="190"/>
+        <location filename="../../evodesk/ui/main_window.py" line="191"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="191"/>
+        <location filename="../../evodesk/ui/main_window.py" line="192"/>
         <source>Conflict</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="196"/>
+        <location filename="../../evodesk/ui/main_window.py" line="197"/>
         <source>All states</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="196"/>
+        <location filename="../../evodesk/ui/main_window.py" line="197"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="197"/>
+        <location filename="../../evodesk/ui/main_window.py" line="198"/>
         <source>connecting</source>
         <translation>connecting</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="198"/>
+        <location filename="../../evodesk/ui/main_window.py" line="199"/>
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="362"/>
+        <location filename="../../evodesk/ui/main_window.py" line="363"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="374"/>
+        <location filename="../../evodesk/ui/main_window.py" line="375"/>
         <source>Sync did not finish.</source>
         <translation>Sync did not finish.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/main_window.py" line="380"/>
+        <location filename="../../evodesk/ui/main_window.py" line="381"/>
         <source>Sync finished.</source>
         <translation>Sync finished.</translation>
     </message>
@@ -1008,92 +1008,92 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="73"/>
+        <location filename="../../evodesk/ui/tray.py" line="82"/>
         <source>Open evodesk</source>
         <translation>Open evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="76"/>
+        <location filename="../../evodesk/ui/tray.py" line="85"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="78"/>
+        <location filename="../../evodesk/ui/tray.py" line="87"/>
         <source>Pause notifications</source>
         <translation>Pause notifications</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="79"/>
+        <location filename="../../evodesk/ui/tray.py" line="88"/>
         <source>For 1 hour</source>
         <translation>For 1 hour</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="81"/>
+        <location filename="../../evodesk/ui/tray.py" line="90"/>
         <source>Until resumed</source>
         <translation>Until resumed</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="84"/>
+        <location filename="../../evodesk/ui/tray.py" line="93"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="89"/>
+        <location filename="../../evodesk/ui/tray.py" line="98"/>
         <source>Start with the desktop session</source>
         <translation>Start with the desktop session</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="93"/>
+        <location filename="../../evodesk/ui/tray.py" line="102"/>
         <source>Keep running when the window is closed</source>
         <translation>Keep running when the window is closed</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="97"/>
+        <location filename="../../evodesk/ui/tray.py" line="106"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="149"/>
+        <location filename="../../evodesk/ui/tray.py" line="158"/>
         <source>evodesk</source>
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="152"/>
+        <location filename="../../evodesk/ui/tray.py" line="161"/>
         <source>No instance in WebSocket mode</source>
         <translation>No instance in WebSocket mode</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="154"/>
+        <location filename="../../evodesk/ui/tray.py" line="163"/>
         <source>Needing attention: %1</source>
         <translation>Needing attention: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="158"/>
+        <location filename="../../evodesk/ui/tray.py" line="167"/>
         <source>Notifications paused until %1</source>
         <translation>Notifications paused until %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="161"/>
+        <location filename="../../evodesk/ui/tray.py" line="170"/>
         <source>Notifications paused until resumed</source>
         <translation>Notifications paused until resumed</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="187"/>
+        <location filename="../../evodesk/ui/tray.py" line="197"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="201"/>
+        <location filename="../../evodesk/ui/tray.py" line="211"/>
         <source>No instances; sync to list them</source>
         <translation>No instances; sync to list them</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="209"/>
+        <location filename="../../evodesk/ui/tray.py" line="221"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="222"/>
+        <location filename="../../evodesk/ui/tray.py" line="237"/>
         <source>%1 more in evodesk…</source>
         <translation>%1 more in evodesk…</translation>
     </message>
@@ -2223,113 +2223,118 @@
 <context>
     <name>evodesk.texts</name>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="81"/>
+        <location filename="../../evodesk/ui/texts.py" line="84"/>
         <source>not running</source>
         <translation>not running</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="83"/>
+        <location filename="../../evodesk/ui/texts.py" line="86"/>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/texts.py" line="88"/>
         <source>stopped</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="84"/>
-        <location filename="../../evodesk/ui/texts.py" line="95"/>
+        <location filename="../../evodesk/ui/texts.py" line="89"/>
+        <location filename="../../evodesk/ui/texts.py" line="114"/>
         <source>connecting</source>
         <translation>connecting</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="85"/>
+        <location filename="../../evodesk/ui/texts.py" line="90"/>
         <source>live</source>
         <translation>live</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="86"/>
+        <location filename="../../evodesk/ui/texts.py" line="91"/>
         <source>waiting for the server</source>
         <translation>waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="87"/>
+        <location filename="../../evodesk/ui/texts.py" line="92"/>
         <source>retrying</source>
         <translation>retrying</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="88"/>
+        <location filename="../../evodesk/ui/texts.py" line="93"/>
         <source>refused (check the API key)</source>
         <translation>refused (check the API key)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="94"/>
+        <location filename="../../evodesk/ui/texts.py" line="113"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="96"/>
+        <location filename="../../evodesk/ui/texts.py" line="115"/>
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="97"/>
+        <location filename="../../evodesk/ui/texts.py" line="116"/>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="103"/>
+        <location filename="../../evodesk/ui/texts.py" line="122"/>
         <source>Both (conflict)</source>
         <translation>Both (conflict)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="105"/>
+        <location filename="../../evodesk/ui/texts.py" line="124"/>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="106"/>
+        <location filename="../../evodesk/ui/texts.py" line="125"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="107"/>
+        <location filename="../../evodesk/ui/texts.py" line="126"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="115"/>
+        <location filename="../../evodesk/ui/texts.py" line="137"/>
         <source>Webhook and WebSocket are both active on the server: every event arrives twice. Keep one of them.</source>
         <translation>Webhook and WebSocket are both active on the server: every event arrives twice. Keep one of them.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="119"/>
+        <location filename="../../evodesk/ui/texts.py" line="141"/>
         <source>Webhook active, base64: yes</source>
         <translation>Webhook active, base64: yes</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="120"/>
+        <location filename="../../evodesk/ui/texts.py" line="142"/>
         <source>Webhook active, base64: no</source>
         <translation>Webhook active, base64: no</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="124"/>
+        <location filename="../../evodesk/ui/texts.py" line="147"/>
         <source>WebSocket connected</source>
         <translation>WebSocket connected</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="126"/>
+        <location filename="../../evodesk/ui/texts.py" line="149"/>
         <source>WebSocket active; live connection: %1</source>
         <translation>WebSocket active; live connection: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="130"/>
+        <location filename="../../evodesk/ui/texts.py" line="156"/>
         <source>No active delivery: messages will not be received</source>
         <translation>No active delivery: messages will not be received</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="133"/>
+        <location filename="../../evodesk/ui/texts.py" line="159"/>
         <source>Needs attention: %1</source>
         <translation>Needs attention: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/texts.py" line="138"/>
+        <location filename="../../evodesk/ui/texts.py" line="164"/>
         <source>The server&apos;s live state could not be read (shown: the last one read): %1</source>
         <translation>The server&apos;s live state could not be read (shown: the last one read): %1</translation>
     </message>
