@@ -544,3 +544,38 @@ def test_webhook_test_results_are_translated_with_the_url_masked(
     for probe, english, portuguese_text in cases:
         assert probe.describe() == english
         assert probe_text(probe) == portuguese_text
+
+
+@pytest.mark.gui
+async def test_a_refusal_notification_gives_its_reason_in_portuguese(
+    portuguese: None, qtbot: object, tmp_path: Path
+) -> None:
+    # The listener's reasons are the services' messages: the tray's notification (and
+    # the window's banner without a tray) shows them in the interface language.
+    from evodesk.infra.paths import resolve_paths
+    from evodesk.infra.secrets import MemorySecretStore
+    from evodesk.sandbox import Sandbox
+    from evodesk.services.app import AppServices
+    from evodesk.services.instances import InstanceRef
+    from evodesk.ui.tray import notification_texts
+    from evodesk.ui.tray_presenter import TrayPresenter
+    from tests.support.qt import expect
+
+    async with Sandbox(api_key="pt-key-0002", instances=["loja,rj"]) as sandbox:
+        services = await AppServices.open(resolve_paths(tmp_path / "d"),
+                                          secrets=MemorySecretStore(), listen=True)
+        presenter = TrayPresenter(services)
+        try:
+            await services.servers.add("Matriz", sandbox.url, sandbox.api_key)
+            await services.sync.sync_all()
+            presenter.start()
+            notified = expect(presenter.notified, timeout=30)
+            await services.manager.enable_websocket(InstanceRef("loja,rj", "Matriz"), [],
+                                                    all_events=True)
+            (notification,) = await notified
+            assert notification_texts(notification) == (
+                "Não foi possível receber eventos de loja,rj",
+                "Este nome de instância não pode ser usado como namespace do Socket.IO.")
+        finally:
+            await presenter.aclose()
+            await services.aclose()

@@ -55,6 +55,13 @@ class OwnWords(str):
     __slots__ = ()
 
 
+class ServiceMessage(str):
+    """An argument of a Text that is one of the services' own messages (a reason such as
+    "The server refused the API key."), to be translated as the window translates them."""
+
+    __slots__ = ()
+
+
 class TemplateMatcher:
     """Finds which template a finished sentence was made from, and its arguments:
     "The server at http://x refused the connection." is "The server at %1 refused the

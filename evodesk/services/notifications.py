@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Protocol
 
 from evodesk.domain.models import Event, ListenerState
-from evodesk.domain.text import OwnWords, Text, fill
+from evodesk.domain.text import OwnWords, ServiceMessage, Text, fill
 from evodesk.services.event_pipeline import Clock, EventSubscription, SystemClock
 from evodesk.services.listener_link import StateChange
 from evodesk.services.notification_policy import (
@@ -403,7 +403,9 @@ class Notifier:
         if kind is NotificationKind.REFUSED:
             title = (Text("%1 refused the API key", (server,)) if instance is None
                      else Text("Cannot listen to %1", (name_label(instance),)))
-            body = Text("%1", (why,)) if why else Text("Check the server's key under Servers.")
+            # The listener's reasons are evodesk's messages: translated where shown.
+            body = (Text("%1", (ServiceMessage(why),)) if why
+                    else Text("Check the server's key under Servers."))
         else:
             title = (Text("Lost the live connection to %1", (server,)) if instance is None
                      else Text("Not hearing %1", (name_label(instance),)))

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from evodesk.domain.models import ListenerState
-from evodesk.domain.text import OwnWords
+from evodesk.domain.text import OwnWords, ServiceMessage
 from evodesk.services.notifications import Notification, fill, name_label
 from evodesk.ui.icons import icon
 from evodesk.ui.live_state import LiveState
@@ -22,6 +22,7 @@ from evodesk.ui.texts import (
     live_text,
     mode_text,
     plain_tooltip,
+    translate_message,
 )
 from evodesk.ui.tray_presenter import (
     Health,
@@ -43,11 +44,18 @@ _COUNTED = (ListenerState.LIVE, ListenerState.CONNECTING, ListenerState.WAITING,
 def notification_texts(notification: Notification) -> tuple[str, str]:
     """Title and body in the interface language; the arguments (names, what people
     wrote) are filled in as they are, never as markup, except the previews that stand
-    for a message without text ("[image]"), which are evodesk's words."""
+    for a message without text ("[image]"), which are evodesk's words, and the services'
+    messages (a refusal's reason), translated as the window translates them."""
+    def argument(arg: str) -> str:
+        if isinstance(arg, OwnWords):
+            return QCoreApplication.translate("evodesk.notifications", arg)
+        if isinstance(arg, ServiceMessage):
+            return translate_message(arg)
+        return arg
+
     def translated(template: str, args: tuple[str, ...]) -> str:
         return fill(QCoreApplication.translate("evodesk.notifications", template),
-                    tuple(QCoreApplication.translate("evodesk.notifications", arg)
-                          if isinstance(arg, OwnWords) else arg for arg in args))
+                    tuple(argument(arg) for arg in args))
 
     return (translated(notification.title_text.template, notification.title_text.args),
             translated(notification.body_text.template, notification.body_text.args))
