@@ -379,6 +379,31 @@ def test_a_refused_key_alarms_once_for_the_server_not_per_instance() -> None:
     assert alone.instance_ref == (7, "bad/name")
 
 
+def test_an_instance_refused_for_its_name_alarms_once_not_at_every_reconnect() -> None:
+    # The connection comes back after each loss, and the namespace is refused again for
+    # the same reason: one critical notification, not one per reconnect.
+    clock = FakeClock(at(10))
+    n = notifier(clock)
+    S = ListenerState
+    why = "This instance name cannot be used as a Socket.IO namespace."
+    n.handle_state(state(7, None, S.LIVE))
+    [alone] = n.handle_state(state(7, "loja,rj", S.REFUSED, why))
+    assert alone.instance_ref == (7, "loja,rj") and alone.critical
+    for _ in range(3):
+        n.handle_state(state(7, None, S.RETRYING, "the connection was lost"))
+        n.handle_state(state(7, "loja,rj", S.RETRYING, "the connection was lost"))
+        clock.advance(5)
+        n.handle_state(state(7, None, S.LIVE))
+        assert n.handle_state(state(7, "loja,rj", S.REFUSED, why)) == []
+    # Refused for another reason, it is news; so it is once no longer listened to.
+    n.handle_state(state(7, "loja,rj", S.RETRYING, "the connection was lost"))
+    [other] = n.handle_state(state(7, "loja,rj", S.REFUSED, "Another reason."))
+    assert other.body == "Another reason."
+    n.handle_state(state(7, "loja,rj", S.STOPPED))
+    [again] = n.handle_state(state(7, "loja,rj", S.REFUSED, why))
+    assert again.body == why
+
+
 def test_a_listener_retrying_for_over_a_minute_alarms_even_when_paused() -> None:
     clock = FakeClock(at(10))
     n = notifier(clock)

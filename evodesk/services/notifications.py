@@ -166,6 +166,8 @@ class Notifier:
         self._states: dict[tuple[int, str | None], ListenerState] = {}
         self._retrying: dict[tuple[int, str | None], datetime] = {}
         self._alarmed: set[tuple[int, str | None]] = set()
+        # Instances refused on their own (not for the key) and told about: why.
+        self._refused_for: dict[tuple[int, str | None], str | None] = {}
         # Connections live again after retrying but not counted as back yet: since when.
         self._back: dict[int, datetime] = {}
 
@@ -261,9 +263,17 @@ class Notifier:
             self._recovered(key, now)
             if state is ListenerState.LIVE:  # an instance heard: its connection works
                 self._recovered((change.server_id, None), now)
+        if state in (ListenerState.LIVE, ListenerState.STOPPED):
+            self._refused_for.pop(key, None)
         if state is ListenerState.REFUSED and previous is not ListenerState.REFUSED:
             server_refused = self._states.get((change.server_id, None)) is ListenerState.REFUSED
-            if change.instance is None or not server_refused:
+            if change.instance is None:
+                out += self._listener_alarm(key, NotificationKind.REFUSED, change.reason)
+            elif not server_refused and (key not in self._refused_for
+                                         or self._refused_for[key] != change.reason):
+                # Refused alone, it is refused again at every reconnect, until it is
+                # heard, no longer listened to, or refused for another reason.
+                self._refused_for[key] = change.reason
                 out += self._listener_alarm(key, NotificationKind.REFUSED, change.reason)
         return out + self.tick()
 
