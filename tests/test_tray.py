@@ -741,3 +741,38 @@ async def test_an_instance_refused_for_its_name_is_not_blamed_on_the_key(
             tray.close()
             await presenter.aclose()
             await app.aclose()
+
+
+async def test_a_key_refused_at_start_up_is_told_with_the_server_name(
+    tmp_path: Path,
+) -> None:
+    # The first connection may be refused before the window's first load has come back:
+    # the notification must still name the server, not "#1".
+    from evodesk.ui.desktop import Desktop
+
+    async with Sandbox(api_key="tray-key-3", instances=["loja-sp"],
+                       require_socket_key=True) as sb:
+        secrets = MemorySecretStore()
+        setup = await AppServices.open(resolve_paths(tmp_path / "d"), secrets=secrets)
+        try:
+            await setup.servers.add("Matriz", sb.url, sb.api_key)
+            await setup.sync.sync_all()
+            await setup.manager.enable_websocket(InstanceRef("loja-sp", "Matriz"), EVENTS)
+            await setup.secrets.set(server_key_ref("Matriz"), "a-key-the-server-refuses")
+        finally:
+            await setup.aclose()
+        app = await AppServices.open(resolve_paths(tmp_path / "d"), secrets=secrets,
+                                     listen=True)
+        desktop = Desktop(app, use_tray=False)
+        try:
+            desktop.window.intercept_close = False
+            notified = expect(desktop.tray_presenter.notified, timeout=30)
+            desktop.window.reload = lambda: None  # type: ignore[method-assign]
+            await desktop.start()
+            (notification,) = await notified
+            assert str(notification.title_text) == "Matriz refused the API key"
+        finally:
+            await desktop.tray_presenter.aclose()
+            desktop.window.shutdown()
+            desktop.window.deleteLater()
+            await app.aclose()

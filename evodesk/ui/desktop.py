@@ -78,6 +78,7 @@ class Desktop(QObject):
             self.tray_presenter.start()
             if self.services.settings.autostart:
                 self._apply_autostart(True)  # keeps the entry's command current
+            await self.tray_presenter.load_server_names()
             await self.services.start_listening()
             self.window.reload()
             if self.tray is None:

@@ -118,6 +118,14 @@ class TrayPresenter(QObject):
         self.notifier.set_server_names(names)
         self._update()
 
+    async def load_server_names(self) -> None:
+        """The servers' names from the store, before the listener starts: its first
+        states may come before the window's first load, and a notification names its
+        server."""
+        servers = await self.app.store.list_servers()
+        names = {s.id: s.name for s in servers if s.id is not None}
+        self.notifier.set_server_names({**names, **self._names})
+
     def instance(self, server_id: int, name: str) -> Instance | None:
         for instance in self._instances:
             if (instance.server_id, instance.name) == (server_id, name):
