@@ -173,10 +173,12 @@ class TrayPresenter(QObject):
             states += [s for server_id in self._names
                        if (s := listener.connection_state(server_id)) is ListenerState.REFUSED]
         attention = sum(1 for i in self._instances if i.attention or i.conflict)
-        refused_alone = listener is not None and any(
-            listener.connection_state(i.server_id) is not ListenerState.REFUSED
-            for i in self._instances
-            if self._listener_state(i) is ListenerState.REFUSED)
+        # One more pass only when something is refused: states come in bursts.
+        refused_alone = (listener is not None and ListenerState.REFUSED in instance_states
+                         and any(
+                             listener.connection_state(i.server_id) is not ListenerState.REFUSED
+                             for i in self._instances
+                             if self._listener_state(i) is ListenerState.REFUSED))
         policy = self.notifier.policy
         paused = self.notifier.is_paused()
         summary = HealthSummary(
