@@ -367,11 +367,11 @@ def test_a_refused_key_alarms_once_for_the_server_not_per_instance() -> None:
     n.set_server_names({7: "Matriz"})
     S = ListenerState
     assert n.handle_state(state(7, None, S.CONNECTING)) == []
-    [refused] = n.handle_state(state(7, None, S.REFUSED, "The server refused the API key"))
+    [refused] = n.handle_state(state(7, None, S.REFUSED, "The server refused the API key."))
     assert n.handle_state(state(7, "loja-sp", S.REFUSED, "x")) == []
     assert n.handle_state(state(7, None, S.REFUSED, "again")) == []
     assert refused.title == "Matriz refused the API key"
-    assert refused.body == "The server refused the API key"
+    assert refused.body == "The server refused the API key."
     assert refused.critical and refused.instance_ref is None and refused.kind is K.REFUSED
     # A namespace refused on a working connection is its own alarm.
     n.handle_state(state(7, None, S.LIVE))

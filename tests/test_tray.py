@@ -743,8 +743,16 @@ async def test_an_instance_refused_for_its_name_is_not_blamed_on_the_key(
             await app.aclose()
 
 
+@pytest.mark.parametrize(("stored", "title", "body"), [
+    ("a-key-the-server-refuses", "Matriz refused the API key",
+     "The server refused the API key."),
+    # No key to send: the server refused nothing, and is not said to have.
+    (None, "Cannot listen to Matriz",
+     "No API key for server 'Matriz' is in the keyring. Edit the server and enter its key "
+     "again."),
+], ids=["refused", "missing"])
 async def test_a_key_refused_at_start_up_is_told_with_the_server_name(
-    tmp_path: Path,
+    tmp_path: Path, stored: str | None, title: str, body: str,
 ) -> None:
     # The first connection may be refused before the window's first load has come back:
     # the notification must still name the server, not "#1".
@@ -758,7 +766,10 @@ async def test_a_key_refused_at_start_up_is_told_with_the_server_name(
             await setup.servers.add("Matriz", sb.url, sb.api_key)
             await setup.sync.sync_all()
             await setup.manager.enable_websocket(InstanceRef("loja-sp", "Matriz"), EVENTS)
-            await setup.secrets.set(server_key_ref("Matriz"), "a-key-the-server-refuses")
+            if stored is None:
+                await setup.secrets.delete(server_key_ref("Matriz"))
+            else:
+                await setup.secrets.set(server_key_ref("Matriz"), stored)
         finally:
             await setup.aclose()
         app = await AppServices.open(resolve_paths(tmp_path / "d"), secrets=secrets,
@@ -770,7 +781,7 @@ async def test_a_key_refused_at_start_up_is_told_with_the_server_name(
             desktop.window.reload = lambda: None  # type: ignore[method-assign]
             await desktop.start()
             (notification,) = await notified
-            assert str(notification.title_text) == "Matriz refused the API key"
+            assert (str(notification.title_text), str(notification.body_text)) == (title, body)
         finally:
             await desktop.tray_presenter.aclose()
             desktop.window.shutdown()

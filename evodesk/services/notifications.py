@@ -64,6 +64,8 @@ _MEDIA = {"imageMessage": Text("[image]"), "videoMessage": Text("[video]"),
 _NO_TEXT = Text("[message]")
 PREVIEW_LIMIT = 120
 NAME_LIMIT = 60  # instance and server names; the server chooses them
+# What the Socket.IO handshake's refusal of the key says (infra.socketio_handshake).
+_KEY_REFUSED = "The server refused the API key."
 _READ_LIMIT = 4096
 
 
@@ -411,8 +413,12 @@ class Notifier:
         why = first_line(reason or "", 200)
         server = name_label(self._server_name(server_id))
         if kind is NotificationKind.REFUSED:
-            title = (Text("%1 refused the API key", (server,)) if instance is None
-                     else Text("Cannot listen to %1", (name_label(instance),)))
+            if instance is not None:
+                title = Text("Cannot listen to %1", (name_label(instance),))
+            elif reason is None or reason == _KEY_REFUSED:
+                title = Text("%1 refused the API key", (server,))
+            else:  # no key stored, or one that cannot be sent: the server refused nothing
+                title = Text("Cannot listen to %1", (server,))
             # The listener's reasons are evodesk's messages: translated where shown.
             body = (Text("%1", (ServiceMessage(why),)) if why
                     else Text("Check the server's key under Servers."))
