@@ -1139,6 +1139,21 @@ async def test_listen_with_nothing_to_listen_to() -> None:
     assert "no instance is in websocket mode" in err.getvalue()
 
 
+async def test_listen_names_the_instance_meant_when_only_its_case_differs() -> None:
+    store = MemoryEventStore()
+    server = store.add_server("main", "http://127.0.0.1:9")
+    store.add_instance(server, "Loja-SP")
+    store.add_instance(server, "loja\x1b[2J")
+    out, err = io.StringIO(), io.StringIO()
+    assert await run_listen(store, static_key, ["LOJA-SP"], out, err, asyncio.Event()) != 0
+    assert err.getvalue() == ("evodesk listen: unknown instance LOJA-SP; instance names differ "
+                              "by case: did you mean Loja-SP?\n")
+    err = io.StringIO()
+    assert await run_listen(store, static_key, ["LOJA\x1b[2J"], out, err,
+                            asyncio.Event()) != 0
+    assert "\x1b" not in err.getvalue() and "did you mean loja\\x1b[2J?" in err.getvalue()
+
+
 class PickyStore(MemoryEventStore):
     """Refuses any batch holding an event whose id starts with "bad", and everything
     while `down` is set."""

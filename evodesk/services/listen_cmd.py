@@ -133,13 +133,22 @@ def _choose(rows: list[Instance], names: list[str] | None, err: TextIO) -> list[
     chosen = [i for i in rows if i.name in names]
     missing = sorted(set(names) - {i.name for i in chosen})
     if missing:
-        print(f"evodesk listen: unknown instance {', '.join(missing)}; run 'evodesk sync' first.",
-              file=err)
+        # Evolution tells instance names apart by case: a name typed in another case is
+        # another instance, but most likely meant the one stored.
+        stored = {i.name.casefold(): i.name for i in rows}
+        meant = sorted({stored[m.casefold()] for m in missing if m.casefold() in stored})
+        unknown = printable(", ".join(missing))
+        if meant:
+            print(f"evodesk listen: unknown instance {unknown}; instance names differ by "
+                  f"case: did you mean {printable(', '.join(meant))}?", file=err)
+        else:
+            print(f"evodesk listen: unknown instance {unknown}; run 'evodesk sync' first.",
+                  file=err)
         return []
     for instance in chosen:
         if not instance.websocket_enabled:
-            print(f"evodesk listen: instance '{instance.name}' is not in websocket mode; "
-                  "its events will not arrive until it is.", file=err)
+            print(f"evodesk listen: instance '{printable(instance.name)}' is not in websocket "
+                  "mode; its events will not arrive until it is.", file=err)
     return chosen
 
 
