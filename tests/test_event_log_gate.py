@@ -220,6 +220,45 @@ async def test_the_window_and_evodesk_listen_store_each_event_once(
     assert sorted(t for t in every for s in stored if t in s) == sorted(every)
 
 
+@pytest.mark.keyring
+async def test_evodesk_listen_beside_the_window_records_no_loss_of_its_own(
+    cli: Cli, sandbox: Sandbox
+) -> None:
+    # The window writes the log; `evodesk listen` on the same folder loses the server
+    # too, and the log still shows the loss once.
+    assert (await cli.run("server", "add", "Main", "--url", sandbox.url,
+                          api_key=sandbox.api_key)).code == 0
+    assert (await cli.run("sync")).code == 0
+    assert (await cli.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")).code == 0
+    await sandbox.send_text("loja-sp", "opens the namespace")
+    window = await _window(cli, sandbox)
+    listen = await cli.start("listen")
+    assert listen.stdout is not None and listen.stderr is not None
+    assert window.listener is not None
+    window_states: list[ListenerState] = []
+    changed = asyncio.Event()
+    window.listener.on_state_changed(
+        lambda c: (window_states.append(c.state), changed.set()) if c.instance else None)
+    try:
+        await _lines_until(listen.stderr, lambda line: b"instance 'loja-sp': live" in line)
+        await sandbox.drop_sockets()
+        # Each records what it records of the loss before it says it is retrying.
+        await _lines_until(listen.stderr, lambda line: b"connection: retrying" in line)
+        await _lines_until(listen.stderr, lambda line: b"instance 'loja-sp': live" in line)
+        while window_states[-1:] != [ListenerState.LIVE]:
+            changed.clear()
+            await asyncio.wait_for(changed.wait(), 20)
+        listen.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(listen.wait(), 10) == 0
+        gaps = await window.store.list_gaps()
+    finally:
+        if listen.returncode is None:
+            listen.kill()
+            await listen.wait()
+        await window.aclose()
+    assert len(gaps) == 1
+
+
 async def test_two_data_folders_on_one_sqlite_file_have_one_writer(
     tmp_path: Path, sandbox: Sandbox
 ) -> None:

@@ -37,11 +37,12 @@ async def _listen(app: AppServices, args: argparse.Namespace, out: TextIO | None
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    # The window may be listening to the same SQLite file: one of the two writes.
+    # The window may be listening to the same SQLite file: one of the two writes the
+    # events and records the gaps.
     gate = one_writer_event_log(app.store)
     try:
         return await run_listen(app.store, app.servers.api_key, args.instances or None, out,
-                                err, stop, sink=gate,
+                                err, stop, sink=gate, gaps=gate,
                                 retention=app.settings.event_retention)
     finally:
         if gate is not None:

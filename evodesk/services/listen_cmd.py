@@ -20,7 +20,7 @@ from evodesk.domain.models import Event, Instance, ListenerState, Server
 from evodesk.domain.text import printable
 from evodesk.services.event_pipeline import EventSink, EventSubscription
 from evodesk.services.listener import EventStorePort, ListenerSupervisor, StateChange
-from evodesk.services.listener_link import KeyFor
+from evodesk.services.listener_link import GapStore, KeyFor
 
 EXIT_OK = 0
 EXIT_NOTHING_TO_LISTEN = 1
@@ -46,13 +46,15 @@ async def run_listen(
     report_every: float = 5.0,
     drain_timeout: float = 0.5,
     sink: EventSink | None = None,
+    gaps: GapStore | None = None,
     retention: int | None = 100_000,
 ) -> int:
     """Listen to `instances` (by name, on any server) or to every websocket-mode instance.
 
     Lines are written by a thread: a reader of `out` that falls behind never holds up
     the connections or the store, it misses lines (counted on `err`) instead. Events
-    are written to `sink` (the store unless given), which keeps the newest `retention`.
+    are written to `sink` (the store unless given), which keeps the newest `retention`,
+    and gaps to `gaps` (the store unless given).
     """
     servers: dict[int | None, Server] = {s.id: s for s in await store.list_servers()}
     if not servers:
@@ -76,7 +78,8 @@ async def run_listen(
             refused.append(name)
             refusal.set()
 
-    supervisor = ListenerSupervisor(store, key_for=key_for, sink=sink, retention=retention)
+    supervisor = ListenerSupervisor(store, key_for=key_for, sink=sink, gaps=gaps,
+                                    retention=retention)
     supervisor.on_state_changed(on_state)
     writer = _LineWriter(out, pending_limit)
     printer = _Printer(supervisor.subscribe(maxsize=10_000), servers, writer, notes.say,
