@@ -12,10 +12,11 @@ from typing import Any, cast
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QGuiApplication
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QMessageBox,
     QStyledItemDelegate,
@@ -31,6 +32,7 @@ from evodesk.sandbox import Sandbox
 from evodesk.services.app import AppServices
 from evodesk.services.instances import InstanceRef
 from evodesk.ui.event_model import Column, EventLog
+from evodesk.ui.event_summary import EventRow
 from evodesk.ui.events_window import EventsWindow
 from evodesk.ui.theme import dark_palette
 from tests.support.qt import expect, next_emission
@@ -367,6 +369,39 @@ async def test_pause_counts_waiting_events_and_resume_shows_them(
     window.pause_button.click()
     assert column(window, Column.SUMMARY) == [f"Ana: em espera {n}" for n in (2, 1, 0)]
     assert window.feed.waiting == 0 and window.pause_button.text() == "Pause"
+
+
+async def test_live_rows_keep_the_rows_a_reader_scrolled_to_in_place(
+    services: AppServices, sandbox: Sandbox, open_window: Opener
+) -> None:
+    window = await open_window(services)
+    table = window.table
+    for n in range(80):
+        await sandbox.send_text("loja-sp", f"lida {n}", sender_name="Ana")
+    await until(window.feed.live_added, lambda: window.model.event_count == 80)
+    table.scrollTo(window.proxy.index(40, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    table.selectRow(45)
+    top_before = table.indexAt(QPoint(0, 0))
+    assert table.verticalScrollBar().value() > 0
+    read = top_before.siblingAtColumn(Column.SUMMARY).data()
+    assert read == "Ana: lida 39"
+
+    for n in range(80, 100):
+        await sandbox.send_text("loja-rj", f"nova {n}", sender_name="Bia")
+    await until(window.feed.live_added, lambda: window.model.event_count == 100)
+    # The row being read is still the top one, and the selection still on its event,
+    # in sight.
+    top = table.indexAt(QPoint(0, 0))
+    assert top.siblingAtColumn(Column.SUMMARY).data() == "Ana: lida 39"
+    row = window.selected_row()
+    assert isinstance(row, EventRow) and row.summary == "Ana: lida 34"
+    selected = table.selectionModel().selectedRows()[0]
+    assert table.viewport().rect().intersects(table.visualRect(selected))
+
+    table.scrollToTop()  # at the top, the view follows what arrives
+    await sandbox.send_text("loja-rj", "no topo", sender_name="Bia")
+    await until(window.feed.live_added, lambda: window.model.event_count == 101)
+    assert table.indexAt(QPoint(0, 0)).siblingAtColumn(Column.SUMMARY).data() == "Bia: no topo"
 
 
 async def test_gaps_are_rows_between_events_by_time(

@@ -10,7 +10,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -102,6 +112,8 @@ class EventsWindow(QMainWindow):
         self._pending_instance = ""
         self._instance_keys: set[str] = set()
         self._wire_events: set[str] = set(KNOWN_WIRE_EVENTS)
+        # The row at the top of a view scrolled down to read, while rows go in above it.
+        self._anchor: QPersistentModelIndex | None = None
 
         self._build_filters()
         self._build_buttons()
@@ -243,6 +255,8 @@ class EventsWindow(QMainWindow):
         self.copy_all_button.clicked.connect(self._on_copy_all_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.proxy.rowsAboutToBeInserted.connect(self._on_proxy_rows_about_to_be_inserted)
+        self.proxy.rowsInserted.connect(self._on_proxy_rows_inserted)
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved,
                        self.proxy.modelReset, self.proxy.layoutChanged):
             signal.connect(self._update_counts)
@@ -257,6 +271,28 @@ class EventsWindow(QMainWindow):
         feed.stored_cleared.connect(self._on_feed_stored_cleared)
         feed.failed.connect(self._on_feed_failed)
         self.tasks.failed.connect(self._on_tasks_failed)
+
+    # --- the reader's place ------------------------------------------------------------
+
+    def _on_proxy_rows_about_to_be_inserted(self, _parent: QModelIndex, first: int,
+                                            _last: int) -> None:
+        # At the top the view follows what arrives; scrolled down to read, it keeps the
+        # rows being read where they are while new ones go in above them.
+        table = self.table
+        self._anchor = None
+        if table.verticalScrollBar().value() > 0:
+            top = table.indexAt(QPoint(0, 0))
+            if top.isValid() and first <= top.row():
+                self._anchor = QPersistentModelIndex(top)
+
+    def _on_proxy_rows_inserted(self, _parent: QModelIndex, _first: int, _last: int) -> None:
+        anchor, self._anchor = self._anchor, None
+        if anchor is None or not anchor.isValid():
+            return
+        table = self.table
+        table.updateGeometries()  # the scroll range grows with the rows only later
+        table.scrollTo(self.proxy.index(anchor.row(), anchor.column()),
+                       QAbstractItemView.ScrollHint.PositionAtTop)
 
     # --- filters, pause, paging -------------------------------------------------------
 
