@@ -28,6 +28,7 @@ from evodesk.domain.models import Event, Instance, ListenerState, Server
 from evodesk.domain.secrets import MASK
 from evodesk.infra.paths import resolve_paths
 from evodesk.infra.secrets import MemorySecretStore
+from evodesk.infra.settings import load_settings
 from evodesk.sandbox import Sandbox
 from evodesk.services.app import AppServices
 from evodesk.services.instances import InstanceRef
@@ -709,6 +710,27 @@ async def test_cells_are_painted_as_qt_paints_them(tmp_path: Path, open_window: 
         window.close()
     finally:
         await app.aclose()
+
+
+async def test_quitting_with_the_window_open_keeps_its_state_and_ends_its_feed(
+    tmp_path: Path, qt_events_inside_the_loop: None
+) -> None:
+    from evodesk.ui.desktop import Desktop
+
+    app = await AppServices.open(resolve_paths(tmp_path / "q"), secrets=MemorySecretStore(),
+                                 listen=True)
+    desktop = Desktop(app, use_tray=False)
+    desktop.show_events()
+    window = desktop.events_window
+    assert isinstance(window, EventsWindow)
+    await next_emission(window.feed.stored_loaded)
+    window.search.setText("pedido 42")
+    await desktop.shutdown()  # what quitting from the tray or the menu runs
+    # Ended while the loop still runs, not at exit, after the loop is gone.
+    assert window.feed.closed
+    saved = load_settings(app.paths.settings_file).ui_state.get("events")
+    assert isinstance(saved, dict) and saved["search"] == "pedido 42"
+    desktop.window.deleteLater()
 
 
 async def test_closing_ends_the_subscription_and_keeps_the_filters(

@@ -262,6 +262,10 @@ class Desktop(QObject):
     async def shutdown(self) -> None:
         """Connections close first, so every pending event is written before the store."""
         self.window.save_state()
+        if self.events_window is not None:
+            # Closed now, not when Qt deletes it at exit: its state is kept, and its feed
+            # ends while the loop still runs.
+            self.events_window.close()  # type: ignore[attr-defined]
         if self.tray is not None:
             self.tray.close()
         await self.tray_presenter.aclose()
