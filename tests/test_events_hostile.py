@@ -194,6 +194,26 @@ async def test_bidi_controls_are_dropped_from_every_text_shown(window: EventsWin
     assert not [text for text in shown if any(mark in text for mark in BIDI)]
 
 
+async def test_names_with_line_breaks_are_shown_on_one_line(window: EventsWindow) -> None:
+    """An event's name is the server's to choose: one with line breaks took two lines in
+    its cell, in the type filter and in the details."""
+    wire = "odd\nevent\r\n<b>two</b>\u2028three\x1b[2J"
+    window.model.add_live([event({"data": {"k": "v"}}, wire=wire)])
+    QApplication.processEvents()
+    assert window.proxy.index(0, Column.EVENT).data() == "odd event  <b>two</b> three [2J"
+    window.table.selectRow(0)
+    shown = [window.meta.text()]
+    window.feed.live_added.emit(1)  # the type filter learns the new name
+    types = window.type_filter
+    at = types.findData(wire)
+    assert at >= 0  # it still filters by the name as the server sent it
+    shown.append(types.itemText(at))
+    assert shown[0].startswith("odd event  <b>two</b> three [2J · ")
+    assert shown[1] == "odd event  <b>two</b> three [2J"
+    types.setCurrentIndex(at)
+    assert window.proxy.rowCount() == 1
+
+
 # --- work on the GUI thread -------------------------------------------------------------
 
 async def test_summaries_serialise_no_more_than_they_show(

@@ -33,6 +33,9 @@ _COMPACT = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators
 _SPACED = json.JSONEncoder(ensure_ascii=False, check_circular=False, default=str)
 # Bidi controls, dropped from every text shown, as notifications drop them.
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+# Control characters and line separators: a name (an event's, from the server) that
+# holds them would take a second line in its cell, its filter choice and the details.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # Every wire name a supported server may send, for the type filter.
 KNOWN_WIRE_EVENTS: tuple[str, ...] = tuple(
     sorted({wire_name(name) for name in (*EVENTS_2_4, *EVENTS_1_8)})
@@ -52,8 +55,11 @@ def plain(text: str) -> str:
 
 def clipped(text: str, limit: int = NAME_LIMIT) -> str:
     """`text` as a cell or a label shows it: at most `limit` characters (a cut one ends
-    in "…"), without bidi controls."""
-    return plain(text if len(text) <= limit else text[: limit - 1] + "…")
+    in "…"), on one line (a line break or other control character shows as a space),
+    without bidi controls."""
+    cut = text if len(text) <= limit else text[: limit - 1] + "…"
+    # Printable: no control, line separator or bidi control (the usual name).
+    return cut if cut.isprintable() else plain(_CONTROLS.sub(" ", cut))
 
 
 def one_line(text: str, limit: int = SUMMARY_LIMIT) -> str:
