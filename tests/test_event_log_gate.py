@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import signal
 from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
@@ -137,6 +138,27 @@ async def test_what_waits_is_written_by_itself_once_the_writer_is_gone(
     holder.release()
     await asyncio.wait_for(waiting.took_over.wait(), 10)
     assert waiting.writing and await _numbers(store) == [1]
+    await waiting.aclose()
+
+
+async def test_a_batch_that_took_over_leaves_nothing_for_the_watch_to_do(
+    store: Store, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The writer left and the next batch took over before the watch looked again: the
+    # watch stops; it does not take over a second time (and say so a second time).
+    server, holder, waiting = await _behind_a_writer(store, tmp_path)
+    waiting.start()
+    watch = waiting._watch
+    assert watch is not None
+    await asyncio.sleep(0)  # one turn of the loop: the watch now waits for its next look
+    await waiting.add_events([_event(server, 1)])
+    holder.release()
+    with caplog.at_level(logging.INFO, logger="evodesk.services.event_log_gate"):
+        assert await waiting.add_events([_event(server, 2)]) == 2
+        await asyncio.wait_for(watch, 10)
+    assert [r.getMessage() for r in caplog.records].count(
+        "This evodesk now writes the event log") == 1
+    assert await _numbers(store) == [1, 2]
     await waiting.aclose()
 
 

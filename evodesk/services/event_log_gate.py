@@ -90,6 +90,8 @@ class OneWriterEventLog:
         while not self._lock.held:
             await asyncio.sleep(TAKE_OVER_EVERY)
             async with self._writing:
+                if self._lock.held and not self._kept:
+                    return  # a batch took over meanwhile, and wrote what was kept
                 if self._lock.try_take():
                     try:
                         await self._write_kept(())
