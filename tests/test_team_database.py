@@ -27,6 +27,7 @@ from evodesk.services.app import AppServices
 from evodesk.services.instances import InstanceRef
 from tests.manager_support import SandboxRows
 from tests.store_pg import PgCluster
+from tests.support.relay import TcpRelay
 
 pytestmark = pytest.mark.postgres
 
@@ -462,3 +463,95 @@ async def test_a_sqlite_log_keeps_what_this_computer_asks(tmp_path: Path) -> Non
         assert await store.prune_events(2) == 3
     finally:
         await store.aclose()
+
+
+class Watched:
+    """Sets `done` once the wrapped store method has returned, `failed` once it raised."""
+
+    def __init__(self, store: Store, method: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.done = asyncio.Event()
+        self.failed = asyncio.Event()
+        real = getattr(store, method)
+
+        async def watched(*args: object, **kwargs: object) -> object:
+            try:
+                result = await real(*args, **kwargs)
+            except Exception:
+                self.failed.set()
+                raise
+            self.done.set()
+            return result
+
+        monkeypatch.setattr(store, method, watched)
+
+
+@pytest.mark.parametrize("database_away", ["before the loss", "after the loss"])
+async def test_a_gap_the_database_missed_is_recorded_once_it_is_back(
+    tmp_path: Path, pg_cluster: PgCluster, clean_pg_database: str,
+    monkeypatch: pytest.MonkeyPatch, database_away: str,
+) -> None:
+    # The workstation's network drops: the Evolution connection and the database are
+    # away at once. Its listener hears the instance again before the database is back;
+    # the gap (the messages it could not hear) must still be in the log, and closed.
+    relay = TcpRelay(pg_cluster.port)
+    await relay.start()
+    url = f"postgresql+psycopg://postgres@127.0.0.1:{relay.port}/{clean_pg_database}"
+    ref = InstanceRef("loja-sp", "Main")
+    async with Sandbox(api_key="team-key-0003", instances=["loja-sp"]) as sandbox:
+        desk = await AppServices.open(resolve_paths(tmp_path / "desk"), database_url=url,
+                                      secrets=MemorySecretStore(), listen=True,
+                                      workstation="recepcao")
+        try:
+            await desk.servers.add("Main", sandbox.url, sandbox.api_key)
+            await desk.sync.sync_all()
+            await desk.manager.enable_websocket(ref, ("MESSAGES_UPSERT",))
+            listener = desk.listener
+            assert listener is not None
+            server = await desk.store.get_server("Main")
+            states: asyncio.Queue[ListenerState] = asyncio.Queue()
+            listener.on_state_changed(
+                lambda change: states.put_nowait(change.state)
+                if change.instance == "loja-sp" else None)
+
+            async def until(state: ListenerState) -> None:
+                while await states.get() is not state:
+                    pass
+
+            opened = Watched(desk.store, "open_gap", monkeypatch)
+            closed = Watched(desk.store, "close_open_gaps", monkeypatch)
+            await desk.start_listening()
+            await sandbox.send_text("loja-sp", "creates the namespace")
+            await asyncio.wait_for(until(ListenerState.LIVE), 10)
+            # Live for the first time: any gap an earlier run left open is closed.
+            await asyncio.wait_for(closed.done.wait(), 10)
+            closed.done.clear()
+
+            if database_away == "before the loss":
+                await relay.cut()
+            await sandbox.drop_sockets()
+            await asyncio.wait_for(until(ListenerState.RETRYING), 10)
+            if database_away == "after the loss":
+                await asyncio.wait_for(opened.done.wait(), 10)
+                await relay.cut()
+            await asyncio.wait_for(until(ListenerState.LIVE), 10)
+            heard_again = datetime.now(UTC)
+            # What the listener had to write meanwhile was refused.
+            missed = opened if database_away == "before the loss" else closed
+            await asyncio.wait_for(missed.failed.wait(), 10)
+            assert not closed.done.is_set()
+            await relay.start()  # the database is back
+
+            await asyncio.wait_for(closed.done.wait(), 10)
+            with pg_cluster.connect(clean_pg_database) as connection:
+                gaps = connection.execute(
+                    "SELECT g.workstation, g.started_at, g.ended_at FROM gaps g "
+                    "JOIN instances i ON i.id = g.instance_id WHERE i.name = 'loja-sp' "
+                    "AND i.server_id = %s", (server.id,)).fetchall()
+            assert len(gaps) == 1
+            workstation, started_at, ended_at = gaps[0]
+            assert workstation == "recepcao"
+            # Ended when the instance was heard again, not when the database came back.
+            assert ended_at is not None and started_at <= ended_at <= heard_again
+        finally:
+            await desk.aclose()
+            await relay.aclose()

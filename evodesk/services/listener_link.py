@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from evodesk.domain.errors import EvodeskError, HandshakeRefused, SecretMissing, ServerTimeout
+from evodesk.domain.errors import (
+    EvodeskError,
+    HandshakeRefused,
+    NotFound,
+    SecretMissing,
+    ServerTimeout,
+)
 from evodesk.domain.models import Gap, ListenerState, Server
 from evodesk.infra.socketio_client import CloseInfo, SocketIOConnection
 from evodesk.infra.socketio_codec import Packet, PacketType, connect_error_message
@@ -81,6 +87,9 @@ class _GapChange:
     at: datetime
 
 
+# How long gap changes the database refused wait before they are written again.
+GAP_RETRY_SECONDS = 1.0
+
 KeyFor = Callable[[Server], Awaitable[str]]
 Resync = Callable[[Server, list[str]], Awaitable[None]]
 _SERVER_LEFT = "the server closed this instance's channel"
@@ -126,8 +135,11 @@ class ServerLink:
         # come back before the database has answered.
         self._gap_ops: deque[_GapChange] = deque()
         self._gap_lock = asyncio.Lock()
-        self._gap_write: asyncio.Task[None] | None = None
+        self._gap_write: asyncio.Task[bool] | None = None
         self._gap_writing: _GapChange | None = None
+        # Set while the database refuses gap changes: they wait for it in the queue.
+        self._gap_retry: asyncio.Task[None] | None = None
+        self._gap_failing = False
         self._needs_resync = False
         self._conn: SocketIOConnection | None = None
         self._task: asyncio.Task[None] | None = None
@@ -209,7 +221,7 @@ class ServerLink:
         self._closing = True
         self._wake()
         current = asyncio.current_task()
-        for task in (self._task, self._resync_task):
+        for task in (self._task, self._resync_task, self._gap_retry):
             # A resync that changes the targets may end up here: it finishes by itself.
             if task is not None and not task.done() and task is not current:
                 task.cancel()
@@ -441,7 +453,11 @@ class ServerLink:
             self._gap_ops.append(_GapChange(False, [name], at))
 
     async def _record_gaps(self) -> None:
-        """Write the queued gap changes, in order, one writer at a time."""
+        """Write the queued gap changes, in order, one writer at a time. A change the
+        database refuses (it is away, as it may be in the same outage that made the
+        gap) stays first in the queue and is written again a little later."""
+        if self._gap_retry is not None and not self._gap_retry.done():
+            return  # the database refused the last try: the retry writes them all
         async with self._gap_lock:
             while self._gap_ops:
                 write = self._gap_write
@@ -451,43 +467,76 @@ class ServerLink:
                 # A store's worker thread finishes a write it has begun even when the one
                 # waiting for it is cancelled: the write ends by itself, and a writer
                 # after it (`aclose`) waits for it instead of writing the same gap again.
-                await asyncio.shield(write)
+                if not await asyncio.shield(write):
+                    self._retry_gaps_later()
+                    return
+        if self._gap_failing:
+            self._gap_failing = False
+            log.info("Recorded the gaps of %s that waited for the database", self.server.name)
 
-    async def _write_first_gap_change(self) -> None:
+    def _retry_gaps_later(self) -> None:
+        if self._closing:
+            return  # evodesk is ending: what the database did not take is not recorded
+        self._gap_retry = asyncio.get_running_loop().create_task(
+            self._retry_gaps(), name=f"listener-gap-retry-{self.server.name}")
+
+    async def _retry_gaps(self) -> None:
+        await asyncio.sleep(GAP_RETRY_SECONDS)
+        self._gap_retry = None
+        await self._record_gaps()
+
+    async def _write_first_gap_change(self) -> bool:
+        """Write the first queued change; False when the database refused it (it is
+        left first in the queue)."""
         # Left in the queue while it is written, so that `_gap_ends` sees it.
         change = self._gap_writing = self._gap_ops[0]
         try:
             if change.opens:
-                await self._open_gap(change.names[0], change.at)
+                written = await self._open_gap(change.names[0], change.at)
             else:
-                await self._close_gaps(change.names, change.at)
+                written = await self._close_gaps(change.names, change.at)
         finally:
             self._gap_writing = None
-        self._gap_ops.popleft()
+        if written:
+            self._gap_ops.popleft()
+        return written
 
-    async def _open_gap(self, name: str, at: datetime) -> None:
+    def _gap_failed(self, what: str, error: Exception) -> None:
+        if self._gap_failing:
+            return  # said once per outage
+        self._gap_failing = True
+        if isinstance(error, EvodeskError):
+            log.warning("Could not %s (%s); will try again", what, error.message)
+        else:
+            log.error("Could not %s; will try again", what, exc_info=error)
+
+    async def _open_gap(self, name: str, at: datetime) -> bool:
         instance_id = self._ids.get(name)
         if instance_id is None or name in self._gap_open:
-            return  # unknown, or already open
+            return True  # unknown, or already open
         try:
             await self._gaps.open_gap(instance_id, at)
-        except Exception:
-            log.exception("Could not record a gap for %s", name)
-        else:
-            self._gap_open.add(name)
+        except NotFound:
+            return True  # the instance was removed meanwhile, and its gaps with it
+        except Exception as exc:
+            self._gap_failed(f"record a gap for {name}", exc)
+            return False
+        self._gap_open.add(name)
+        return True
 
-    async def _close_gaps(self, names: list[str], at: datetime) -> None:
+    async def _close_gaps(self, names: list[str], at: datetime) -> bool:
         ids = [i for name in names if (i := self._ids.get(name)) is not None]
         try:
             if ids:
                 await self._gaps.close_open_gaps(ids, at)
-        except Exception:
-            log.exception("Could not close the gaps of %s", ", ".join(names))
-            return
+        except Exception as exc:
+            self._gap_failed(f"close the gaps of {', '.join(names)}", exc)
+            return False
         self._gap_open.difference_update(names)
         if not self._gap_open:
             # A set keeps the table it grew to: after hundreds of gaps, a small one again.
             self._gap_open = set()
+        return True
 
     def _start_resync(self) -> None:
         # Only after a loss: the first connection has nothing to catch up on.
