@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import re
 import threading
 from collections.abc import AsyncIterator
@@ -24,6 +25,7 @@ from evodesk.infra.store import Store
 from evodesk.infra.store import store as store_module
 from evodesk.sandbox import Sandbox
 from evodesk.services.app import AppServices
+from evodesk.services.event_pipeline import EventPipeline
 from evodesk.services.instances import InstanceRef
 from tests.manager_support import SandboxRows
 from tests.store_pg import PgCluster
@@ -555,3 +557,41 @@ async def test_a_gap_the_database_missed_is_recorded_once_it_is_back(
         finally:
             await desk.aclose()
             await relay.aclose()
+
+
+async def test_a_database_away_costs_the_log_a_line_or_two_and_no_event(
+    pg_cluster: PgCluster, clean_pg_database: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # PostgreSQL restarting, or the network to it gone: the writes are retried every
+    # second for as long as it takes. Each retry used to log a traceback of some 9 KB, so
+    # an hour's outage pushed everything else out of the rotating log files.
+    relay = TcpRelay(pg_cluster.port)
+    await relay.start()
+    url = f"postgresql+psycopg://postgres@127.0.0.1:{relay.port}/{clean_pg_database}"
+    store = await Store.open(url)
+    pipeline = EventPipeline(store, retention=None)
+    try:
+        server = await store.add_server(Server(name="Main", base_url="https://e.example"))
+        assert server.id is not None
+        caplog.set_level(logging.INFO, logger="evodesk.services.event_pipeline")
+        await relay.cut()
+        for n in range(4):
+            pipeline.accept(server.id, "loja-sp", "messages.upsert",
+                            [{"data": {"key": {"id": f"ID{n}"}}}], {})
+            await pipeline.flush()
+        assert pipeline.stored == 0
+        await relay.start()
+        await pipeline.flush()
+        assert pipeline.stored == 4 and pipeline.lost == 0
+        assert await store.count_events() == 4
+        said = [r for r in caplog.records if r.name == "evodesk.services.event_pipeline"]
+        assert not [r.getMessage() for r in said if r.exc_info], "a traceback was logged"
+        lines = [r.getMessage() for r in said]
+        assert len(lines) == 3, lines
+        assert lines[0].startswith("Could not write 1 events to the event log: The database ")
+        assert lines[1] == "1 events wait to be written to the event log; will retry"
+        assert lines[2] == "The event log takes events again (4 written now)"
+    finally:
+        await pipeline.aclose()
+        await store.aclose()
+        await relay.aclose()

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, AnyStr, Generic, Protocol, TypeVar, cast
 
+from evodesk.domain.errors import EvodeskError
 from evodesk.domain.models import Event
 from evodesk.domain.secrets import (
     MASK,
@@ -330,6 +331,7 @@ class EventPipeline:
         self.lost = 0  # events that never reached the database
         self.store_error: str | None = None  # why the last write that failed failed
         self._failed_closing = False  # a write failed after aclose began
+        self._failing = False  # writes fail since the last that went through
         self.refused = 0  # events the database would not take while it took others
         self.protocol_errors = 0  # events whose arguments could not be decoded
 
@@ -488,17 +490,23 @@ class EventPipeline:
             try:
                 await self._sink.add_events(batch)
             except Exception as exc:
-                log.exception("Could not write %d events to the event log", len(batch))
-                self.store_error = str(exc) or type(exc).__name__
+                self._write_failed(len(batch), exc)
                 written, unwritten = await self._write_apart(batch)
                 if unwritten:
-                    log.warning("%d events wait to be written to the event log; will retry",
-                                len(unwritten))
+                    # Said once per outage: a database away for an hour must not push
+                    # everything else out of the log, one retry a second.
+                    level = logging.DEBUG if self._failing else logging.WARNING
+                    log.log(level, "%d events wait to be written to the event log; will "
+                            "retry", len(unwritten))
+                    self._failing = True
                     self._requeue(unwritten)
                 if not written:
                     self._failed_closing = self._closed
                     return False
                 batch = written
+            if self._failing:
+                self._failing = False
+                log.warning("The event log takes events again (%d written now)", len(batch))
             self.stored += len(batch)
             self._since_prune += len(batch)
             if self._retention is not None and self._since_prune >= self._prune_every:
@@ -508,6 +516,14 @@ class EventPipeline:
                 except Exception:
                     log.exception("Could not prune the event log")
             return True
+
+    def _write_failed(self, count: int, exc: Exception) -> None:
+        self.store_error = str(exc) or type(exc).__name__
+        if not isinstance(exc, EvodeskError):
+            log.exception("Could not write %d events to the event log", count)
+        elif not self._failing:
+            # The store's own message says what failed; its traceback adds nothing.
+            log.warning("Could not write %d events to the event log: %s", count, exc.message)
 
     async def _write_apart(self, batch: list[Event]) -> tuple[list[Event], list[Event]]:
         """After `batch` failed: writes it in halves, then quarters, down to single
