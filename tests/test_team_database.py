@@ -595,3 +595,24 @@ async def test_a_database_away_costs_the_log_a_line_or_two_and_no_event(
         await pipeline.aclose()
         await store.aclose()
         await relay.aclose()
+
+
+async def test_evodesks_of_one_computer_that_start_together_all_open(
+    pg_url: str, pg_cluster: PgCluster, clean_pg_database: str
+) -> None:
+    # The window and `evodesk listen` started at login on a computer new to the team:
+    # each notes what this workstation asks the shared log to keep, at the same moment.
+    # The second insert of the name failed, and that evodesk would not start.
+    stores = [await Store.open(pg_url, workstation="recepcao") for _ in range(4)]
+    try:
+        for keep in (100, 200, 300):
+            with pg_cluster.connect(clean_pg_database) as connection:
+                connection.execute("DELETE FROM workstations")  # new to the team again
+            await asyncio.gather(*(store.note_retention(keep) for store in stores))
+            with pg_cluster.connect(clean_pg_database) as connection:
+                rows = connection.execute(
+                    "SELECT name, event_retention FROM workstations").fetchall()
+            assert rows == [("recepcao", keep)]
+    finally:
+        for store in stores:
+            await store.aclose()

@@ -35,6 +35,7 @@ from sqlalchemy import (
     tuple_,
     update,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from evodesk.domain.errors import AlreadyExists, NotFound
@@ -451,12 +452,23 @@ WORKSTATION_FORGOTTEN = timedelta(days=30)
 def note_retention(session: Session, workstation: str, keep: int, now: datetime) -> int:
     """Note that `workstation` asks the shared log to keep `keep` events; returns what
     the log keeps: the most any workstation seen lately asks for."""
-    row = session.get(WorkstationRow, workstation)
-    if row is None:
-        session.add(WorkstationRow(name=workstation, event_retention=keep, seen_at=now))
+    if session.get_bind().dialect.name == "postgresql":
+        # Two evodesks of one computer (the window and `evodesk listen`) may note it at
+        # the same moment, the first time either opens the database: one insert wins,
+        # the other updates what it inserted, instead of failing to start.
+        noted = postgresql.insert(WorkstationRow).values(
+            name=workstation, event_retention=keep, seen_at=now)
+        session.execute(noted.on_conflict_do_update(
+            index_elements=[WorkstationRow.name],
+            set_={"event_retention": noted.excluded.event_retention,
+                  "seen_at": noted.excluded.seen_at}))
     else:
-        row.event_retention, row.seen_at = keep, now
-    session.flush()
+        row = session.get(WorkstationRow, workstation)
+        if row is None:
+            session.add(WorkstationRow(name=workstation, event_retention=keep, seen_at=now))
+        else:
+            row.event_retention, row.seen_at = keep, now
+        session.flush()
     wanted = session.scalar(select(func.max(WorkstationRow.event_retention)).where(
         WorkstationRow.seen_at >= now - WORKSTATION_FORGOTTEN))
     return max(keep, wanted or 0)
