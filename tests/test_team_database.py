@@ -616,3 +616,59 @@ async def test_evodesks_of_one_computer_that_start_together_all_open(
     finally:
         for store in stores:
             await store.aclose()
+
+
+async def test_a_resync_the_database_missed_runs_once_it_is_back(
+    tmp_path: Path, pg_cluster: PgCluster, clean_pg_database: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Back from an outage, the listener re-reads its instances: their rows may have
+    # changed at the server meanwhile. With the database still away, that read was
+    # given up for good, and a change made meanwhile stayed unknown.
+    relay = TcpRelay(pg_cluster.port)
+    await relay.start()
+    url = f"postgresql+psycopg://postgres@127.0.0.1:{relay.port}/{clean_pg_database}"
+    ref = InstanceRef("loja-sp", "Main")
+    async with Sandbox(api_key="team-key-0004", instances=["loja-sp"]) as sandbox:
+        desk = await AppServices.open(resolve_paths(tmp_path / "desk"), database_url=url,
+                                      secrets=MemorySecretStore(), listen=True,
+                                      workstation="recepcao")
+        try:
+            await desk.servers.add("Main", sandbox.url, sandbox.api_key)
+            await desk.sync.sync_all()
+            await desk.manager.enable_websocket(ref, ("MESSAGES_UPSERT",))
+            listener = desk.listener
+            assert listener is not None
+            server = await desk.store.get_server("Main")
+            assert server.id is not None
+            states: asyncio.Queue[ListenerState] = asyncio.Queue()
+            listener.on_state_changed(
+                lambda change: states.put_nowait(change.state)
+                if change.instance == "loja-sp" else None)
+
+            async def until(state: ListenerState) -> None:
+                while await states.get() is not state:
+                    pass
+
+            await desk.start_listening()
+            await sandbox.send_text("loja-sp", "creates the namespace")
+            await asyncio.wait_for(until(ListenerState.LIVE), 10)
+            read = Watched(desk.store, "list_instances", monkeypatch)
+            saved = Watched(desk.store, "save_instances", monkeypatch)
+
+            await relay.cut()
+            await sandbox.drop_sockets()
+            # Meanwhile another tool turns the webhook on as well.
+            await SandboxRows(sandbox).set_webhook(
+                "loja-sp", enabled=True, url="http://127.0.0.1:9/hook",
+                events=["MESSAGES_UPSERT"])
+            await asyncio.wait_for(until(ListenerState.LIVE), 10)
+            await asyncio.wait_for(read.failed.wait(), 10)  # the resync found no database
+            await relay.start()
+
+            await asyncio.wait_for(saved.done.wait(), 10)
+            instance = await desk.store.get_instance(server.id, "loja-sp")
+            assert instance.conflict
+        finally:
+            await desk.aclose()
+            await relay.aclose()

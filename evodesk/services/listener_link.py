@@ -19,6 +19,7 @@ from evodesk.domain.errors import (
     NotFound,
     SecretMissing,
     ServerTimeout,
+    StoreError,
 )
 from evodesk.domain.models import Gap, ListenerState, Server
 from evodesk.infra.socketio_client import CloseInfo, SocketIOConnection
@@ -553,10 +554,22 @@ class ServerLink:
         if previous is not None and not previous.done():
             await asyncio.wait([previous])
         assert self._resync is not None
-        try:
-            await self._resync(self.server, names)
-        except Exception:
-            log.exception("Resync of %s after reconnect failed", self.server.name)
+        delay = GAP_RETRY_SECONDS
+        while True:
+            try:
+                await self._resync(self.server, names)
+            except StoreError as exc:
+                # The database is away (the same outage, often): what changed at the
+                # server meanwhile is read once it is back, not left unknown.
+                if delay == GAP_RETRY_SECONDS:
+                    log.warning("Could not resync %s after reconnect (%s); will try again",
+                                self.server.name, exc.message)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, self._backoff.cap)
+                continue
+            except Exception:
+                log.exception("Resync of %s after reconnect failed", self.server.name)
+            return
 
     # --- states -------------------------------------------------------------------
 
