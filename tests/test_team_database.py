@@ -672,3 +672,37 @@ async def test_a_resync_the_database_missed_runs_once_it_is_back(
         finally:
             await desk.aclose()
             await relay.aclose()
+
+
+async def test_a_repeat_heard_by_a_listener_that_missed_the_first_is_kept(
+    workstations: tuple[Store, Store],
+) -> None:
+    # A listener started after the server's first delivery of a message (evodesk was
+    # restarted, or this workstation opened later) cannot know the next delivery is a
+    # repeat: it takes it for a first sighting, which the shared log already held, and
+    # the repeat was lost (a SQLite log kept it).
+    first, second = workstations
+    server = await first.add_server(Server(name="Main", base_url="https://e.example"))
+    assert server.id is not None
+
+    def delivery(server_time: str) -> list[object]:
+        return [{"event": "messages.upsert", "date_time": server_time,
+                 "data": {"key": {"id": "ABC"}, "messageTimestamp": 1}}]
+
+    before = EventPipeline(first, retention=None)
+    try:
+        before.accept(server.id, "loja-sp", "messages.upsert",
+                      delivery("2026-11-29T10:00:00.100Z"), {})
+    finally:
+        await before.aclose()  # written, and evodesk ends
+    # The repeat, heard by two listeners that both started after the first delivery:
+    # kept, and once.
+    for store in (second, first):
+        after = EventPipeline(store, retention=None)
+        try:
+            after.accept(server.id, "loja-sp", "messages.upsert",
+                         delivery("2026-11-29T10:05:00.200Z"), {})
+        finally:
+            await after.aclose()
+    stored = sorted((e.server_time, e.is_duplicate) for e in await first.list_events())
+    assert stored == [("2026-11-29T10:00:00.100Z", False), ("2026-11-29T10:05:00.200Z", True)]

@@ -358,6 +358,28 @@ def _event_insert(connection: Connection) -> _EventInsert | None:
     return found
 
 
+_SERVER, _KEY, _TIME, _REPEAT = (EVENT_COLUMNS.index(column) for column in (
+    "server_id", "duplicate_key", "server_time", "is_duplicate"))
+
+
+def _unheard_repeats(session: Session, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Of `rows` the shared log skipped as first sightings it holds, those the server
+    sent again later (another server time), as repeats: a listener that started after
+    the first delivery (or forgot it) cannot tell, and the repeat would be lost."""
+    firsts = [row for row in rows if not row[_REPEAT] and row[_TIME] is not None]
+    if not firsts:
+        return []
+    stored = dict(((server_id, key), time) for server_id, key, time in session.execute(
+        select(EventRow.server_id, EventRow.duplicate_key, EventRow.server_time).where(
+            EventRow.is_duplicate.is_(False),
+            tuple_(EventRow.server_id, EventRow.duplicate_key).in_(
+                {(row[_SERVER], row[_KEY]) for row in firsts}))))
+    return [
+        (*row[:_REPEAT], True, *row[_REPEAT + 1:]) for row in firsts
+        if stored.get((row[_SERVER], row[_KEY]), row[_TIME]) != row[_TIME]
+    ]
+
+
 def add_events(session: Session, events: Sequence[Event]) -> int:
     """Insert `events`; returns how many were kept. Events of a server removed since
     they arrived are left out: their place went with the server (and refusing the whole
@@ -375,7 +397,11 @@ def add_events(session: Session, events: Sequence[Event]) -> int:
     connection = session.connection()
     insert_ = _event_insert(connection)
     if insert_ is not None:
-        return insert_.run(connection, event_rows(events, known, insert_.stamp))
+        rows = event_rows(events, known, insert_.stamp)
+        kept = insert_.run(connection, rows)
+        if kept < len(rows) and connection.dialect.name == "postgresql":
+            kept += insert_.run(connection, _unheard_repeats(session, rows))
+        return kept
     values = [
         event_values(
             event,
