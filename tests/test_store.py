@@ -499,6 +499,8 @@ async def test_received_at_is_written_as_the_orm_writes_a_time(
             f"SELECT CAST(started_at AS TEXT) FROM gaps WHERE id = {gap.id}"
         )
         assert event_text == gap_text
+        # Closed, so that the next opens a gap of its own (one stays open per computer).
+        await store.close_open_gaps([instance.id], when)
         (read,) = await store.list_events(limit=1)
         assert read.received_at == when and read.received_at.tzinfo == UTC
 

@@ -706,3 +706,44 @@ async def test_a_repeat_heard_by_a_listener_that_missed_the_first_is_kept(
             await after.aclose()
     stored = sorted((e.server_time, e.is_duplicate) for e in await first.list_events())
     assert stored == [("2026-11-29T10:00:00.100Z", False), ("2026-11-29T10:05:00.200Z", True)]
+
+
+async def test_one_computer_records_a_loss_once_however_many_evodesks_it_runs(
+    tmp_path: Path, pg_url: str, pg_cluster: PgCluster, clean_pg_database: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The window and `evodesk listen` on one computer (one workstation name) both hear
+    # the server, and both lose it when it goes: the events window showed each
+    # outage of that computer twice.
+    ref = InstanceRef("loja-sp", "Main")
+    secrets = MemorySecretStore()
+    async with Sandbox(api_key="team-key-0005", instances=["loja-sp"]) as sandbox:
+        desks = [await AppServices.open(resolve_paths(tmp_path / f"desk-{n}"),
+                                        database_url=pg_url, secrets=secrets, listen=True,
+                                        workstation="recepcao") for n in range(2)]
+        try:
+            await desks[0].servers.add("Main", sandbox.url, sandbox.api_key)
+            await desks[0].sync.sync_all()
+            await desks[0].manager.enable_websocket(ref, ("MESSAGES_UPSERT",))
+            closes = [Watched(desk.store, "close_open_gaps", monkeypatch) for desk in desks]
+            opens = [Watched(desk.store, "open_gap", monkeypatch) for desk in desks]
+            for desk in desks:
+                await desk.sync.sync_all()
+                await desk.start_listening()
+            await sandbox.send_text("loja-sp", "creates the namespace")
+            await sandbox.wait_for_joins("loja-sp", 2)
+            # Live for the first time: each closed what an earlier run left open.
+            for watched in closes:
+                await asyncio.wait_for(watched.done.wait(), 10)
+                watched.done.clear()
+
+            await sandbox.drop_sockets()
+            for watched in (*opens, *closes):
+                await asyncio.wait_for(watched.done.wait(), 10)
+            with pg_cluster.connect(clean_pg_database) as connection:
+                gaps = connection.execute(
+                    "SELECT workstation, ended_at IS NOT NULL FROM gaps").fetchall()
+            assert gaps == [("recepcao", True)]
+        finally:
+            for desk in desks:
+                await desk.aclose()

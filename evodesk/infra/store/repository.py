@@ -525,6 +525,19 @@ def open_gap(
 ) -> Gap:
     if session.get(InstanceRow, instance_id) is None:
         raise NotFound(f"There is no instance #{instance_id}; it may have been removed.")
+    if session.get_bind().dialect.name == "postgresql":
+        # The window and `evodesk listen` of one computer lose a server together: the
+        # computer's loss is one gap, open until either hears the instance again (the
+        # shared log takes that one's events from then on). Taken in turns, so that two
+        # that lose it at the same moment do not both find none open.
+        session.execute(select(func.pg_advisory_xact_lock(
+            func.hashtext(f"evodesk:gap:{instance_id}:{workstation}"))))
+        found = session.scalars(
+            select(GapRow).where(GapRow.instance_id == instance_id,
+                                 GapRow.workstation == workstation, GapRow.ended_at.is_(None))
+            .order_by(GapRow.started_at).limit(1)).first()
+        if found is not None:
+            return gap_from_row(found)
     row = GapRow(instance_id=instance_id, started_at=aware(started_at), ended_at=None,
                  workstation=workstation)
     session.add(row)
