@@ -11,7 +11,7 @@ import logging
 import re
 import threading
 from collections.abc import AsyncIterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -487,6 +487,51 @@ class Watched:
         monkeypatch.setattr(store, method, watched)
 
 
+@dataclass
+class _RelayedDesk:
+    """A desk whose database is reached through a relay the test can cut, listening to
+    instance loja-sp of a sandbox (websocket mode, not yet listening)."""
+
+    desk: AppServices
+    sandbox: Sandbox
+    relay: TcpRelay
+    server: Server
+    states: asyncio.Queue[ListenerState]
+
+    async def until(self, state: ListenerState) -> None:
+        while await self.states.get() is not state:
+            pass
+
+
+@contextlib.asynccontextmanager
+async def relayed_desk(
+    tmp_path: Path, pg_cluster: PgCluster, database: str, api_key: str
+) -> AsyncIterator[_RelayedDesk]:
+    relay = TcpRelay(pg_cluster.port)
+    await relay.start()
+    url = f"postgresql+psycopg://postgres@127.0.0.1:{relay.port}/{database}"
+    async with Sandbox(api_key=api_key, instances=["loja-sp"]) as sandbox:
+        desk = await AppServices.open(resolve_paths(tmp_path / "desk"), database_url=url,
+                                      secrets=MemorySecretStore(), listen=True,
+                                      workstation="recepcao")
+        try:
+            await desk.servers.add("Main", sandbox.url, sandbox.api_key)
+            await desk.sync.sync_all()
+            await desk.manager.enable_websocket(InstanceRef("loja-sp", "Main"),
+                                                ("MESSAGES_UPSERT",))
+            assert desk.listener is not None
+            server = await desk.store.get_server("Main")
+            assert server.id is not None
+            states: asyncio.Queue[ListenerState] = asyncio.Queue()
+            desk.listener.on_state_changed(
+                lambda change: states.put_nowait(change.state)
+                if change.instance == "loja-sp" else None)
+            yield _RelayedDesk(desk, sandbox, relay, server, states)
+        finally:
+            await desk.aclose()
+            await relay.aclose()
+
+
 @pytest.mark.parametrize("database_away", ["before the loss", "after the loss"])
 async def test_a_gap_the_database_missed_is_recorded_once_it_is_back(
     tmp_path: Path, pg_cluster: PgCluster, clean_pg_database: str,
@@ -495,68 +540,43 @@ async def test_a_gap_the_database_missed_is_recorded_once_it_is_back(
     # The workstation's network drops: the Evolution connection and the database are
     # away at once. Its listener hears the instance again before the database is back;
     # the gap (the messages it could not hear) must still be in the log, and closed.
-    relay = TcpRelay(pg_cluster.port)
-    await relay.start()
-    url = f"postgresql+psycopg://postgres@127.0.0.1:{relay.port}/{clean_pg_database}"
-    ref = InstanceRef("loja-sp", "Main")
-    async with Sandbox(api_key="team-key-0003", instances=["loja-sp"]) as sandbox:
-        desk = await AppServices.open(resolve_paths(tmp_path / "desk"), database_url=url,
-                                      secrets=MemorySecretStore(), listen=True,
-                                      workstation="recepcao")
-        try:
-            await desk.servers.add("Main", sandbox.url, sandbox.api_key)
-            await desk.sync.sync_all()
-            await desk.manager.enable_websocket(ref, ("MESSAGES_UPSERT",))
-            listener = desk.listener
-            assert listener is not None
-            server = await desk.store.get_server("Main")
-            states: asyncio.Queue[ListenerState] = asyncio.Queue()
-            listener.on_state_changed(
-                lambda change: states.put_nowait(change.state)
-                if change.instance == "loja-sp" else None)
+    async with relayed_desk(tmp_path, pg_cluster, clean_pg_database, "team-key-0003") as r:
+        desk, sandbox, relay, until = r.desk, r.sandbox, r.relay, r.until
+        opened = Watched(desk.store, "open_gap", monkeypatch)
+        closed = Watched(desk.store, "close_open_gaps", monkeypatch)
+        await desk.start_listening()
+        await sandbox.send_text("loja-sp", "creates the namespace")
+        await asyncio.wait_for(until(ListenerState.LIVE), 10)
+        # Live for the first time: any gap an earlier run left open is closed.
+        await asyncio.wait_for(closed.done.wait(), 10)
+        closed.done.clear()
 
-            async def until(state: ListenerState) -> None:
-                while await states.get() is not state:
-                    pass
+        if database_away == "before the loss":
+            await relay.cut()
+        await sandbox.drop_sockets()
+        await asyncio.wait_for(until(ListenerState.RETRYING), 10)
+        if database_away == "after the loss":
+            await asyncio.wait_for(opened.done.wait(), 10)
+            await relay.cut()
+        await asyncio.wait_for(until(ListenerState.LIVE), 10)
+        heard_again = datetime.now(UTC)
+        # What the listener had to write meanwhile was refused.
+        missed = opened if database_away == "before the loss" else closed
+        await asyncio.wait_for(missed.failed.wait(), 10)
+        assert not closed.done.is_set()
+        await relay.start()  # the database is back
 
-            opened = Watched(desk.store, "open_gap", monkeypatch)
-            closed = Watched(desk.store, "close_open_gaps", monkeypatch)
-            await desk.start_listening()
-            await sandbox.send_text("loja-sp", "creates the namespace")
-            await asyncio.wait_for(until(ListenerState.LIVE), 10)
-            # Live for the first time: any gap an earlier run left open is closed.
-            await asyncio.wait_for(closed.done.wait(), 10)
-            closed.done.clear()
-
-            if database_away == "before the loss":
-                await relay.cut()
-            await sandbox.drop_sockets()
-            await asyncio.wait_for(until(ListenerState.RETRYING), 10)
-            if database_away == "after the loss":
-                await asyncio.wait_for(opened.done.wait(), 10)
-                await relay.cut()
-            await asyncio.wait_for(until(ListenerState.LIVE), 10)
-            heard_again = datetime.now(UTC)
-            # What the listener had to write meanwhile was refused.
-            missed = opened if database_away == "before the loss" else closed
-            await asyncio.wait_for(missed.failed.wait(), 10)
-            assert not closed.done.is_set()
-            await relay.start()  # the database is back
-
-            await asyncio.wait_for(closed.done.wait(), 10)
-            with pg_cluster.connect(clean_pg_database) as connection:
-                gaps = connection.execute(
-                    "SELECT g.workstation, g.started_at, g.ended_at FROM gaps g "
-                    "JOIN instances i ON i.id = g.instance_id WHERE i.name = 'loja-sp' "
-                    "AND i.server_id = %s", (server.id,)).fetchall()
-            assert len(gaps) == 1
-            workstation, started_at, ended_at = gaps[0]
-            assert workstation == "recepcao"
-            # Ended when the instance was heard again, not when the database came back.
-            assert ended_at is not None and started_at <= ended_at <= heard_again
-        finally:
-            await desk.aclose()
-            await relay.aclose()
+        await asyncio.wait_for(closed.done.wait(), 10)
+        with pg_cluster.connect(clean_pg_database) as connection:
+            gaps = connection.execute(
+                "SELECT g.workstation, g.started_at, g.ended_at FROM gaps g "
+                "JOIN instances i ON i.id = g.instance_id WHERE i.name = 'loja-sp' "
+                "AND i.server_id = %s", (r.server.id,)).fetchall()
+        assert len(gaps) == 1
+        workstation, started_at, ended_at = gaps[0]
+        assert workstation == "recepcao"
+        # Ended when the instance was heard again, not when the database came back.
+        assert ended_at is not None and started_at <= ended_at <= heard_again
 
 
 async def test_a_database_away_costs_the_log_a_line_or_two_and_no_event(
@@ -625,53 +645,28 @@ async def test_a_resync_the_database_missed_runs_once_it_is_back(
     # Back from an outage, the listener re-reads its instances: their rows may have
     # changed at the server meanwhile. With the database still away, that read was
     # given up for good, and a change made meanwhile stayed unknown.
-    relay = TcpRelay(pg_cluster.port)
-    await relay.start()
-    url = f"postgresql+psycopg://postgres@127.0.0.1:{relay.port}/{clean_pg_database}"
-    ref = InstanceRef("loja-sp", "Main")
-    async with Sandbox(api_key="team-key-0004", instances=["loja-sp"]) as sandbox:
-        desk = await AppServices.open(resolve_paths(tmp_path / "desk"), database_url=url,
-                                      secrets=MemorySecretStore(), listen=True,
-                                      workstation="recepcao")
-        try:
-            await desk.servers.add("Main", sandbox.url, sandbox.api_key)
-            await desk.sync.sync_all()
-            await desk.manager.enable_websocket(ref, ("MESSAGES_UPSERT",))
-            listener = desk.listener
-            assert listener is not None
-            server = await desk.store.get_server("Main")
-            assert server.id is not None
-            states: asyncio.Queue[ListenerState] = asyncio.Queue()
-            listener.on_state_changed(
-                lambda change: states.put_nowait(change.state)
-                if change.instance == "loja-sp" else None)
+    async with relayed_desk(tmp_path, pg_cluster, clean_pg_database, "team-key-0004") as r:
+        desk, sandbox, relay, until = r.desk, r.sandbox, r.relay, r.until
+        await desk.start_listening()
+        await sandbox.send_text("loja-sp", "creates the namespace")
+        await asyncio.wait_for(until(ListenerState.LIVE), 10)
+        read = Watched(desk.store, "list_instances", monkeypatch)
+        saved = Watched(desk.store, "save_instances", monkeypatch)
 
-            async def until(state: ListenerState) -> None:
-                while await states.get() is not state:
-                    pass
+        await relay.cut()
+        await sandbox.drop_sockets()
+        # Meanwhile another tool turns the webhook on as well.
+        await SandboxRows(sandbox).set_webhook(
+            "loja-sp", enabled=True, url="http://127.0.0.1:9/hook",
+            events=["MESSAGES_UPSERT"])
+        await asyncio.wait_for(until(ListenerState.LIVE), 10)
+        await asyncio.wait_for(read.failed.wait(), 10)  # the resync found no database
+        await relay.start()
 
-            await desk.start_listening()
-            await sandbox.send_text("loja-sp", "creates the namespace")
-            await asyncio.wait_for(until(ListenerState.LIVE), 10)
-            read = Watched(desk.store, "list_instances", monkeypatch)
-            saved = Watched(desk.store, "save_instances", monkeypatch)
-
-            await relay.cut()
-            await sandbox.drop_sockets()
-            # Meanwhile another tool turns the webhook on as well.
-            await SandboxRows(sandbox).set_webhook(
-                "loja-sp", enabled=True, url="http://127.0.0.1:9/hook",
-                events=["MESSAGES_UPSERT"])
-            await asyncio.wait_for(until(ListenerState.LIVE), 10)
-            await asyncio.wait_for(read.failed.wait(), 10)  # the resync found no database
-            await relay.start()
-
-            await asyncio.wait_for(saved.done.wait(), 10)
-            instance = await desk.store.get_instance(server.id, "loja-sp")
-            assert instance.conflict
-        finally:
-            await desk.aclose()
-            await relay.aclose()
+        await asyncio.wait_for(saved.done.wait(), 10)
+        assert r.server.id is not None
+        instance = await desk.store.get_instance(r.server.id, "loja-sp")
+        assert instance.conflict
 
 
 async def test_a_repeat_heard_by_a_listener_that_missed_the_first_is_kept(
