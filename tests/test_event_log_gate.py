@@ -200,15 +200,21 @@ async def _lines_until(stream: asyncio.StreamReader, done: Callable[[bytes], boo
     await asyncio.wait_for(read(), 20)
 
 
-@pytest.mark.keyring
-async def test_the_window_and_evodesk_listen_store_each_event_once(
-    cli: Cli, sandbox: Sandbox
-) -> None:
+async def _loja_sp_heard_live(cli: Cli, sandbox: Sandbox) -> None:
+    """The sandbox added, synced and loja-sp put in websocket mode through the CLI, its
+    namespace opened by a first message."""
     assert (await cli.run("server", "add", "Main", "--url", sandbox.url,
                           api_key=sandbox.api_key)).code == 0
     assert (await cli.run("sync")).code == 0
     assert (await cli.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")).code == 0
     await sandbox.send_text("loja-sp", "opens the namespace")
+
+
+@pytest.mark.keyring
+async def test_the_window_and_evodesk_listen_store_each_event_once(
+    cli: Cli, sandbox: Sandbox
+) -> None:
+    await _loja_sp_heard_live(cli, sandbox)
     window = await _window(cli, sandbox)
     listen = await cli.start("listen")
     assert listen.stdout is not None and listen.stderr is not None
@@ -248,11 +254,7 @@ async def test_evodesk_listen_beside_the_window_records_no_loss_of_its_own(
 ) -> None:
     # The window writes the log; `evodesk listen` on the same folder loses the server
     # too, and the log still shows the loss once.
-    assert (await cli.run("server", "add", "Main", "--url", sandbox.url,
-                          api_key=sandbox.api_key)).code == 0
-    assert (await cli.run("sync")).code == 0
-    assert (await cli.run("websocket", "enable", "loja-sp", "--event", "MESSAGES_UPSERT")).code == 0
-    await sandbox.send_text("loja-sp", "opens the namespace")
+    await _loja_sp_heard_live(cli, sandbox)
     window = await _window(cli, sandbox)
     listen = await cli.start("listen")
     assert listen.stdout is not None and listen.stderr is not None
