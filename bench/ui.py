@@ -215,9 +215,9 @@ def _evodesk_start(data_dir: Path, rows: int) -> dict[str, float]:
     app.installEventFilter(watch.filter)
 
     async def lifetime() -> None:
-        secrets = MemorySecretStore()
-        await secrets.set(server_key_ref(SERVER), os.environ.get(KEY_ENV, ""))
-        services = await AppServices.open(paths, secrets=secrets, listen=True)
+        services = await AppServices.open(paths, secrets=MemorySecretStore(), listen=True)
+        # Under this database's scope, as the keyring holds it (no listening before start).
+        await services.secrets.set(server_key_ref(SERVER), os.environ.get(KEY_ENV, ""))
         marks["services"] = time.perf_counter()
         desktop = Desktop(services)
         marks["window"] = time.perf_counter()
@@ -379,11 +379,19 @@ class _NextFrame:
         return self.future
 
 
-async def until(check: Any, what: str, timeout: float = 60.0) -> None:
+class BenchFailed(Exception):
+    """Raised on the Qt loop, where a SystemExit would end the process at once, from
+    inside the loop, before the sandbox is told to stop (its join would then wait for
+    ever); main() turns it into the exit."""
+
+
+async def until(check: Any, what: str, timeout: float = 60.0,
+                detail: Any = None) -> None:
     deadline = time.perf_counter() + timeout
     while not check():
         if time.perf_counter() > deadline:
-            raise SystemExit(f"timed out waiting for {what}")
+            why = f" ({detail()})" if detail is not None else ""
+            raise BenchFailed(f"timed out waiting for {what}{why}")
         await asyncio.sleep(0.05)
 
 
@@ -396,30 +404,39 @@ async def desktop_bench(pipe: Connection, data_dir: Path, rows: int, websocket: 
     from evodesk.ui.desktop import Desktop
     from evodesk.ui.events_window import EventsWindow
 
-    secrets = MemorySecretStore()
-    await secrets.set(server_key_ref(SERVER), KEY)
-    services = await AppServices.open(resolve_paths(data_dir), secrets=secrets, listen=True)
+    services = await AppServices.open(resolve_paths(data_dir), secrets=MemorySecretStore(),
+                                      listen=True)
+    await services.secrets.set(server_key_ref(SERVER), KEY)
     desktop = Desktop(services)
     window = desktop.window
     window.show()
     await desktop.start()
-    listener = services.listener
-    assert listener is not None
-    server = await services.store.get_server(SERVER)
-    live = [i.name for i in await services.store.list_instances() if i.websocket_enabled]
-
-    def all_live() -> bool:
-        return all(listener.namespace_state(server.id or 0, n) is ListenerState.LIVE
-                   for n in live)
-
-    await until(lambda: window.model.rowCount() == rows, "the table to fill")
-    await until(lambda: len(live) == websocket and all_live(), "every namespace to be live")
-    desktop.show_events()
-    events = desktop.events_window
-    assert isinstance(events, EventsWindow)
-    await until(lambda: events.model.rowCount() > 0 or not events.feed.tasks.is_running("load"),
-                "the events window to load")
     try:
+        listener = services.listener
+        assert listener is not None
+        server = await services.store.get_server(SERVER)
+        live = [i.name for i in await services.store.list_instances() if i.websocket_enabled]
+
+        def not_live() -> list[str]:
+            return [n for n in live
+                    if listener.namespace_state(server.id or 0, n) is not ListenerState.LIVE]
+
+        def why_not_live() -> str:
+            why = f"{len(live)} of {websocket} in websocket mode"
+            for name in not_live()[:1]:
+                state = listener.namespace_state(server.id or 0, name)
+                reason = listener.namespace_reason(server.id or 0, name)
+                why += f"; {name}: {state.value}" + (f", {reason}" if reason else "")
+            return why
+
+        await until(lambda: window.model.rowCount() == rows, "the table to fill")
+        await until(lambda: len(live) == websocket and not not_live(),
+                    "every namespace to be live", detail=why_not_live)
+        desktop.show_events()
+        events = desktop.events_window
+        assert isinstance(events, EventsWindow)
+        await until(lambda: events.model.rowCount() > 0
+                    or not events.feed.tasks.is_running("load"), "the events window to load")
         storm = await _storm(pipe, desktop, events, rate, seconds)
         typed = await _filter(window)
     finally:
@@ -618,6 +635,8 @@ def main() -> None:
             storm, typed = run_desktop(
                 ours, copy_of(full, root, "desktop"), args.instances, args.websocket,
                 args.rate, args.seconds)
+    except BenchFailed as exc:
+        raise SystemExit(str(exc)) from None
     finally:
         ours.send(("stop",))
         server.join(30)
