@@ -4,6 +4,7 @@ Qt, asyncio tests of the window on the qasync loop, and shared fixtures."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import shutil
 import tempfile
@@ -65,6 +66,34 @@ def pytest_asyncio_loop_factories(
 
 
 _shared_qt_loop: asyncio.AbstractEventLoop | None = None
+_gui_garbage = False
+
+
+@pytest.fixture(autouse=True)
+def garbage_collected_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """As in the application, tests of the window collect garbage on the GUI thread only
+    (evodesk.ui.collector): a Qt object freed on a worker thread can crash the process.
+    The other tests keep Python's automatic collection, once the window tests' garbage
+    has been freed here, on the main thread."""
+    global _gui_garbage
+    from evodesk.ui import collector
+
+    if _uses_qt(request.node):
+        from PySide6.QtWidgets import QApplication
+
+        collector.install(QApplication.instance() or QApplication([]))
+        _gui_garbage = True
+        yield
+        return
+    if _gui_garbage:
+        gc.collect()
+        _gui_garbage = False
+    gc.enable()
+    try:
+        yield
+    finally:
+        if collector.installed() is not None:
+            gc.disable()
 
 
 @pytest.fixture(autouse=True)

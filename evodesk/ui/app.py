@@ -22,7 +22,7 @@ from evodesk.infra.paths import RESOURCES, Paths, resolve_paths
 from evodesk.infra.secrets import MemorySecretStore, SecretStore
 from evodesk.infra.settings import load_settings
 from evodesk.services.app import AppServices
-from evodesk.ui import startup_gc
+from evodesk.ui import collector
 from evodesk.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -74,11 +74,12 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 
 
 def create_application() -> QApplication:
-    """The application object; from here until the desktop has started, the garbage
-    collector pauses (see startup_gc)."""
-    startup_gc.pause()
+    """The application object. Garbage is collected on its thread only, and from here
+    until the desktop has started not at all (see collector)."""
+    collector.pause()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    collector.install(app)
     app.setApplicationName("evodesk")
     app.setOrganizationName("evodesk")
     app.setDesktopFileName("evodesk")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 from evodesk.infra import autostart
 from evodesk.services.app import AppServices
 from evodesk.services.notifications import Notification
-from evodesk.ui import startup_gc
+from evodesk.ui import collector
 from evodesk.ui.main_window import MainWindow
 from evodesk.ui.single_instance import QUIT, RAISE
 from evodesk.ui.tasks import TaskOwner
@@ -84,7 +84,7 @@ class Desktop(QObject):
             if self.tray is None:
                 self._tell_no_tray()
         finally:
-            startup_gc.resume()
+            collector.resume()
         self.started.emit()
 
     # --- the window -------------------------------------------------------------------
