@@ -30,6 +30,11 @@ class ServerError(EvodeskError):
         self.status = status
 
 
+# The one wording of a refused key, from the REST client, the Socket.IO handshake and
+# the server check alike: the notifications tell a refused key from other refusals by it.
+KEY_REFUSED = "The server refused the API key."
+
+
 class BadApiKey(ServerError):
     pass
 

@@ -13,6 +13,7 @@ from websockets.exceptions import InvalidStatus
 from websockets.frames import Frame
 
 from evodesk.domain.errors import (
+    KEY_REFUSED,
     EvodeskError,
     HandshakeRefused,
     ProtocolError,
@@ -69,7 +70,7 @@ def refusal(exc: InvalidStatus, secrets: tuple[str, ...]) -> EvodeskError:
     body = masked(bytes(exc.response.body or b"").decode("utf-8", "replace"), secrets)[:200]
     reason = body.lower()
     if status in (401, 403) or (status == 400 and any(k in reason for k in _KEY_REASONS)):
-        return HandshakeRefused("The server refused the API key.", status=status, detail=body)
+        return HandshakeRefused(KEY_REFUSED, status=status, detail=body)
     if status == 400 and any(r in reason for r in _ENGINEIO_REASONS):
         return ProtocolError(
             "The server refused the Socket.IO handshake.", detail=f"HTTP 400: {body}"

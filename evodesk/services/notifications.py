@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from typing import Protocol
 
+from evodesk.domain.errors import KEY_REFUSED
 from evodesk.domain.models import Event, ListenerState
 from evodesk.domain.text import OwnWords, ServiceMessage, Text, fill
 from evodesk.services.event_pipeline import Clock, EventSubscription, SystemClock
@@ -64,8 +65,6 @@ _MEDIA = {"imageMessage": Text("[image]"), "videoMessage": Text("[video]"),
 _NO_TEXT = Text("[message]")
 PREVIEW_LIMIT = 120
 NAME_LIMIT = 60  # instance and server names; the server chooses them
-# What the Socket.IO handshake's refusal of the key says (infra.socketio_handshake).
-_KEY_REFUSED = "The server refused the API key."
 _READ_LIMIT = 4096
 
 
@@ -415,7 +414,7 @@ class Notifier:
         if kind is NotificationKind.REFUSED:
             if instance is not None:
                 title = Text("Cannot listen to %1", (name_label(instance),))
-            elif reason is None or reason == _KEY_REFUSED:
+            elif reason is None or reason == KEY_REFUSED:
                 title = Text("%1 refused the API key", (server,))
             else:  # no key stored, or one that cannot be sent: the server refused nothing
                 title = Text("Cannot listen to %1", (server,))

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from evodesk.domain.errors import (
+    KEY_REFUSED,
     AlreadyExists,
     EvodeskError,
     NotFound,
@@ -204,7 +205,7 @@ class ServerService:
             if not await client.check_key():
                 return ServerCheck(
                     server=server, info=info, key_valid=False,
-                    error="The server refused the API key.",
+                    error=KEY_REFUSED,
                 )
             instances = await client.list_instances()
             websocket = await self._websocket_available(client, [i.name for i in instances])

@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import httpx
 
 from evodesk.domain.errors import (
+    KEY_REFUSED,
     BadApiKey,
     ServerError,
     ServerNotActivated,
@@ -219,7 +220,7 @@ def error_for(reply: Reply, call: Call, redact: Redactor) -> ServerError:
             detail=detail,
         )
     if status == 401:
-        return BadApiKey("The server refused the API key.", status=status, detail=detail)
+        return BadApiKey(KEY_REFUSED, status=status, detail=detail)
     if status == 404:
         return _not_found(reply, call, reason, detail)
     if status == 503 and _code(reply.data) == "LICENSE_REQUIRED":
