@@ -78,7 +78,7 @@ def garbage_collected_on_the_gui_thread(request: pytest.FixtureRequest) -> Itera
     global _gui_garbage
     from evodesk.ui import collector
 
-    if _uses_qt(request.node):
+    if _uses_qt(request.node) or {"qtbot", "qapp"} & set(request.fixturenames):
         from PySide6.QtWidgets import QApplication
 
         collector.install(QApplication.instance() or QApplication([]))
