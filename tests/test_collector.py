@@ -132,9 +132,9 @@ async def test_garbage_is_freed_on_the_gui_thread_however_much_a_worker_allocate
     first, second, third = gc.get_threshold()
     # Enough for a full collection many times over, were collection automatic.
     kept = await asyncio.to_thread(_kept, first * second * third * 3)
-    assert freed_on == [] and kept
+    # The GUI thread's timer may free it during the allocation, never the worker.
     await asyncio.wait_for(freed.wait(), collector.INTERVAL_MS / 1000 * 20)
-    assert freed_on == [threading.get_ident()]
+    assert freed_on == [threading.get_ident()] and kept
 
 
 @pytest.mark.gui
