@@ -622,6 +622,36 @@ async def test_a_burst_is_inserted_in_one_batch_capped_with_drops_counted(
     assert not window.older_button.isEnabled()
 
 
+async def test_events_the_database_refuses_are_counted_in_the_status_bar(
+    services: AppServices, sandbox: Sandbox, open_window: Opener,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The view shows what was heard; the status bar says what of it the database did
+    not take, also when no later event comes to tell."""
+    store = services.store
+    add_events = store.add_events
+
+    async def picky(events: Any) -> int:
+        if any("recusado" in json.dumps(e.payload) for e in events):
+            raise ValueError("payload refused")
+        return await add_events(events)
+
+    monkeypatch.setattr(store, "add_events", picky)
+    window = await open_window(services)
+    assert not window.unstored_label.isVisible()
+    for text in ("antes", "recusado", "depois"):
+        await sandbox.send_text("loja-sp", text, sender_name="Ana")
+    await until(window.feed.unstored_changed, lambda: window.feed.unstored == 1)
+    assert window.unstored_label.isVisible()
+    assert window.unstored_label.text() == (
+        "1 events could not be stored in the database; the log says why.")
+    await until(window.feed.live_added, lambda: "Ana: depois" in column(window, Column.SUMMARY))
+    assert "Ana: recusado" in column(window, Column.SUMMARY)  # heard, and shown
+    said = [json.dumps(e.payload) for e in await store.list_events(limit=10)]
+    assert any("antes" in p for p in said) and any("depois" in p for p in said)
+    assert not any("recusado" in p for p in said)
+
+
 async def test_stored_pages_without_a_listener(tmp_path: Path, open_window: Opener) -> None:
     app = await AppServices.open(resolve_paths(tmp_path / "p"), secrets=MemorySecretStore())
     try:

@@ -251,6 +251,12 @@ class ListenerSupervisor:
     async def flush(self) -> None:
         await self.pipeline.flush()
 
+    @property
+    def unstored(self) -> int:
+        """Events heard but never stored: refused by the database while it took others,
+        or lost (beyond what waits for a database that is away, or at close)."""
+        return self.pipeline.refused + self.pipeline.lost
+
     async def aclose(self) -> None:
         """Close every connection, write pending events and end every task owned here."""
         async with self._lock:

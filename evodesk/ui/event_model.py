@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from enum import IntEnum
 from typing import Any, Protocol, cast
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QFont
@@ -52,6 +54,7 @@ BATCH_INTERVAL = 0.1
 # 1,000 events/s storm stall it ~5% of the time).
 FLOOD_BATCH = 50  # events in one batch: a flood
 FLOOD_INTERVAL = 0.5
+UNSTORED_CHECK_MS = 1000
 GAP_SETTLE = 0.5  # a state change comes just before its gap is written
 
 
@@ -421,6 +424,7 @@ class EventFeed(QObject):
     live_added = Signal(int)
     waiting_changed = Signal(int)
     dropped_changed = Signal(int)
+    unstored_changed = Signal(int)
     gaps_changed = Signal(int)
     stored_counted = Signal(int)
     stored_cleared = Signal(int)
@@ -442,6 +446,12 @@ class EventFeed(QObject):
         self.paused = False
         self.waiting = 0
         self.dropped = 0
+        self.unstored = 0
+        # The database refuses or loses events after the view has shown them: looked at
+        # every second, not only when the next event arrives.
+        self._unstored_timer = QTimer(self)
+        self._unstored_timer.setInterval(UNSTORED_CHECK_MS)
+        self._unstored_timer.timeout.connect(self._check_unstored)
         self._held: deque[Event] = deque(maxlen=model.cap)
         self._loading = False
         self._stored: set[tuple[str, datetime]] = set()
@@ -461,6 +471,8 @@ class EventFeed(QObject):
             self.subscription = listener.subscribe(maxsize=self.queue_size)
             self._unsubscribe = listener.on_state_changed(self._on_listener_state_changed)
             self.tasks.start("live", self._consume(self.subscription))
+            self._unstored_timer.start()
+            self._check_unstored()
         self.reload()
 
     def close(self) -> None:
@@ -468,6 +480,8 @@ class EventFeed(QObject):
         if self.closed:
             return
         self.closed = True
+        if shiboken6.isValid(self._unstored_timer):  # else deleted, and stopped, with the feed
+            self._unstored_timer.stop()
         if self._unsubscribe is not None:
             self._unsubscribe()
         if self.subscription is not None:
@@ -533,6 +547,13 @@ class EventFeed(QObject):
             self._take(batch, subscription.dropped)
             # One model update per interval, whatever the rate: the loop stays free.
             await asyncio.sleep(FLOOD_INTERVAL if len(batch) >= FLOOD_BATCH else BATCH_INTERVAL)
+
+    def _check_unstored(self) -> None:
+        listener = self.services.listener
+        unstored = listener.unstored if listener is not None else 0
+        if unstored != self.unstored:
+            self.unstored = unstored
+            self.unstored_changed.emit(unstored)
 
     def _take(self, batch: list[Event], dropped: int) -> None:
         if dropped != self.dropped:

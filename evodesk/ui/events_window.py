@@ -239,8 +239,13 @@ class EventsWindow(QMainWindow):
         self.dropped_label.setTextFormat(Qt.TextFormat.PlainText)
         self.dropped_label.setStyleSheet(tone_style(Tone.ERROR))
         self.dropped_label.setVisible(False)
+        self.unstored_label = QLabel(self)
+        self.unstored_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.unstored_label.setStyleSheet(tone_style(Tone.ERROR))
+        self.unstored_label.setVisible(False)
         self.statusBar().addWidget(self.shown_label)
         self.statusBar().addPermanentWidget(self.dropped_label)
+        self.statusBar().addPermanentWidget(self.unstored_label)
 
     def _connect(self) -> None:
         self.instance_filter.currentIndexChanged.connect(
@@ -267,6 +272,7 @@ class EventsWindow(QMainWindow):
         feed.live_added.connect(self._on_feed_rows_arrived)
         feed.waiting_changed.connect(self._on_feed_waiting_changed)
         feed.dropped_changed.connect(self._on_feed_dropped_changed)
+        feed.unstored_changed.connect(self._on_feed_unstored_changed)
         feed.stored_counted.connect(self._on_feed_stored_counted)
         feed.stored_cleared.connect(self._on_feed_stored_cleared)
         feed.failed.connect(self._on_feed_failed)
@@ -387,6 +393,12 @@ class EventsWindow(QMainWindow):
             "%1 live events were dropped for this view: it fell behind.").replace(
             "%1", str(dropped)))
         self.dropped_label.setVisible(dropped > 0)
+
+    def _on_feed_unstored_changed(self, unstored: int) -> None:
+        self.unstored_label.setText(self.tr(
+            "%1 events could not be stored in the database; the log says why.").replace(
+            "%1", str(unstored)))
+        self.unstored_label.setVisible(unstored > 0)
 
     def _update_counts(self) -> None:
         self.clear_button.setText(self.tr("Clear (%1)").replace(

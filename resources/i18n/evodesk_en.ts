@@ -144,53 +144,53 @@
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="121"/>
+        <location filename="../../evodesk/ui/desktop.py" line="122"/>
         <source>evodesk is still running</source>
         <translation>evodesk is still running</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="122"/>
+        <location filename="../../evodesk/ui/desktop.py" line="123"/>
         <source>It keeps listening in the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>It keeps listening in the tray. To stop it, choose Quit in the tray menu.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="132"/>
         <location filename="../../evodesk/ui/desktop.py" line="133"/>
+        <location filename="../../evodesk/ui/desktop.py" line="134"/>
         <source>Quit evodesk?</source>
         <translation>Quit evodesk?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="135"/>
+        <location filename="../../evodesk/ui/desktop.py" line="136"/>
         <source>There is no system tray on this desktop, so evodesk stops listening when its window closes.</source>
         <translation>There is no system tray on this desktop, so evodesk stops listening when its window closes.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="138"/>
+        <location filename="../../evodesk/ui/desktop.py" line="139"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="139"/>
+        <location filename="../../evodesk/ui/desktop.py" line="140"/>
         <source>Keep running</source>
         <translation>Keep running</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="157"/>
+        <location filename="../../evodesk/ui/desktop.py" line="158"/>
         <source>No system tray</source>
         <translation>No system tray</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="158"/>
+        <location filename="../../evodesk/ui/desktop.py" line="159"/>
         <source>This desktop has no system tray.</source>
         <translation>This desktop has no system tray.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="160"/>
+        <location filename="../../evodesk/ui/desktop.py" line="161"/>
         <source>evodesk keeps listening only while its window is open; closing the window will ask whether to quit.</source>
         <translation>evodesk keeps listening only while its window is open; closing the window will ask whether to quit.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="210"/>
+        <location filename="../../evodesk/ui/desktop.py" line="211"/>
         <source>Could not change starting with the session</source>
         <translation>Could not change starting with the session</translation>
     </message>
@@ -261,92 +261,92 @@
 <context>
     <name>EventSummary</name>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="98"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="104"/>
         <source>status: %1</source>
         <translation>status: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="100"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="106"/>
         <source>connection: %1</source>
         <translation>connection: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="106"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="112"/>
         <source>QR code updated</source>
         <translation>QR code updated</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="115"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="121"/>
         <source>me → %1</source>
         <translation>me → %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="131"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="137"/>
         <source>[message]</source>
         <translation>[message]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="139"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="145"/>
         <source>[image]</source>
         <translation>[image]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="141"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="147"/>
         <source>[video]</source>
         <translation>[video]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="143"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="149"/>
         <source>[audio]</source>
         <translation>[audio]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="145"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="151"/>
         <source>[document]</source>
         <translation>[document]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="147"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="153"/>
         <source>[sticker]</source>
         <translation>[sticker]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="149"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="155"/>
         <source>[location]</source>
         <translation>[location]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="151"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="157"/>
         <source>[contact]</source>
         <translation>[contact]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="153"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="159"/>
         <source>[poll]</source>
         <translation>[poll]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="155"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="161"/>
         <source>[reaction]</source>
         <translation>[reaction]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="173"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="179"/>
         <source>offline since %1</source>
         <translation>offline since %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="174"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="180"/>
         <source>offline %1 → %2</source>
         <translation>offline %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="178"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="184"/>
         <source>offline on %1 since %2</source>
         <translation>offline on %1 since %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="179"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="185"/>
         <source>offline on %1 %2 → %3</source>
         <translation>offline on %1 %2 → %3</translation>
     </message>
@@ -354,42 +354,42 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="98"/>
+        <location filename="../../evodesk/ui/event_model.py" line="101"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="98"/>
+        <location filename="../../evodesk/ui/event_model.py" line="101"/>
         <source>Server / instance</source>
         <translation>Server / instance</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="98"/>
+        <location filename="../../evodesk/ui/event_model.py" line="101"/>
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="99"/>
+        <location filename="../../evodesk/ui/event_model.py" line="102"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="99"/>
+        <location filename="../../evodesk/ui/event_model.py" line="102"/>
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="145"/>
+        <location filename="../../evodesk/ui/event_model.py" line="148"/>
         <source>gap</source>
         <translation>gap</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="149"/>
+        <location filename="../../evodesk/ui/event_model.py" line="152"/>
         <source>duplicate</source>
         <translation>duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="198"/>
+        <location filename="../../evodesk/ui/event_model.py" line="201"/>
         <source>instance #%1</source>
         <translation>instance #%1</translation>
     </message>
@@ -397,208 +397,213 @@
 <context>
     <name>EventsWindow</name>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="88"/>
+        <location filename="../../evodesk/ui/events_window.py" line="98"/>
         <source>evodesk — Events</source>
         <translation>evodesk — Events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="130"/>
+        <location filename="../../evodesk/ui/events_window.py" line="142"/>
         <source>Live events are off in this window: showing stored events only.</source>
         <translation>Live events are off in this window: showing stored events only.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="147"/>
+        <location filename="../../evodesk/ui/events_window.py" line="159"/>
         <source>All instances</source>
         <translation>All instances</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="150"/>
+        <location filename="../../evodesk/ui/events_window.py" line="162"/>
         <source>All events</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="154"/>
+        <location filename="../../evodesk/ui/events_window.py" line="166"/>
         <source>Search the summary and the JSON…</source>
         <translation>Search the summary and the JSON…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="156"/>
-        <location filename="../../evodesk/ui/events_window.py" line="306"/>
+        <location filename="../../evodesk/ui/events_window.py" line="168"/>
+        <location filename="../../evodesk/ui/events_window.py" line="348"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="158"/>
+        <location filename="../../evodesk/ui/events_window.py" line="170"/>
         <source>Hold new events; they are shown on resume</source>
         <translation>Hold new events; they are shown on resume</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="166"/>
+        <location filename="../../evodesk/ui/events_window.py" line="178"/>
         <source>Load older</source>
         <translation>Load older</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="167"/>
+        <location filename="../../evodesk/ui/events_window.py" line="179"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="168"/>
+        <location filename="../../evodesk/ui/events_window.py" line="180"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="169"/>
+        <location filename="../../evodesk/ui/events_window.py" line="181"/>
         <source>Copy the selected event as JSON</source>
         <translation>Copy the selected event as JSON</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="170"/>
+        <location filename="../../evodesk/ui/events_window.py" line="182"/>
         <source>Copy all</source>
         <translation>Copy all</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="171"/>
+        <location filename="../../evodesk/ui/events_window.py" line="183"/>
         <source>Copy the events shown as JSON Lines</source>
         <translation>Copy the events shown as JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="172"/>
+        <location filename="../../evodesk/ui/events_window.py" line="184"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="173"/>
+        <location filename="../../evodesk/ui/events_window.py" line="185"/>
         <source>Save the events shown as a JSON Lines file</source>
         <translation>Save the events shown as a JSON Lines file</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="214"/>
+        <location filename="../../evodesk/ui/events_window.py" line="226"/>
         <source>Key</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="214"/>
+        <location filename="../../evodesk/ui/events_window.py" line="226"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="304"/>
+        <location filename="../../evodesk/ui/events_window.py" line="346"/>
         <source>Resume (%1 waiting)</source>
         <translation>Resume (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="351"/>
+        <location filename="../../evodesk/ui/events_window.py" line="393"/>
         <source>%1 live events were dropped for this view: it fell behind.</source>
         <translation>%1 live events were dropped for this view: it fell behind.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="356"/>
+        <location filename="../../evodesk/ui/events_window.py" line="399"/>
+        <source>%1 events could not be stored in the database; the log says why.</source>
+        <translation>%1 events could not be stored in the database; the log says why.</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/events_window.py" line="404"/>
         <source>Clear (%1)</source>
         <translation>Clear (%1)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="358"/>
+        <location filename="../../evodesk/ui/events_window.py" line="406"/>
         <source>%1 of %2 rows shown</source>
         <translation>%1 of %2 rows shown</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="377"/>
+        <location filename="../../evodesk/ui/events_window.py" line="425"/>
         <source>Clear events</source>
         <translation>Clear events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="378"/>
+        <location filename="../../evodesk/ui/events_window.py" line="426"/>
         <source>Also delete the %1 events stored in the database?</source>
         <translation>Also delete the %1 events stored in the database?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="381"/>
+        <location filename="../../evodesk/ui/events_window.py" line="429"/>
         <source>The view is already clear. Deleted events cannot be loaded again.</source>
         <translation>The view is already clear. Deleted events cannot be loaded again.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="384"/>
+        <location filename="../../evodesk/ui/events_window.py" line="432"/>
         <source>This database is shared: they are deleted for every workstation that uses it.</source>
         <translation>This database is shared: they are deleted for every workstation that uses it.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="386"/>
+        <location filename="../../evodesk/ui/events_window.py" line="434"/>
         <source>Delete stored events</source>
         <translation>Delete stored events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="387"/>
+        <location filename="../../evodesk/ui/events_window.py" line="435"/>
         <source>Keep them</source>
         <translation>Keep them</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="406"/>
+        <location filename="../../evodesk/ui/events_window.py" line="454"/>
         <source>Deleted %1 stored events.</source>
         <translation>Deleted %1 stored events.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="437"/>
+        <location filename="../../evodesk/ui/events_window.py" line="485"/>
         <source>Select an event to see all its fields.</source>
         <translation>Select an event to see all its fields.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="445"/>
+        <location filename="../../evodesk/ui/events_window.py" line="493"/>
         <source>duplicate</source>
         <translation>duplicate</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="466"/>
+        <location filename="../../evodesk/ui/events_window.py" line="514"/>
         <source>%1 more</source>
         <translation>%1 more</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="483"/>
+        <location filename="../../evodesk/ui/events_window.py" line="531"/>
         <source>… (%1 characters)</source>
         <translation>… (%1 characters)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="534"/>
+        <location filename="../../evodesk/ui/events_window.py" line="582"/>
         <source>Export events</source>
         <translation>Export events</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="535"/>
+        <location filename="../../evodesk/ui/events_window.py" line="583"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="541"/>
+        <location filename="../../evodesk/ui/events_window.py" line="589"/>
         <source>&amp;Look in:</source>
         <translation>&amp;Look in:</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="542"/>
+        <location filename="../../evodesk/ui/events_window.py" line="590"/>
         <source>File &amp;name:</source>
         <translation>File &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="543"/>
+        <location filename="../../evodesk/ui/events_window.py" line="591"/>
         <source>Files of &amp;type:</source>
         <translation>Files of &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="544"/>
+        <location filename="../../evodesk/ui/events_window.py" line="592"/>
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="545"/>
+        <location filename="../../evodesk/ui/events_window.py" line="593"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="569"/>
+        <location filename="../../evodesk/ui/events_window.py" line="617"/>
         <source>Could not write %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="572"/>
+        <location filename="../../evodesk/ui/events_window.py" line="620"/>
         <source>Exported %1 events to %2</source>
         <translation>Exported %1 events to %2</translation>
     </message>
@@ -1008,92 +1013,92 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="82"/>
+        <location filename="../../evodesk/ui/tray.py" line="90"/>
         <source>Open evodesk</source>
         <translation>Open evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="85"/>
+        <location filename="../../evodesk/ui/tray.py" line="93"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="87"/>
+        <location filename="../../evodesk/ui/tray.py" line="95"/>
         <source>Pause notifications</source>
         <translation>Pause notifications</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="88"/>
+        <location filename="../../evodesk/ui/tray.py" line="96"/>
         <source>For 1 hour</source>
         <translation>For 1 hour</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="90"/>
+        <location filename="../../evodesk/ui/tray.py" line="98"/>
         <source>Until resumed</source>
         <translation>Until resumed</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="93"/>
+        <location filename="../../evodesk/ui/tray.py" line="101"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="98"/>
+        <location filename="../../evodesk/ui/tray.py" line="106"/>
         <source>Start with the desktop session</source>
         <translation>Start with the desktop session</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="102"/>
+        <location filename="../../evodesk/ui/tray.py" line="110"/>
         <source>Keep running when the window is closed</source>
         <translation>Keep running when the window is closed</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="106"/>
+        <location filename="../../evodesk/ui/tray.py" line="114"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="158"/>
+        <location filename="../../evodesk/ui/tray.py" line="166"/>
         <source>evodesk</source>
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="161"/>
+        <location filename="../../evodesk/ui/tray.py" line="169"/>
         <source>No instance in WebSocket mode</source>
         <translation>No instance in WebSocket mode</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="163"/>
+        <location filename="../../evodesk/ui/tray.py" line="171"/>
         <source>Needing attention: %1</source>
         <translation>Needing attention: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="167"/>
+        <location filename="../../evodesk/ui/tray.py" line="175"/>
         <source>Notifications paused until %1</source>
         <translation>Notifications paused until %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="170"/>
+        <location filename="../../evodesk/ui/tray.py" line="178"/>
         <source>Notifications paused until resumed</source>
         <translation>Notifications paused until resumed</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="197"/>
+        <location filename="../../evodesk/ui/tray.py" line="205"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="211"/>
+        <location filename="../../evodesk/ui/tray.py" line="219"/>
         <source>No instances; sync to list them</source>
         <translation>No instances; sync to list them</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="221"/>
+        <location filename="../../evodesk/ui/tray.py" line="229"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="237"/>
+        <location filename="../../evodesk/ui/tray.py" line="245"/>
         <source>%1 more in evodesk…</source>
         <translation>%1 more in evodesk…</translation>
     </message>
@@ -1101,7 +1106,7 @@
 <context>
     <name>evodesk.app</name>
     <message>
-        <location filename="../../evodesk/ui/app.py" line="111"/>
+        <location filename="../../evodesk/ui/app.py" line="112"/>
         <source>evodesk is already running for this data folder but does not answer. Close it (or end its process) and start evodesk again.</source>
         <translation>evodesk is already running for this data folder but does not answer. Close it (or end its process) and start evodesk again.</translation>
     </message>

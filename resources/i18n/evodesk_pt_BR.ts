@@ -144,53 +144,53 @@
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="121"/>
+        <location filename="../../evodesk/ui/desktop.py" line="122"/>
         <source>evodesk is still running</source>
         <translation>O evodesk continua em execução</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="122"/>
+        <location filename="../../evodesk/ui/desktop.py" line="123"/>
         <source>It keeps listening in the tray. To stop it, choose Quit in the tray menu.</source>
         <translation>Ele continua recebendo eventos na bandeja do sistema. Para encerrá-lo, escolha Sair no menu da bandeja.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="132"/>
         <location filename="../../evodesk/ui/desktop.py" line="133"/>
+        <location filename="../../evodesk/ui/desktop.py" line="134"/>
         <source>Quit evodesk?</source>
         <translation>Sair do evodesk?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="135"/>
+        <location filename="../../evodesk/ui/desktop.py" line="136"/>
         <source>There is no system tray on this desktop, so evodesk stops listening when its window closes.</source>
         <translation>Esta área de trabalho não tem bandeja do sistema, então o evodesk para de receber eventos quando a janela é fechada.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="138"/>
+        <location filename="../../evodesk/ui/desktop.py" line="139"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="139"/>
+        <location filename="../../evodesk/ui/desktop.py" line="140"/>
         <source>Keep running</source>
         <translation>Continuar executando</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="157"/>
+        <location filename="../../evodesk/ui/desktop.py" line="158"/>
         <source>No system tray</source>
         <translation>Sem bandeja do sistema</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="158"/>
+        <location filename="../../evodesk/ui/desktop.py" line="159"/>
         <source>This desktop has no system tray.</source>
         <translation>Esta área de trabalho não tem bandeja do sistema.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="160"/>
+        <location filename="../../evodesk/ui/desktop.py" line="161"/>
         <source>evodesk keeps listening only while its window is open; closing the window will ask whether to quit.</source>
         <translation>O evodesk só recebe eventos enquanto a janela está aberta; ao fechá-la, ele pergunta se deve sair.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/desktop.py" line="210"/>
+        <location filename="../../evodesk/ui/desktop.py" line="211"/>
         <source>Could not change starting with the session</source>
         <translation>Não foi possível alterar a inicialização com a sessão</translation>
     </message>
@@ -261,92 +261,92 @@
 <context>
     <name>EventSummary</name>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="98"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="104"/>
         <source>status: %1</source>
         <translation>status: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="100"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="106"/>
         <source>connection: %1</source>
         <translation>conexão: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="106"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="112"/>
         <source>QR code updated</source>
         <translation>QR code atualizado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="115"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="121"/>
         <source>me → %1</source>
         <translation>eu → %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="131"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="137"/>
         <source>[message]</source>
         <translation>[mensagem]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="139"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="145"/>
         <source>[image]</source>
         <translation>[imagem]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="141"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="147"/>
         <source>[video]</source>
         <translation>[vídeo]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="143"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="149"/>
         <source>[audio]</source>
         <translation>[áudio]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="145"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="151"/>
         <source>[document]</source>
         <translation>[documento]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="147"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="153"/>
         <source>[sticker]</source>
         <translation>[figurinha]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="149"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="155"/>
         <source>[location]</source>
         <translation>[localização]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="151"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="157"/>
         <source>[contact]</source>
         <translation>[contato]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="153"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="159"/>
         <source>[poll]</source>
         <translation>[enquete]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="155"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="161"/>
         <source>[reaction]</source>
         <translation>[reação]</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="173"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="179"/>
         <source>offline since %1</source>
         <translation>offline desde %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="174"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="180"/>
         <source>offline %1 → %2</source>
         <translation>offline %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="178"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="184"/>
         <source>offline on %1 since %2</source>
         <translation>offline em %1 desde %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_summary.py" line="179"/>
+        <location filename="../../evodesk/ui/event_summary.py" line="185"/>
         <source>offline on %1 %2 → %3</source>
         <translation>offline em %1 %2 → %3</translation>
     </message>
@@ -354,42 +354,42 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="98"/>
+        <location filename="../../evodesk/ui/event_model.py" line="101"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="98"/>
+        <location filename="../../evodesk/ui/event_model.py" line="101"/>
         <source>Server / instance</source>
         <translation>Servidor / instância</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="98"/>
+        <location filename="../../evodesk/ui/event_model.py" line="101"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="99"/>
+        <location filename="../../evodesk/ui/event_model.py" line="102"/>
         <source>Summary</source>
         <translation>Resumo</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="99"/>
+        <location filename="../../evodesk/ui/event_model.py" line="102"/>
         <source>Duplicate</source>
         <translation>Duplicado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="145"/>
+        <location filename="../../evodesk/ui/event_model.py" line="148"/>
         <source>gap</source>
         <translation>lacuna</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="149"/>
+        <location filename="../../evodesk/ui/event_model.py" line="152"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/event_model.py" line="198"/>
+        <location filename="../../evodesk/ui/event_model.py" line="201"/>
         <source>instance #%1</source>
         <translation>instância #%1</translation>
     </message>
@@ -397,208 +397,213 @@
 <context>
     <name>EventsWindow</name>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="88"/>
+        <location filename="../../evodesk/ui/events_window.py" line="98"/>
         <source>evodesk — Events</source>
         <translation>evodesk — Eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="130"/>
+        <location filename="../../evodesk/ui/events_window.py" line="142"/>
         <source>Live events are off in this window: showing stored events only.</source>
         <translation>Os eventos em tempo real estão desligados nesta janela: só os eventos armazenados são exibidos.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="147"/>
+        <location filename="../../evodesk/ui/events_window.py" line="159"/>
         <source>All instances</source>
         <translation>Todas as instâncias</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="150"/>
+        <location filename="../../evodesk/ui/events_window.py" line="162"/>
         <source>All events</source>
         <translation>Todos os eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="154"/>
+        <location filename="../../evodesk/ui/events_window.py" line="166"/>
         <source>Search the summary and the JSON…</source>
         <translation>Buscar no resumo e no JSON…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="156"/>
-        <location filename="../../evodesk/ui/events_window.py" line="306"/>
+        <location filename="../../evodesk/ui/events_window.py" line="168"/>
+        <location filename="../../evodesk/ui/events_window.py" line="348"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="158"/>
+        <location filename="../../evodesk/ui/events_window.py" line="170"/>
         <source>Hold new events; they are shown on resume</source>
         <translation>Retém os eventos novos; eles aparecem ao retomar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="166"/>
+        <location filename="../../evodesk/ui/events_window.py" line="178"/>
         <source>Load older</source>
         <translation>Carregar anteriores</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="167"/>
+        <location filename="../../evodesk/ui/events_window.py" line="179"/>
         <source>Clear</source>
         <translation>Limpar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="168"/>
+        <location filename="../../evodesk/ui/events_window.py" line="180"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="169"/>
+        <location filename="../../evodesk/ui/events_window.py" line="181"/>
         <source>Copy the selected event as JSON</source>
         <translation>Copiar o evento selecionado como JSON</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="170"/>
+        <location filename="../../evodesk/ui/events_window.py" line="182"/>
         <source>Copy all</source>
         <translation>Copiar tudo</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="171"/>
+        <location filename="../../evodesk/ui/events_window.py" line="183"/>
         <source>Copy the events shown as JSON Lines</source>
         <translation>Copiar os eventos exibidos como JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="172"/>
+        <location filename="../../evodesk/ui/events_window.py" line="184"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="173"/>
+        <location filename="../../evodesk/ui/events_window.py" line="185"/>
         <source>Save the events shown as a JSON Lines file</source>
         <translation>Salvar os eventos exibidos em um arquivo JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="214"/>
+        <location filename="../../evodesk/ui/events_window.py" line="226"/>
         <source>Key</source>
         <translation>Chave</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="214"/>
+        <location filename="../../evodesk/ui/events_window.py" line="226"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="304"/>
+        <location filename="../../evodesk/ui/events_window.py" line="346"/>
         <source>Resume (%1 waiting)</source>
         <translation>Retomar (%1 na fila)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="351"/>
+        <location filename="../../evodesk/ui/events_window.py" line="393"/>
         <source>%1 live events were dropped for this view: it fell behind.</source>
         <translation>%1 eventos em tempo real foram descartados nesta visualização: ela ficou para trás.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="356"/>
+        <location filename="../../evodesk/ui/events_window.py" line="399"/>
+        <source>%1 events could not be stored in the database; the log says why.</source>
+        <translation>%1 eventos não puderam ser gravados no banco de dados; o arquivo de log diz o motivo.</translation>
+    </message>
+    <message>
+        <location filename="../../evodesk/ui/events_window.py" line="404"/>
         <source>Clear (%1)</source>
         <translation>Limpar (%1)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="358"/>
+        <location filename="../../evodesk/ui/events_window.py" line="406"/>
         <source>%1 of %2 rows shown</source>
         <translation>%1 de %2 linhas exibidas</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="377"/>
+        <location filename="../../evodesk/ui/events_window.py" line="425"/>
         <source>Clear events</source>
         <translation>Limpar eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="378"/>
+        <location filename="../../evodesk/ui/events_window.py" line="426"/>
         <source>Also delete the %1 events stored in the database?</source>
         <translation>Excluir também os %1 eventos armazenados no banco de dados?</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="381"/>
+        <location filename="../../evodesk/ui/events_window.py" line="429"/>
         <source>The view is already clear. Deleted events cannot be loaded again.</source>
         <translation>A visualização já está limpa. Eventos excluídos não podem ser carregados de novo.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="384"/>
+        <location filename="../../evodesk/ui/events_window.py" line="432"/>
         <source>This database is shared: they are deleted for every workstation that uses it.</source>
         <translation>Este banco de dados é compartilhado: eles serão excluídos para todas as estações de trabalho que o usam.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="386"/>
+        <location filename="../../evodesk/ui/events_window.py" line="434"/>
         <source>Delete stored events</source>
         <translation>Excluir eventos armazenados</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="387"/>
+        <location filename="../../evodesk/ui/events_window.py" line="435"/>
         <source>Keep them</source>
         <translation>Manter</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="406"/>
+        <location filename="../../evodesk/ui/events_window.py" line="454"/>
         <source>Deleted %1 stored events.</source>
         <translation>%1 eventos armazenados foram excluídos.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="437"/>
+        <location filename="../../evodesk/ui/events_window.py" line="485"/>
         <source>Select an event to see all its fields.</source>
         <translation>Selecione um evento para ver todos os seus campos.</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="445"/>
+        <location filename="../../evodesk/ui/events_window.py" line="493"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="466"/>
+        <location filename="../../evodesk/ui/events_window.py" line="514"/>
         <source>%1 more</source>
         <translation>mais %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="483"/>
+        <location filename="../../evodesk/ui/events_window.py" line="531"/>
         <source>… (%1 characters)</source>
         <translation>… (%1 caracteres)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="534"/>
+        <location filename="../../evodesk/ui/events_window.py" line="582"/>
         <source>Export events</source>
         <translation>Exportar eventos</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="535"/>
+        <location filename="../../evodesk/ui/events_window.py" line="583"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="541"/>
+        <location filename="../../evodesk/ui/events_window.py" line="589"/>
         <source>&amp;Look in:</source>
         <translation>&amp;Procurar em:</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="542"/>
+        <location filename="../../evodesk/ui/events_window.py" line="590"/>
         <source>File &amp;name:</source>
         <translation>&amp;Nome do arquivo:</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="543"/>
+        <location filename="../../evodesk/ui/events_window.py" line="591"/>
         <source>Files of &amp;type:</source>
         <translation>Arquivos do &amp;tipo:</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="544"/>
+        <location filename="../../evodesk/ui/events_window.py" line="592"/>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="545"/>
+        <location filename="../../evodesk/ui/events_window.py" line="593"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="569"/>
+        <location filename="../../evodesk/ui/events_window.py" line="617"/>
         <source>Could not write %1: %2</source>
         <translation>Não foi possível gravar %1: %2</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/events_window.py" line="572"/>
+        <location filename="../../evodesk/ui/events_window.py" line="620"/>
         <source>Exported %1 events to %2</source>
         <translation>%1 eventos exportados para %2</translation>
     </message>
@@ -1008,92 +1013,92 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="82"/>
+        <location filename="../../evodesk/ui/tray.py" line="90"/>
         <source>Open evodesk</source>
         <translation>Abrir o evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="85"/>
+        <location filename="../../evodesk/ui/tray.py" line="93"/>
         <source>Sync now</source>
         <translation>Sincronizar agora</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="87"/>
+        <location filename="../../evodesk/ui/tray.py" line="95"/>
         <source>Pause notifications</source>
         <translation>Pausar notificações</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="88"/>
+        <location filename="../../evodesk/ui/tray.py" line="96"/>
         <source>For 1 hour</source>
         <translation>Por 1 hora</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="90"/>
+        <location filename="../../evodesk/ui/tray.py" line="98"/>
         <source>Until resumed</source>
         <translation>Até retomar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="93"/>
+        <location filename="../../evodesk/ui/tray.py" line="101"/>
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="98"/>
+        <location filename="../../evodesk/ui/tray.py" line="106"/>
         <source>Start with the desktop session</source>
         <translation>Iniciar junto com a sessão</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="102"/>
+        <location filename="../../evodesk/ui/tray.py" line="110"/>
         <source>Keep running when the window is closed</source>
         <translation>Continuar executando ao fechar a janela</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="106"/>
+        <location filename="../../evodesk/ui/tray.py" line="114"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="158"/>
+        <location filename="../../evodesk/ui/tray.py" line="166"/>
         <source>evodesk</source>
         <translation>evodesk</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="161"/>
+        <location filename="../../evodesk/ui/tray.py" line="169"/>
         <source>No instance in WebSocket mode</source>
         <translation>Nenhuma instância no modo WebSocket</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="163"/>
+        <location filename="../../evodesk/ui/tray.py" line="171"/>
         <source>Needing attention: %1</source>
         <translation>Requerem atenção: %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="167"/>
+        <location filename="../../evodesk/ui/tray.py" line="175"/>
         <source>Notifications paused until %1</source>
         <translation>Notificações pausadas até %1</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="170"/>
+        <location filename="../../evodesk/ui/tray.py" line="178"/>
         <source>Notifications paused until resumed</source>
         <translation>Notificações pausadas até serem retomadas</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="197"/>
+        <location filename="../../evodesk/ui/tray.py" line="205"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="211"/>
+        <location filename="../../evodesk/ui/tray.py" line="219"/>
         <source>No instances; sync to list them</source>
         <translation>Nenhuma instância; sincronize para listá-las</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="221"/>
+        <location filename="../../evodesk/ui/tray.py" line="229"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../../evodesk/ui/tray.py" line="237"/>
+        <location filename="../../evodesk/ui/tray.py" line="245"/>
         <source>%1 more in evodesk…</source>
         <translation>Mais %1 no evodesk…</translation>
     </message>
@@ -1101,7 +1106,7 @@
 <context>
     <name>evodesk.app</name>
     <message>
-        <location filename="../../evodesk/ui/app.py" line="111"/>
+        <location filename="../../evodesk/ui/app.py" line="112"/>
         <source>evodesk is already running for this data folder but does not answer. Close it (or end its process) and start evodesk again.</source>
         <translation>O evodesk já está em execução para esta pasta de dados, mas não responde. Feche-o (ou encerre o processo dele) e inicie o evodesk de novo.</translation>
     </message>
