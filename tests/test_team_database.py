@@ -742,3 +742,27 @@ async def test_one_computer_records_a_loss_once_however_many_evodesks_it_runs(
         finally:
             for desk in desks:
                 await desk.aclose()
+
+
+async def test_connections_notice_a_dead_route_within_seconds(
+    pg_cluster: PgCluster, clean_pg_database: str
+) -> None:
+    """Every connection evodesk opens has TCP keepalives and a TCP user timeout, so a
+    route that dies, idle or mid-write, is noticed in about 30 s rather than the
+    system's 15 minutes of retries; what the URL sets itself wins."""
+    url = pg_cluster.url(clean_pg_database)
+    for query, idle in (("", "20"), ("?keepalives_idle=60", "60")):
+        store = await Store.open(url + query)
+        try:
+            raw = store._engine.raw_connection()
+            try:
+                parameters = raw.driver_connection.info.get_parameters()  # type: ignore[union-attr]
+            finally:
+                raw.close()
+        finally:
+            await store.aclose()
+        assert {name: parameters.get(name) for name in (
+            "connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
+            "keepalives_count", "tcp_user_timeout")} == {
+            "connect_timeout": "10", "keepalives": "1", "keepalives_idle": idle,
+            "keepalives_interval": "5", "keepalives_count": "2", "tcp_user_timeout": "30000"}

@@ -25,6 +25,16 @@ _SECRET_QUERY_KEYS = frozenset({"password", "passwd", "pwd", "pass", "sslpasswor
 _USERINFO = re.compile(r"(?P<head>://[^/@:]*):(?P<secret>.*)@")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 CONNECT_TIMEOUT_SECONDS = 10
+# libpq's options for a PostgreSQL connection: a dead server or route is noticed within
+# about 30 s, whether the connection is idle (keepalives) or waiting on a write.
+POSTGRES_TCP: dict[str, int] = {
+    "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+    "keepalives": 1,
+    "keepalives_idle": 20,
+    "keepalives_interval": 5,
+    "keepalives_count": 2,
+    "tcp_user_timeout": 30_000,  # ms of unacknowledged data
+}
 _WRITE_NEEDED = ("Even to read the database, evodesk writes to it and to files beside it. "
                  "Make it writable, or choose another data folder.")
 
@@ -154,9 +164,13 @@ def _create(url: URL) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
     connect_args: dict[str, Any] = {}
-    if url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query:
-        # A server behind a dead route would otherwise hold start-up for minutes.
-        connect_args["connect_timeout"] = CONNECT_TIMEOUT_SECONDS
+    if url.get_backend_name() == "postgresql":
+        # A server behind a dead route would otherwise hold start-up for minutes, and a
+        # connection that lost its route mid-write would wait out the system's TCP
+        # retries (some 15 minutes) before the event log notices the database is away.
+        # What the URL sets itself wins.
+        connect_args = {name: value for name, value in POSTGRES_TCP.items()
+                        if name not in url.query}
     # pre_ping: a desktop app idles for hours, and a shared server or a firewall may
     # have dropped the pooled connection meanwhile.
     return create_engine(
