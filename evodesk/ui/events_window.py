@@ -71,8 +71,7 @@ from evodesk.ui.event_summary import (
 )
 from evodesk.ui.tasks import TaskOwner
 from evodesk.ui.texts import translate_message
-from evodesk.ui.theme import Tone, tone_style
-from evodesk.ui.widgets import Banner
+from evodesk.ui.widgets import Banner, error_label
 
 log = logging.getLogger(__name__)
 
@@ -235,14 +234,8 @@ class EventsWindow(QMainWindow):
 
     def _build_status(self) -> None:
         self.shown_label = QLabel(self)
-        self.dropped_label = QLabel(self)
-        self.dropped_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.dropped_label.setStyleSheet(tone_style(Tone.ERROR))
-        self.dropped_label.setVisible(False)
-        self.unstored_label = QLabel(self)
-        self.unstored_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.unstored_label.setStyleSheet(tone_style(Tone.ERROR))
-        self.unstored_label.setVisible(False)
+        self.dropped_label = error_label(self)
+        self.unstored_label = error_label(self)
         self.statusBar().addWidget(self.shown_label)
         self.statusBar().addPermanentWidget(self.dropped_label)
         self.statusBar().addPermanentWidget(self.unstored_label)

@@ -41,8 +41,7 @@ from evodesk.domain.validation import (
 from evodesk.services.servers import ServerCheck
 from evodesk.ui.servers_presenter import ServersPresenter
 from evodesk.ui.texts import plain_tooltip, translate_message
-from evodesk.ui.theme import Tone, tone_style
-from evodesk.ui.widgets import Banner
+from evodesk.ui.widgets import Banner, error_label
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -160,10 +159,10 @@ class ServersDialog(QDialog):
     def _build_form(self) -> QVBoxLayout:
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText(self.tr("For example: Matriz"))
-        self.name_hint = self._hint_label()
+        self.name_hint = error_label(self, word_wrap=True)
         self.url_edit = QLineEdit(self)
         self.url_edit.setPlaceholderText("https://evolution.example.com")
-        self.url_hint = self._hint_label()
+        self.url_hint = error_label(self, word_wrap=True)
         self.key_edit = QLineEdit(self)
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setAccessibleName(self.tr("API key"))
@@ -215,14 +214,6 @@ class ServersDialog(QDialog):
         column.addWidget(self.check_panel)
         column.addStretch(1)
         return column
-
-    def _hint_label(self) -> QLabel:
-        label = QLabel(self)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setStyleSheet(tone_style(Tone.ERROR))
-        label.setVisible(False)
-        return label
 
     # --- showing -------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Small widgets shared by the windows: a toggle switch, a coloured banner, a badge."""
+"""Small widgets shared by the windows: a toggle switch, a coloured banner, a badge, an
+error label."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evodesk.ui.theme import Tone, tone
+from evodesk.ui.theme import Tone, tone, tone_style
 
 
 class ToggleSwitch(QAbstractButton):
@@ -162,3 +163,13 @@ class Banner(QFrame):
 
     def text(self) -> str:
         return self.label.text()
+
+
+def error_label(parent: QWidget, *, word_wrap: bool = False) -> QLabel:
+    """A hidden plain-text label in the error tone, for a message shown when it applies."""
+    label = QLabel(parent)
+    label.setWordWrap(word_wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(tone_style(Tone.ERROR))
+    label.setVisible(False)
+    return label
